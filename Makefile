@@ -1,0 +1,47 @@
+# The two commands: `make html` builds the site, `make test` runs the tests.
+# Each creates .venv from the pinned requirements when it is missing or stale.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+OUTPUT := output
+PUBLISH_TMP := .publish-tmp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: html serve publish test clean venv
+
+html: $(VENV)/.site ## build the site into output/ (problems are warnings)
+	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT)
+
+serve: $(VENV)/.site ## rebuild on every change and serve on http://127.0.0.1:8000
+	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT)
+
+# Build into a temporary folder and swap it in only when the whole strict
+# build succeeded, so a failed publish leaves the previous output untouched.
+publish: $(VENV)/.site ## strict production build into output/
+	rm -rf $(PUBLISH_TMP)
+	$(PELICAN) content -s publishconf.py -o $(PUBLISH_TMP)
+	rm -rf $(OUTPUT) && mv $(PUBLISH_TMP) $(OUTPUT)
+
+test: $(VENV)/.test ## run the whole test suite
+	$(BIN)/python -m pytest
+
+clean: ## remove the built site and caches (keeps .venv)
+	rm -rf $(OUTPUT) $(PUBLISH_TMP) __pycache__ .pytest_cache cache
+
+venv: $(VENV)/.site
+
+$(VENV)/bin/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (for tomllib)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site: requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $(VENV)/.site $@

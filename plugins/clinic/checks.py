@@ -1,0 +1,104 @@
+"""Content rules for one page's metadata.
+
+Pure core: ``check_page`` takes the page's metadata and what it needs to know
+(today, the clinic's review interval) and returns the page's review state and
+the problems found.  Messages read like help: what is wrong, why, the fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable
+
+from .problems import Problem
+from .reviews import ReviewState, parse_review_date, review_state
+from .routes import Route
+
+SUMMARY_MIN, SUMMARY_MAX = 50, 160
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def plain_text(html: str) -> str:
+    """Summary text as a visitor reads it (Pelican turns the summary into HTML)."""
+    return " ".join(_TAGS.sub("", html).split())
+
+
+def check_page(
+    source: str,
+    route: Route,
+    metadata: dict,
+    *,
+    today: dt.date,
+    interval_months: int,
+    reviewer: str,
+    locate: Callable[[str, str], "int | None"],
+) -> tuple[ReviewState | None, list[Problem]]:
+    problems = _summary_problems(source, metadata, locate)
+    review = None
+    if route.is_medical or "reviewed" in metadata:
+        review, found = _review_problems(source, metadata, today, interval_months, reviewer,
+                                         locate)
+        problems += found
+    return review, problems
+
+
+def _summary_problems(source, metadata, locate) -> list[Problem]:
+    if "summary" not in metadata:
+        return [Problem(
+            source, locate(source, None),
+            '"Summary" is missing; search engines and link previews show it under the title',
+            f"add a line such as Summary: One or two plain sentences about this page "
+            f"({SUMMARY_MIN} to {SUMMARY_MAX} characters) to the header",
+        )]
+    length = len(plain_text(str(metadata["summary"])))
+    if SUMMARY_MIN <= length <= SUMMARY_MAX:
+        return []
+    side = "short" if length < SUMMARY_MIN else "long"
+    return [Problem(
+        source, locate(source, "summary"),
+        f'"Summary" is {length} characters, too {side} for search results',
+        f"write {SUMMARY_MIN} to {SUMMARY_MAX} characters: one or two plain sentences",
+    )]
+
+
+def _review_problems(source, metadata, today, interval_months, reviewer, locate):
+    if "reviewed" not in metadata:
+        return review_state(None, interval_months, reviewer), [Problem(
+            source, locate(source, None),
+            '"Reviewed" is missing; every medical page shows when a clinician last checked it',
+            "add Reviewed: YYYY-MM-DD to the header with the date of the last clinical "
+            "check (leave the date empty until the first check)",
+        )]
+    value = str(metadata["reviewed"]).strip()
+    line = locate(source, "reviewed")
+    if not value:
+        return review_state(None, interval_months, reviewer), [Problem(
+            source, line,
+            "this medical page has not been reviewed by a clinician yet "
+            '("Reviewed" is empty)',
+            "after a clinician has checked it, write the date as Reviewed: YYYY-MM-DD",
+        )]
+    try:
+        reviewed = parse_review_date(value)
+    except ValueError as error:
+        return review_state(None, interval_months, reviewer), [Problem(
+            source, line,
+            f'"Reviewed" is "{value}", which {error}',
+            "write it as YYYY-MM-DD, for example Reviewed: 2026-03-31",
+        )]
+    state = review_state(reviewed, interval_months, reviewer)
+    if reviewed > today:
+        return state, [Problem(
+            source, line,
+            f'"Reviewed" is {value}, which is in the future',
+            "write the date the clinician actually checked the page",
+        )]
+    if state.next_due and state.next_due < today:
+        return state, [Problem(
+            source, line,
+            f"review overdue since {state.next_due.isoformat()} (last reviewed {value}, "
+            f"reviewed every {interval_months} months)",
+            "ask a clinician to check the page, then update Reviewed to that date",
+        )]
+    return state, []

@@ -1,0 +1,533 @@
+"""The clinic profile: ``content/clinic.toml`` loaded and validated once.
+
+Pure core: ``parse_profile(text, path)`` returns a ``Profile`` and the list of
+problems found.  It never raises on bad input: a broken value is reported
+(with key, value and fix) and replaced by an empty default, so a development
+build still shows every other page.  Publish builds stop on any problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+from .problems import Problem
+from .tomlpos import key_lines, line_of
+
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# schema.org MedicalSpecialty members: the profile's specialty must be one of
+# them because it is emitted as-is in the structured data.
+SPECIALTIES = frozenset(
+    "Anesthesia Cardiovascular CommunityHealth Dentistry Dermatology DietNutrition "
+    "Emergency Endocrine Gastroenterologic Genetic Geriatric Gynecologic Hematologic "
+    "Infectious LaboratoryScience Midwifery Musculoskeletal Neurologic Nursing "
+    "Obstetric Oncologic Optometric Otolaryngologic Pathology Pediatric "
+    "PharmacySpecialty Physiotherapy PlasticSurgery Podiatric PrimaryCare Psychiatric "
+    "PublicHealth Pulmonary Radiography Renal RespiratoryTherapy Rheumatologic "
+    "SpeechPathology Surgical Toxicologic Urologic".split()
+)
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A validated phone number, formatted once for every place it appears."""
+
+    e164: str
+    display: str
+
+    @property
+    def tel(self) -> str:
+        return f"tel:{self.e164}"
+
+
+@dataclass(frozen=True)
+class Address:
+    street: str = ""
+    locality: str = ""
+    region: str = ""
+    postal_code: str = ""
+    country: str = ""
+
+    @property
+    def lines(self) -> list[str]:
+        """The address as a visitor reads it, skipping what is not known."""
+        town = " ".join(p for p in (self.region, self.postal_code) if p)
+        second = ", ".join(p for p in (self.locality, town) if p)
+        return [line for line in (self.street, second) if line]
+
+
+@dataclass(frozen=True)
+class Hours:
+    days: tuple[str, ...]
+    opens: str
+    closes: str
+
+
+@dataclass(frozen=True)
+class Geo:
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class Location:
+    slug: str
+    name: str
+    phone: Phone | None
+    address: Address
+    hours: tuple[Hours, ...] = ()
+    geo: Geo | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    interval_months: int = 12
+    reviewer: str = ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str = ""
+    description: str = ""
+    specialty: str = ""
+    language: str = "en"
+    profiles: tuple[str, ...] = ()
+    review: Review = field(default_factory=Review)
+    locations: tuple[Location, ...] = ()
+
+    @property
+    def main(self) -> Location | None:
+        """The location whose phone the header and call bar show."""
+        return self.locations[0] if self.locations else None
+
+    @property
+    def country(self) -> str:
+        return self.main.address.country if self.main else ""
+
+
+# The schema: each table's keys and what they hold.  Kept as data so the
+# unknown-key message can list what is allowed.
+_CLINIC_KEYS = ("name", "description", "specialty", "language")
+_TOP_KEYS = ("clinic", "links", "review", "locations")
+_LINK_KEYS = ("profiles",)
+_REVIEW_KEYS = ("interval_months", "reviewer")
+_LOCATION_KEYS = ("slug", "name", "phone", "address", "hours", "geo")
+_ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
+_HOURS_KEYS = ("days", "opens", "closes")
+_GEO_KEYS = ("latitude", "longitude")
+
+# Facts a clinic must publish; empty in a draft profile they are reported,
+# with the reason a visitor or a search engine needs them.
+_WHY = {
+    "street": "visitors need the street address to find the clinic, and maps and "
+    "search engines do not list a clinic without one",
+    "postal_code": "the postal code completes the address that maps and search "
+    "engines show",
+    "locality": "visitors and search engines need the town the clinic is in",
+    "region": "the state or region completes the address",
+    "hours": "visitors need to know when someone will answer the phone, and search "
+    "engines show opening hours next to the clinic's name",
+    "reviewer": "every medical page names the clinician who checks it, so visitors "
+    "can trust what they read",
+    "description": "the description is what search engines and link previews show "
+    "about the clinic",
+}
+
+
+class _Validator:
+    """Walks the parsed TOML and collects problems with their lines."""
+
+    def __init__(self, text: str, path: str):
+        self.path = path
+        self.text = text
+        self.lines = key_lines(text)
+        self.problems: list[Problem] = []
+
+    # -- reporting -----------------------------------------------------
+    def report(self, keys: tuple, message: str, fix: str) -> None:
+        line = line_of(self.text, keys, self.lines)
+        self.problems.append(Problem(self.path, line, message, fix))
+
+    @staticmethod
+    def name(keys: tuple) -> str:
+        out = ""
+        for key in keys:
+            out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else key)
+        return out
+
+    # -- shapes --------------------------------------------------------
+    def table(self, data, keys: tuple, allowed: tuple[str, ...]) -> dict:
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            self.report(
+                keys,
+                f'"{self.name(keys)}" is {_describe(data)}, but it must be a table',
+                f"write it as a [{self.name(keys)}] section with its settings below it",
+            )
+            return {}
+        for key in data:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f'Did you mean "{close[0]}"? ' if close else ""
+                self.report(
+                    keys + (key,),
+                    f'"{self.name(keys + (key,))}" is not a setting the site knows',
+                    f"{hint}Settings allowed here: {', '.join(allowed)}",
+                )
+        return data
+
+    def text_value(self, data: dict, keys: tuple, key: str, required: bool = False) -> str:
+        value = data.get(key)
+        full = keys + (key,)
+        if value is None:
+            if required:
+                self.report(
+                    full,
+                    f'"{self.name(full)}" is missing',
+                    f'add {key} = "..." under [{self.name(keys)}]',
+                )
+            return ""
+        if not isinstance(value, str):
+            self.report(
+                full,
+                f'"{self.name(full)}" is {_describe(value)}, but it must be text',
+                f'put the value in double quotes: {key} = "{value}"',
+            )
+            return ""
+        return value.strip()
+
+    def missing_fact(self, keys: tuple, key: str, why_key: str | None = None) -> None:
+        full = keys + (key,)
+        why = _WHY[why_key or key]
+        self.report(
+            full,
+            f'"{self.name(full)}" is empty: {why}',
+            f"fill it in in {self.path} before publishing",
+        )
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"{value} (a number)"
+    if isinstance(value, str):
+        return f'"{value}" (text)'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return repr(value)
+
+
+def parse_phone(raw: str, region: str) -> Phone | None:
+    """A Phone if ``raw`` is a valid number in ``region``'s numbering plan."""
+    try:
+        number = phonenumbers.parse(raw, region or None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    fmt = phonenumbers.PhoneNumberFormat
+    same_country = phonenumbers.region_code_for_number(number) == region
+    display = phonenumbers.format_number(
+        number, fmt.NATIONAL if same_country else fmt.INTERNATIONAL
+    )
+    return Phone(phonenumbers.format_number(number, fmt.E164), display)
+
+
+def load_profile(path: str, label: str | None = None) -> tuple[Profile, list[Problem]]:
+    """Read and validate the profile file; a missing or unreadable file is a problem."""
+    label = label or path
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        return Profile(), [
+            Problem(
+                label,
+                None,
+                f"the clinic profile could not be read ({error.strerror})",
+                "create it from the example in docs/editing.md",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return Profile(), [
+            Problem(label, line, "the file is not UTF-8 text", "save it as UTF-8 in your editor")
+        ]
+    return parse_profile(text, label)
+
+
+def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
+    """Validate the profile text; return the profile and every problem found."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        line = int(match.group(1)) if match else None
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        return Profile(), [
+            Problem(
+                path,
+                line,
+                f"this is not valid TOML ({reason})",
+                'check quotes and brackets on that line: text values need double quotes, '
+                'for example name = "DermaClinic"',
+            )
+        ]
+    v = _Validator(text, path)
+    root = v.table(data, (), _TOP_KEYS)
+
+    clinic = v.table(root.get("clinic"), ("clinic",), _CLINIC_KEYS)
+    if "clinic" not in root:
+        v.report(("clinic",), '"clinic" is missing', 'add a [clinic] section with name = "..."')
+    name = v.text_value(clinic, ("clinic",), "name", required="clinic" in root)
+    description = v.text_value(clinic, ("clinic",), "description", required=True)
+    if "description" in clinic and not description:
+        v.missing_fact(("clinic",), "description")
+    specialty = v.text_value(clinic, ("clinic",), "specialty", required=True)
+    if specialty and specialty not in SPECIALTIES:
+        close = difflib.get_close_matches(specialty, SPECIALTIES, n=1)
+        v.report(
+            ("clinic", "specialty"),
+            f'"clinic.specialty" is "{specialty}", which is not a medical specialty '
+            "search engines know",
+            f'use "{close[0]}"' if close else 'use a schema.org specialty such as "Dermatology"',
+        )
+        specialty = ""
+    language = v.text_value(clinic, ("clinic",), "language") or "en"
+    if not _LANGUAGE.match(language):
+        v.report(
+            ("clinic", "language"),
+            f'"clinic.language" is "{language}", which is not a language code',
+            'write a code such as "en", "es" or "en-US"',
+        )
+        language = "en"
+
+    links = v.table(root.get("links"), ("links",), _LINK_KEYS)
+    profiles = _profiles(v, links)
+
+    review = _review(v, v.table(root.get("review"), ("review",), _REVIEW_KEYS))
+
+    locations = _locations(v, root.get("locations"))
+
+    profile = Profile(
+        name=name,
+        description=description,
+        specialty=specialty,
+        language=language,
+        profiles=profiles,
+        review=review,
+        locations=locations,
+    )
+    return profile, v.problems
+
+
+def _profiles(v: _Validator, links: dict) -> tuple[str, ...]:
+    value = links.get("profiles", [])
+    if not isinstance(value, list):
+        v.report(
+            ("links", "profiles"),
+            f'"links.profiles" is {_describe(value)}, but it must be a list of web addresses',
+            'write it as profiles = ["https://..."]',
+        )
+        return ()
+    good = []
+    for item in value:
+        if isinstance(item, str) and re.match(r"^https://[^\s/]+\.[^\s]+$", item):
+            good.append(item)
+        else:
+            v.report(
+                ("links", "profiles"),
+                f'"links.profiles" contains {_describe(item)}, which is not a web address',
+                'write each as a full address in quotes, starting with "https://"',
+            )
+    return tuple(good)
+
+
+def _review(v: _Validator, data: dict) -> Review:
+    keys = ("review",)
+    interval = data.get("interval_months", 12)
+    if isinstance(interval, bool) or not isinstance(interval, int) or not 1 <= interval <= 60:
+        v.report(
+            keys + ("interval_months",),
+            f'"review.interval_months" is {_describe(interval)}, but it must be a whole '
+            "number of months from 1 to 60",
+            "write it without quotes, for example interval_months = 12",
+        )
+        interval = 12
+    reviewer = v.text_value(data, keys, "reviewer", required=True)
+    if "reviewer" in data and not reviewer:
+        v.missing_fact(keys, "reviewer")
+    return Review(interval_months=interval, reviewer=reviewer)
+
+
+def _locations(v: _Validator, value) -> tuple[Location, ...]:
+    if value is None or value == []:
+        v.report(
+            ("locations",),
+            'the profile has no [[locations]]',
+            "add one [[locations]] section for each place patients can visit, "
+            "with its name, phone and address",
+        )
+        return ()
+    if not isinstance(value, list):
+        v.report(
+            ("locations",),
+            f'"locations" is {_describe(value)}, but it must be one or more [[locations]] sections',
+            "write each location as a [[locations]] section (two square brackets)",
+        )
+        return ()
+    result, slugs = [], set()
+    for index, item in enumerate(value):
+        location = _location(v, item, ("locations", index))
+        if location.slug in slugs:
+            v.report(
+                ("locations", index, "slug"),
+                f'two locations have the slug "{location.slug}"',
+                "give each location its own slug",
+            )
+        slugs.add(location.slug)
+        result.append(location)
+    return tuple(result)
+
+
+def _location(v: _Validator, item, keys: tuple) -> Location:
+    data = v.table(item, keys, _LOCATION_KEYS)
+    name = v.text_value(data, keys, "name", required=True)
+    address = _address(v, v.table(data.get("address"), keys + ("address",), _ADDRESS_KEYS), keys)
+    slug = v.text_value(data, keys, "slug") or _slugify(address.locality or name)
+    if not _SLUG.match(slug):
+        v.report(
+            keys + ("slug",),
+            f'"{v.name(keys + ("slug",))}" is "{slug}", which cannot be part of a web address',
+            'use lowercase letters, digits and hyphens, for example slug = "coral-gables"',
+        )
+    raw_phone = v.text_value(data, keys, "phone", required=True)
+    phone = None
+    if raw_phone:
+        phone = parse_phone(raw_phone, address.country)
+        if phone is None:
+            v.report(
+                keys + ("phone",),
+                f'"{v.name(keys + ("phone",))}" is "{raw_phone}", which is not a valid '
+                f"phone number in {address.country or 'the location’s country'}",
+                "write the full number with area code, for example phone = \"786-210-4234\", "
+                "or with + and country code for a number abroad",
+            )
+    hours = _hours(v, data.get("hours"), keys + ("hours",))
+    geo = _geo(v, data.get("geo"), keys + ("geo",))
+    return Location(slug=slug, name=name, phone=phone, address=address, hours=hours, geo=geo)
+
+
+def _address(v: _Validator, data: dict, location_keys: tuple) -> Address:
+    keys = location_keys + ("address",)
+    if not data:
+        v.report(
+            keys,
+            f'"{v.name(keys)}" is missing',
+            "add a [locations.address] table below this location with street, "
+            "locality, region, postal_code and country",
+        )
+        return Address()
+    values = {key: v.text_value(data, keys, key, required=True) for key in _ADDRESS_KEYS}
+    for key in ("street", "locality", "region", "postal_code"):
+        if key in data and not values[key]:
+            v.missing_fact(keys, key)
+    country = values["country"].upper()
+    if country and phonenumbers.country_code_for_region(country) == 0:
+        v.report(
+            keys + ("country",),
+            f'"{v.name(keys + ("country",))}" is "{values["country"]}", which is not a '
+            "two-letter country code",
+            'use the ISO code, for example country = "US"',
+        )
+        country = ""
+    values["country"] = country
+    return Address(**values)
+
+
+def _hours(v: _Validator, value, keys: tuple) -> tuple[Hours, ...]:
+    if value is None or value == []:
+        v.missing_fact(keys[:-1], "hours")
+        return ()
+    if not isinstance(value, list):
+        v.report(
+            keys,
+            f'"{v.name(keys)}" is {_describe(value)}, but it must be a list',
+            'write it as hours = [ { days = ["Monday"], opens = "09:00", closes = "17:00" } ]',
+        )
+        return ()
+    result = []
+    for index, item in enumerate(value):
+        entry_keys = keys + (index,)
+        data = v.table(item, entry_keys, _HOURS_KEYS)
+        days = data.get("days", [])
+        if isinstance(days, str):
+            days = [days]
+        bad_days = [d for d in days if d not in DAYS] if isinstance(days, list) else [days]
+        if not days or bad_days:
+            v.report(
+                entry_keys + ("days",),
+                f'"{v.name(entry_keys + ("days",))}" has {", ".join(map(str, bad_days)) or "no days"}',
+                f"list days by their English names: {', '.join(DAYS)}",
+            )
+            continue
+        times = {}
+        for key in ("opens", "closes"):
+            time = v.text_value(data, entry_keys, key, required=True)
+            if time and not _TIME.match(time):
+                v.report(
+                    entry_keys + (key,),
+                    f'"{v.name(entry_keys + (key,))}" is "{time}", which is not a 24-hour time',
+                    f'write it as HH:MM, for example {key} = "09:00"',
+                )
+                time = ""
+            times[key] = time
+        if times["opens"] and times["closes"]:
+            if times["opens"] >= times["closes"]:
+                v.report(
+                    entry_keys,
+                    f'"{v.name(entry_keys)}" closes at {times["closes"]}, not after it opens '
+                    f'at {times["opens"]}',
+                    "check the two times; use 24-hour times such as 17:00",
+                )
+                continue
+            result.append(Hours(tuple(days), times["opens"], times["closes"]))
+    return tuple(result)
+
+
+def _geo(v: _Validator, value, keys: tuple) -> Geo | None:
+    if value is None:
+        return None
+    data = v.table(value, keys, _GEO_KEYS)
+    coords = {}
+    for key, limit in (("latitude", 90), ("longitude", 180)):
+        number = data.get(key)
+        if isinstance(number, bool) or not isinstance(number, (int, float)) or abs(number) > limit:
+            v.report(
+                keys + (key,),
+                f'"{v.name(keys + (key,))}" is {_describe(number) if number is not None else "missing"}, '
+                f"but it must be a number from -{limit} to {limit}",
+                f"copy it from a map, without quotes, for example {key} = 25.7",
+            )
+            return None
+        coords[key] = float(number)
+    return Geo(**coords)
+
+
+def _slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "main"

@@ -1,0 +1,98 @@
+"""Where each source file is published: its kind, URL, output file and template.
+
+Staff never type a URL or a template: both follow from where the file is.
+
+=====================================  ==================================  ===========
+source (under content/)                URL                                 template
+=====================================  ==================================  ===========
+pages/home.md                          /                                   home
+pages/treatments.md                    /treatments/                        treatments
+pages/conditions.md                    /conditions/                        conditions
+pages/contact.md                       /contact/                           contact
+pages/404.md                           /404.html                           page
+pages/<slug>.md                        /<slug>/                            page
+treatments/<slug>/index.md             /treatments/<slug>/                 treatment
+treatments/<slug>/<section>.md         /treatments/<slug>/<section>/       treatment
+conditions/<slug>.md                   /conditions/<slug>/                 condition
+articles/<slug>.md                     /blog/<slug>/ (Pelican settings)    article
+=====================================  ==================================  ===========
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SOURCE_SUFFIXES = (".md", ".markdown")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# Pages with a fixed role, found by their file name.
+_SPECIAL_PAGES = {
+    "home": ("home", "", "index.html", "home"),
+    "treatments": ("treatments-index", "treatments/", "treatments/index.html", "treatments"),
+    "conditions": ("conditions-index", "conditions/", "conditions/index.html", "conditions"),
+    "contact": ("contact", "contact/", "contact/index.html", "contact"),
+    "404": ("not-found", "404.html", "404.html", "page"),
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where one source file goes.  ``url`` is relative to the site root."""
+
+    kind: str
+    url: str
+    save_as: str
+    template: str
+    slug: str
+    treatment: str = ""
+    section: str = ""
+
+    @property
+    def is_medical(self) -> bool:
+        """Treatment and condition pages carry clinical facts and need review."""
+        return self.kind in ("treatment", "condition")
+
+
+def route_for(relpath: str) -> Route | None:
+    """The route of a source path relative to ``content/``; ``None`` if it has none.
+
+    ``None`` means the file is somewhere the site does not publish from (or
+    its name cannot be a URL); the caller reports it.  Articles keep Pelican's
+    own URL settings and get a route only to record their kind.
+    """
+    parts = relpath.replace("\\", "/").split("/")
+    stem = _stem(parts[-1])
+    if stem is None or not SLUG.match(stem):
+        return None
+    top = parts[0]
+    if top == "pages" and len(parts) == 2:
+        if stem in _SPECIAL_PAGES:
+            kind, url, save_as, template = _SPECIAL_PAGES[stem]
+            return Route(kind, url, save_as, template, stem)
+        return Route("page", f"{stem}/", f"{stem}/index.html", "page", stem)
+    if top == "treatments" and len(parts) == 3 and SLUG.match(parts[1]):
+        treatment = parts[1]
+        base = f"treatments/{treatment}/"
+        if stem == "index":
+            return Route("treatment", base, base + "index.html", "treatment", treatment,
+                         treatment, "overview")
+        return Route("treatment", f"{base}{stem}/", f"{base}{stem}/index.html", "treatment",
+                     stem, treatment, stem)
+    if top == "conditions" and len(parts) == 2:
+        return Route("condition", f"conditions/{stem}/", f"conditions/{stem}/index.html",
+                     "condition", stem)
+    if top == "articles" and len(parts) >= 2:
+        return Route("article", "", "", "article", stem)
+    return None
+
+
+def _stem(name: str) -> str | None:
+    for suffix in SOURCE_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return None
+
+
+def is_source(relpath: str) -> bool:
+    return _stem(relpath.replace("\\", "/").split("/")[-1]) is not None

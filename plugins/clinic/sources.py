@@ -1,0 +1,108 @@
+"""Every source file becomes a page: find the ones that did not, and say why.
+
+Pelican skips a file it cannot read (not UTF-8, no title, a bad date) with a
+log line that does not say how to fix it.  ``dropped_problems`` compares the
+Markdown files on disk with what was built and explains each gap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from .header import read_text, scan_header
+from .problems import Problem
+from .routes import is_source, route_for
+
+
+def find_sources(content_dir: str) -> list[str]:
+    """Markdown files under ``content_dir``, relative to it, in a stable order."""
+    found = []
+    for root, dirs, files in os.walk(content_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            rel = os.path.relpath(os.path.join(root, name), content_dir).replace(os.sep, "/")
+            if is_source(rel) and not name.startswith("."):
+                found.append(rel)
+    return found
+
+
+def unrouted_problem(label: str) -> Problem:
+    """A Markdown file where the site does not publish from."""
+    return Problem(
+        label, None,
+        "this file is not in a place the site publishes from, so it is not on the site",
+        "move it to content/pages/, content/treatments/<treatment>/, content/conditions/ "
+        "or content/articles/, and name it in lowercase letters, digits and hyphens "
+        "(for example side-effects.md)",
+    )
+
+
+def dropped_problems(content_dir: str, label_dir: str, built: set[str]) -> list[Problem]:
+    """One problem for each source file that produced no page.
+
+    ``built`` holds the content-relative paths Pelican turned into pages;
+    ``label_dir`` prefixes paths in messages (``content``).
+    """
+    problems = []
+    for rel in find_sources(content_dir):
+        if rel in built:
+            continue
+        label = f"{label_dir}/{rel}"
+        if route_for(rel) is None:
+            problems.append(unrouted_problem(label))
+        else:
+            problem = diagnose(os.path.join(content_dir, rel), label)
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
+def diagnose(path: str, label: str) -> Problem | None:
+    """Why Pelican could not make a page from this file (``None``: left out on purpose)."""
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return Problem(
+            label, line,
+            "this file is not UTF-8 text, so it was left out of the site",
+            "open it in your editor and save it with the encoding UTF-8",
+        )
+    fields = scan_header(read_text(path))
+    if fields.get("status") and fields["status"].value.lower() == "skip":
+        return None
+    if not fields.get("title") or not fields["title"].value:
+        line = fields["title"].line if "title" in fields else 1
+        return Problem(
+            label, line,
+            "this page has no title, so it was left out of the site",
+            "add a first line such as Title: Side effects of microneedling",
+        )
+    for key in ("date", "modified"):
+        if key in fields:
+            value = fields[key].value
+            try:
+                dt.datetime.fromisoformat(value)
+            except ValueError:
+                return Problem(
+                    label, fields[key].line,
+                    f'"{key.capitalize()}" is "{value}", which is not a date, so the page '
+                    "was left out of the site",
+                    f"write it as YYYY-MM-DD, for example {key.capitalize()}: 2026-03-31",
+                )
+    if fields.get("status") and fields["status"].value.lower() not in (
+        "published", "hidden", "draft", "skip"
+    ):
+        return Problem(
+            label, fields["status"].line,
+            f'"Status" is "{fields["status"].value}", so the page was left out of the site',
+            "write Status: draft to keep a page off the site, or remove the line to publish it",
+        )
+    return Problem(
+        label, None,
+        "Pelican could not make a page from this file (see its message above)",
+        "check the header lines at the top of the file",
+    )

@@ -7,8 +7,9 @@ Markdown files on disk with what was built and explains each gap.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+
+from pelican.utils import get_date  # the same date parser Pelican uses
 
 from .header import read_text, scan_header
 from .problems import Problem
@@ -24,7 +25,7 @@ def find_sources(content_dir: str) -> list[str]:
             rel = os.path.relpath(os.path.join(root, name), content_dir).replace(os.sep, "/")
             if is_source(rel) and not name.startswith("."):
                 found.append(rel)
-    return found
+    return sorted(found)
 
 
 def unrouted_problem(label: str) -> Problem:
@@ -85,7 +86,7 @@ def diagnose(path: str, label: str) -> Problem | None:
         if key in fields:
             value = fields[key].value
             try:
-                dt.datetime.fromisoformat(value)
+                get_date(value)
             except ValueError:
                 return Problem(
                     label, fields[key].line,

@@ -20,7 +20,16 @@ def key_lines(text: str) -> dict[tuple, int]:
     lines: dict[tuple, int] = {}
     counters: dict[tuple, int] = {}
     table: tuple = ()
+    array: tuple | None = None  # a key whose [ ... ] list spans several lines
+    items = 0
     for number, line in enumerate(text.splitlines(), start=1):
+        if array is not None:
+            if line.strip().startswith("{"):
+                lines.setdefault(array + (items,), number)
+                items += 1
+            if line.strip().startswith("]"):
+                array = None
+            continue
         header = _HEADER.match(line)
         if header:
             is_array = header.group(1) == "[["
@@ -32,7 +41,11 @@ def key_lines(text: str) -> dict[tuple, int]:
             continue
         key = _KEY.match(line)
         if key:
-            lines.setdefault(table + (key.group(1).strip("\"'"),), number)
+            path = table + (key.group(1).strip("\"'"),)
+            lines.setdefault(path, number)
+            value = line[key.end():].split("#")[0].strip()
+            if value.startswith("[") and "]" not in value:
+                array, items = path, 0
     return lines
 
 

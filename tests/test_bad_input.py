@@ -1,0 +1,206 @@
+"""Bad input: each names the file, the line or key, and the fix.
+
+Development builds still build every other page; publish stops with exit
+status 1 and the whole list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+ALWAYS_BUILT = ["/", "/contact/", "/privacy/", "/blog/treating-dark-spots/"]
+
+
+def break_toml(project):
+    project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = "DermaClinic')
+
+
+def mistype_key(project):
+    project.edit("content/clinic.toml", 'specialty = "Dermatology"', 'specialtty = "Dermatology"')
+
+
+def number_phone(project):
+    project.edit("content/clinic.toml", 'phone = "786-210-4234"', "phone = 7862104234")
+
+
+def invalid_phone(project):
+    project.edit("content/clinic.toml", 'phone = "786-210-4234"', 'phone = "786-210-423"')
+
+
+def missing_name(project):
+    project.edit("content/clinic.toml", 'name = "DermaClinic"\n', "")
+
+
+def drop_section(project):
+    project.file("content/treatments/microneedling/side-effects.md").unlink()
+
+
+def bad_reviewed(project):
+    project.edit("content/treatments/microneedling/benefits.md", "Reviewed:", "Reviewed: 2026-13-01")
+
+
+def no_title(project):
+    project.edit("content/pages/privacy.md", "Title: Privacy\n", "")
+
+
+def unknown_treatment(project):
+    project.edit("content/conditions/hyperpigmentation.md", "Reviewed:",
+                 "Treatments: chemical-peel\nReviewed:")
+
+
+def not_utf8(project):
+    path = project.file("content/pages/accessibility.md")
+    text = path.read_text(encoding="utf-8").replace("screen readers", "lectores de pantalla, señal")
+    path.write_bytes(text.encode("latin-1"))
+
+
+CASES = {
+    "malformed TOML": (
+        break_toml,
+        "content/clinic.toml:8: This is not valid TOML (Illegal character '\\n'). "
+        "Check quotes and brackets on that line",
+        [],
+    ),
+    "mistyped profile key": (
+        mistype_key,
+        'content/clinic.toml:11: "clinic.specialtty" is not a setting the site knows. '
+        'Did you mean "specialty"? Settings allowed here: name, description, specialty, language.',
+        [],
+    ),
+    "profile phone written as a number": (
+        number_phone,
+        'content/clinic.toml:29: "locations[0].phone" is 7862104234 (a number), but it must be '
+        'text. Put the value in double quotes: phone = "7862104234".',
+        [],
+    ),
+    "profile phone that is not a valid number": (
+        invalid_phone,
+        'content/clinic.toml:29: "locations[0].phone" is "786-210-423", which is not a valid '
+        "phone number in US.",
+        [],
+    ),
+    "missing profile field": (
+        missing_name,
+        'content/clinic.toml:7: "clinic.name" is missing. Add name = "..." under [clinic].',
+        [],
+    ),
+    "treatment without a required section": (
+        drop_section,
+        "content/treatments/microneedling/: This treatment has no side-effects.md, and every "
+        "treatment needs benefits, side effects and candidacy pages. Add "
+        "content/treatments/microneedling/side-effects.md with Title, Summary and Reviewed.",
+        [],
+    ),
+    "invalid Reviewed date": (
+        bad_reviewed,
+        'content/treatments/microneedling/benefits.md:3: "Reviewed" is "2026-13-01", which is '
+        "not a date. Write it as YYYY-MM-DD, for example Reviewed: 2026-03-31.",
+        [],
+    ),
+    "page with no title": (
+        no_title,
+        "content/pages/privacy.md:1: This page has no title, so it was left out of the site. "
+        "Add a first line such as Title: Side effects of microneedling.",
+        ["/privacy/"],
+    ),
+    "condition naming an unknown treatment": (
+        unknown_treatment,
+        'content/conditions/hyperpigmentation.md:3: "Treatments" names the treatment '
+        '"chemical-peel", but there is no content/treatments/chemical-peel/. Use the '
+        "treatment's file name (microneedling), or add the treatment first.",
+        [],
+    ),
+    "file that is not UTF-8": (
+        not_utf8,
+        "content/pages/accessibility.md:",
+        ["/accessibility/"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_development_build_reports_it_and_builds_everything_else(project, name):
+    breaker, message, missing = CASES[name]
+    breaker(project)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert message in result.output
+    for url in ALWAYS_BUILT:
+        if url not in missing:
+            assert result.page(url).is_file(), url
+    for url in missing:
+        assert not result.page(url).exists(), url
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_publish_stops_and_lists_it(project, name):
+    breaker, message, _ = CASES[name]
+    breaker(project)
+    result = project.publish()
+    assert result.returncode == 1, result.output
+    assert message in result.output
+    assert "Publish stopped: " in result.output
+    assert "nothing was published." in result.output
+
+
+def test_not_utf8_message_names_the_line_and_the_fix(project):
+    not_utf8(project)
+    result = project.build()
+    line = next(l for l in result.output.splitlines()
+                if l.startswith("content/pages/accessibility.md:"))
+    number = int(line.split(":")[1])
+    source = project.file("content/pages/accessibility.md").read_bytes().split(b"\n")
+    assert b"se\xf1al" in source[number - 1]
+    assert line.endswith(
+        "This file is not UTF-8 text, so it was left out of the site. "
+        "Open it in your editor and save it with the encoding UTF-8."
+    )
+
+
+def test_publish_of_the_sample_lists_every_missing_fact_at_once(project):
+    result = project.publish()
+    assert result.returncode == 1
+    for text in (
+        'content/clinic.toml:23: "review.reviewer" is empty',
+        'content/clinic.toml:32: "locations[0].hours" is empty',
+        'content/clinic.toml:35: "locations[0].address.street" is empty',
+        'content/clinic.toml:38: "locations[0].address.postal_code" is empty',
+        'content/treatments/microneedling/index.md:3: This medical page has not been reviewed',
+    ):
+        assert text in result.output
+    assert "Publish stopped: 10 problems found; nothing was published." in result.output
+
+
+def test_publish_without_siteurl_says_where_to_set_it(project):
+    result = project.build("publishconf.py", {"SITEURL": ""})
+    assert result.returncode == 1
+    assert 'publishconf.py: SITEURL is "", but a published site needs its full address.' \
+        in result.output
+
+
+def test_publish_of_complete_content_succeeds(project):
+    complete(project)
+    result = project.publish()
+    assert result.returncode == 0, result.output
+    assert "problem" not in result.output
+    assert result.page("/treatments/microneedling/").is_file()
+
+
+def test_publish_stops_on_pelican_own_warnings(project):
+    complete(project)
+    project.edit("content/pages/home.md", "\n\n", "\n\n[a broken link]({filename}/pages/nowhere.md)\n\n")
+    result = project.publish()
+    assert result.returncode == 1
+    assert "pelican: Unable to find '/pages/nowhere.md', skipping url replacement." in result.output
+
+
+def complete(project):
+    """Fill in every fact the sample leaves empty, as a clinic would before publishing."""
+    project.edit("content/clinic.toml", 'reviewer = ""', 'reviewer = "A. Reviewer, MD"')
+    project.edit("content/clinic.toml", 'street = ""', 'street = "1 Example Street"')
+    project.edit("content/clinic.toml", 'postal_code = ""', 'postal_code = "00000"')
+    project.edit("content/clinic.toml", "hours = []",
+                 'hours = [ { days = ["Monday"], opens = "09:00", closes = "17:00" } ]')
+    for path in project.root.joinpath("content").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Reviewed:\n", "Reviewed: 2026-11-01\n"), encoding="utf-8")

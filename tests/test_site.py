@@ -1,0 +1,183 @@
+"""End to end: the real sample site, built by Pelican, read back as HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from clinic.routes import route_for
+from clinic.sources import find_sources
+from conftest import ROOT
+
+# Every page of the sample site: URL and the H1 a visitor sees.
+EXPECTED = {
+    "/": "Skin care in Coral Gables",
+    "/treatments/": "Treatments",
+    "/treatments/microneedling/": "Microneedling",
+    "/treatments/microneedling/benefits/": "Benefits of microneedling",
+    "/treatments/microneedling/side-effects/": "Side effects of microneedling",
+    "/treatments/microneedling/candidacy/": "Is microneedling right for me?",
+    "/conditions/": "Skin conditions",
+    "/conditions/hyperpigmentation/": "Hyperpigmentation",
+    "/contact/": "Contact us",
+    "/privacy/": "Privacy",
+    "/accessibility/": "Accessibility",
+    "/404.html": "Page not found",
+    "/blog/": "Blog",
+    "/blog/treating-dark-spots/": "Dark spots: why they appear and how they can be treated",
+}
+
+
+def soup(result, url: str) -> BeautifulSoup:
+    return BeautifulSoup(result.page(url).read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(out_dir: Path) -> list[Path]:
+    return sorted(out_dir.rglob("*.html"))
+
+
+def test_every_expected_page_is_built_with_its_title(sample_site):
+    for url, heading in EXPECTED.items():
+        page = soup(sample_site, url)
+        assert page.h1.get_text(strip=True) == heading, url
+        assert heading in page.title.get_text(), url
+        assert page.html["lang"] == "en"
+
+
+def test_no_other_pages_are_written(sample_site):
+    written = {"/" + str(p.relative_to(sample_site.out_dir)) for p in html_pages(sample_site.out_dir)}
+    expected = {url + "index.html" if url.endswith("/") else url for url in EXPECTED}
+    assert written == expected
+
+
+def test_one_page_per_source_file(sample_site):
+    sources = find_sources(str(ROOT / "content"))
+    # the blog index is the only page without a source of its own
+    assert len(html_pages(sample_site.out_dir)) == len(sources) + 1
+    for rel in sources:
+        route = route_for(rel)
+        assert route is not None, rel
+        if route.save_as:
+            assert (sample_site.out_dir / route.save_as).is_file(), rel
+
+
+def test_no_broken_internal_link_anywhere(sample_site):
+    out = sample_site.out_dir
+    checked = 0
+    for page in html_pages(out):
+        tree = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src")):
+            for element in tree.find_all(tag):
+                value = element.get(attr)
+                if not value:
+                    continue
+                url = urlparse(value)
+                if url.scheme or url.netloc:
+                    assert url.scheme in ("tel", "https", "mailto"), (page, value)
+                    continue
+                path, fragment = urldefrag(value)
+                if not path:  # a link within the page, such as the skip link
+                    assert tree.find(id=fragment), f"{page}: no element #{fragment}"
+                    checked += 1
+                    continue
+                assert path.startswith("/"), f"{page}: relative link {value}"
+                target = out / path.lstrip("/")
+                if path.endswith("/"):
+                    target = target / "index.html"
+                assert target.is_file(), f"{page.relative_to(out)} links to missing {value}"
+                if fragment:
+                    target_tree = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                    assert target_tree.find(id=fragment), f"{page}: {value} has no target"
+                checked += 1
+    assert checked > 100
+
+
+def test_header_and_footer_carry_the_clinic_phone_from_the_profile(sample_site):
+    page = soup(sample_site, "/treatments/microneedling/side-effects/")
+    header_call = page.select_one("header a.cl-call")
+    assert header_call["href"] == "tel:+17862104234"
+    assert header_call["aria-label"] == "Call DermaClinic, (786) 210-4234"
+    footer = page.find("footer")
+    assert footer.select_one("a.cl-call")["href"] == "tel:+17862104234"
+    assert "Coral Gables, FL" in footer.address.get_text()
+
+
+def test_treatment_sections_are_navigable_in_order(sample_site):
+    page = soup(sample_site, "/treatments/microneedling/side-effects/")
+    nav = page.find("nav", attrs={"aria-label": "Microneedling sections"})
+    labels = [a.get_text(strip=True) for a in nav.find_all("a")]
+    assert labels == ["Overview", "Benefits", "Side effects", "Is it right for me?"]
+    assert nav.find("a", attrs={"aria-current": "page"}).get_text() == "Side effects"
+    prev_link = page.find("a", rel="prev")
+    next_link = page.find("a", rel="next")
+    assert prev_link["href"] == "/treatments/microneedling/benefits/"
+    assert next_link["href"] == "/treatments/microneedling/candidacy/"
+
+
+def test_breadcrumbs_lead_home(sample_site):
+    page = soup(sample_site, "/treatments/microneedling/side-effects/")
+    crumbs = page.find("nav", attrs={"aria-label": "Breadcrumb"}).find_all("li")
+    assert [c.get_text(strip=True) for c in crumbs] == [
+        "Home", "Treatments", "Microneedling", "Side effects of microneedling"]
+    assert crumbs[-1]["aria-current"] == "page"
+    assert soup(sample_site, "/").find("nav", attrs={"aria-label": "Breadcrumb"}) is None
+
+
+def test_overview_shows_the_facts_at_a_glance(sample_site):
+    page = soup(sample_site, "/treatments/microneedling/")
+    rows = {
+        row.dt.get_text(strip=True): row.dd.get_text(strip=True)
+        for row in page.select(".cl-glance__row")
+    }
+    assert rows["Sessions"] == "4 to 6"
+    assert rows["Time between sessions"] == "4 to 8 weeks"
+    assert rows["Downtime"] == "None"
+    assert rows["Device"] == "Dermapen"
+
+
+@pytest.mark.parametrize("url, link", [
+    ("/treatments/microneedling/", "/conditions/hyperpigmentation/"),
+    ("/conditions/hyperpigmentation/", "/treatments/microneedling/"),
+])
+def test_treatments_and_conditions_link_each_other(sample_site, url, link):
+    page = soup(sample_site, url)
+    section = page.find("section", attrs={"aria-labelledby": ["treats-title", "treatments-title"]})
+    assert [a["href"] for a in section.find_all("a")] == [link]
+
+
+@pytest.mark.parametrize("url", [
+    "/treatments/microneedling/", "/treatments/microneedling/candidacy/",
+    "/conditions/hyperpigmentation/",
+])
+def test_medical_pages_say_they_are_not_yet_reviewed_and_not_a_diagnosis(sample_site, url):
+    review = soup(sample_site, url).select_one(".cl-review").get_text(" ", strip=True)
+    assert "not yet been reviewed by a clinician" in review
+    assert "not a diagnosis" in review
+
+
+def test_contact_page_lists_each_location_from_the_profile(sample_site):
+    page = soup(sample_site, "/contact/")
+    card = page.select_one(".cl-location")
+    assert card.h2.get_text() == "DermaClinic Coral Gables"
+    assert card.select_one("a.cl-call")["href"] == "tel:+17862104234"
+    assert "Call us to ask about opening hours." in card.get_text()
+
+
+def test_home_page_leads_to_treatments_and_conditions(sample_site):
+    page = soup(sample_site, "/")
+    hrefs = [a["href"] for a in page.select(".cl-card__link")]
+    assert hrefs == ["/treatments/microneedling/", "/conditions/hyperpigmentation/"]
+
+
+def test_development_build_lists_the_missing_facts(sample_site):
+    for text in (
+        'content/clinic.toml:23: "review.reviewer" is empty',
+        'content/clinic.toml:32: "locations[0].hours" is empty',
+        'content/clinic.toml:35: "locations[0].address.street" is empty',
+        'content/clinic.toml:38: "locations[0].address.postal_code" is empty',
+    ):
+        assert text in sample_site.output
+    assert "make publish refuses until they are fixed" in sample_site.output

@@ -22,7 +22,9 @@ from .header import header_end, read_text, scan_header
 from .problems import Problem, Problems, report
 from .profile import Profile, load_profile
 from .routes import route_for
+from .site_graph import SiteGraph
 from .sources import dropped_problems, unrouted_problem
+from .structured_data import script_json
 
 logger = logging.getLogger(__name__)
 
@@ -169,8 +171,26 @@ def build_catalog(generators) -> None:
         page.section = next((s for s in page.treatment.sections if s.page is page), None) \
             if page.treatment else None
         page.condition = catalog.condition(route.slug) if route.kind == "condition" else None
-    generators[0].context["catalog"] = catalog
-    _build.generated = generators[0].context["generated_content"]
+    context = generators[0].context
+    context["catalog"] = catalog
+    context["blog"] = _describe_structured_data(entries, catalog, context)
+    _build.generated = context["generated_content"]
+
+
+def _describe_structured_data(entries, catalog, context) -> dict:
+    """Give every page its JSON-LD; return the blog index's title, description and JSON-LD."""
+    site = SiteGraph(_build.profile, catalog, context.get("SITEURL", ""))
+    blog = {
+        "title": "Blog",
+        "description": f"Articles from {_build.profile.name} about skin conditions and "
+                       "treatments, written in plain language.",
+    }
+    docs = {entry.source: site.graph(entry) for entry in entries}
+    docs["blog"] = site.blog_index_graph("blog/", blog["title"], blog["description"])
+    for entry in entries:
+        entry.page.structured_data = script_json(docs[entry.source])
+    blog["structured_data"] = script_json(docs["blog"])
+    return blog
 
 
 def finish_build(pelican) -> None:

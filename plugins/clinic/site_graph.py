@@ -1,0 +1,83 @@
+"""Structured data for every page of the site, from the catalog and the profile.
+
+The bridge between the catalog (pages as Pelican reads them) and the pure
+builders in ``structured_data``: it turns each page into ``PageFacts`` and
+assembles its graph.  Validation of the result is the caller's job.
+"""
+
+from __future__ import annotations
+
+from .catalog import Catalog, Entry
+from .checks import plain_text
+from .profile import Profile
+from .structured_data import (
+    PageFacts, blog_posting_node, condition_node, find_questions, page_graph, procedure_node,
+)
+
+LOGO_PATH = "theme/img/logo.svg"
+
+
+class SiteGraph:
+    """Builds page graphs for one build; treatment and condition nodes are made once."""
+
+    def __init__(self, profile: Profile, catalog: Catalog, site_url: str):
+        self.profile = profile
+        self.catalog = catalog
+        self.site_url = site_url.rstrip("/")
+        self.logo_url = self.absolute(LOGO_PATH)
+        self.procedures = {t.slug: self._procedure(t) for t in catalog.treatments}
+        self.conditions = {c.slug: self._condition(c) for c in catalog.conditions}
+        self.services = [node["@id"] for node in self.procedures.values()]
+
+    def absolute(self, url: str) -> str:
+        return f"{self.site_url}/{url}"
+
+    def _procedure(self, treatment) -> dict:
+        overview = treatment.overview
+        return procedure_node(
+            url=self.absolute(treatment.url), name=treatment.title,
+            description=plain_text(str(overview.summary)) if overview else "",
+            metadata=overview.metadata if overview else {}, specialty=self.profile.specialty,
+        )
+
+    def _condition(self, condition) -> dict:
+        return condition_node(
+            url=self.absolute(condition.url), name=condition.title,
+            description=plain_text(str(condition.page.summary)),
+            treatments=[f"{self.absolute(t.url)}#procedure" for t in condition.treatments],
+            specialty=self.profile.specialty,
+        )
+
+    def graph(self, entry: Entry) -> dict:
+        page, route = entry.page, entry.route
+        facts = PageFacts(
+            kind=route.kind, url=self.absolute(page.url), title=page.title,
+            description=plain_text(str(getattr(page, "summary", "") or "")),
+            language=self.profile.language,
+            breadcrumbs=[(name, self.absolute(url)) for name, url in page.breadcrumbs],
+            review=getattr(page, "review", None),
+            questions=find_questions(page.content),
+        )
+        if route.kind == "treatment" and route.treatment in self.procedures:
+            facts.procedure = self.procedures[route.treatment]
+            treatment = self.catalog.treatment(route.treatment)
+            facts.treats = [self.conditions[c.slug]["@id"] for c in treatment.conditions]
+        elif route.kind == "condition":
+            facts.condition = self.conditions.get(route.slug)
+        elif route.kind == "article":
+            facts.post = blog_posting_node(
+                url=facts.url, headline=page.title, description=facts.description,
+                published=page.date.isoformat(),
+                modified=getattr(page, "modified", page.date).isoformat(),
+                author=str(getattr(page, "author", "") or ""), image=self.logo_url,
+                site_url=self.site_url, language=self.profile.language,
+            )
+        return page_graph(facts, profile=self.profile, site_url=self.site_url,
+                          logo_url=self.logo_url, services=self.services)
+
+    def blog_index_graph(self, url: str, title: str, description: str) -> dict:
+        facts = PageFacts(kind="page", url=self.absolute(url), title=title,
+                          description=description, language=self.profile.language,
+                          breadcrumbs=[("Home", self.absolute("")), (title, self.absolute(url))])
+        return page_graph(facts, profile=self.profile, site_url=self.site_url,
+                          logo_url=self.logo_url, services=self.services)

@@ -1,0 +1,317 @@
+"""schema.org structured data: one linked ``@graph`` per page.
+
+Pure core.  Each builder takes plain values and returns one node (a dict);
+``page_graph`` assembles the nodes a page carries.  Nodes refer to each other
+by ``@id`` and are never repeated:
+
+==========================  ==========================================
+``{site}/#clinic``          the clinic (or, with several locations, the organisation)
+``{site}/#location-{slug}`` one node per location when there are several
+``{site}/#website``         the website
+``{page}#webpage``          the page itself
+``{page}#breadcrumb``       its breadcrumb trail
+``{treatment}#procedure``   a treatment, on every page of that treatment
+``{condition}#condition``   a condition
+``{post}#post``             a blog post
+==========================  ==========================================
+
+Why a treatment is typed ``MedicalTherapy``: it is the subtype of
+``MedicalProcedure`` that ``MedicalCondition.possibleTreatment`` accepts, so
+the condition can point at it; it keeps every ``MedicalProcedure`` property.
+schema.org has no property from a procedure back to a condition it treats,
+so the way back is the treatment page's ``about``, which names both.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+from dataclasses import dataclass, field
+
+from .profile import Location, Profile
+from .reviews import ReviewState
+
+SCHEMA = "https://schema.org/"
+
+# MedicalSpecialty members that are also MedicalBusiness types: for these a
+# clinic can be typed ["MedicalClinic", "Dermatology"] as schema.org shows.
+BUSINESS_SPECIALTIES = frozenset(
+    "CommunityHealth Dermatology DietNutrition Emergency Geriatric Gynecologic Midwifery "
+    "Nursing Obstetric Oncologic Optometric Otolaryngologic Pediatric Physiotherapy "
+    "PlasticSurgery Podiatric PrimaryCare Psychiatric PublicHealth".split()
+)
+
+PROCEDURE_TYPES = {
+    "Noninvasive": "NoninvasiveProcedure",
+    "Percutaneous": "PercutaneousProcedure",
+    "Surgical": "SurgicalProcedure",
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    answer_html: str
+
+
+@dataclass
+class PageFacts:
+    """What the graph needs to know about one page, as plain values."""
+
+    kind: str  # a route kind: home, page, contact, treatment, condition, article, ...
+    url: str  # absolute in publish builds
+    title: str
+    description: str
+    language: str
+    breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (name, absolute url)
+    review: ReviewState | None = None
+    questions: list[Question] = field(default_factory=list)
+    procedure: dict | None = None  # the treatment's node, on treatment pages
+    treats: list[str] = field(default_factory=list)  # ids of the conditions it treats
+    condition: dict | None = None  # the condition's node, on condition pages
+    post: dict | None = None  # the BlogPosting node, on blog posts
+
+
+def ref(node_id: str) -> dict:
+    return {"@id": node_id}
+
+
+def clinic_id(site_url: str) -> str:
+    return f"{site_url}/#clinic"
+
+
+def location_id(site_url: str, location: Location) -> str:
+    return f"{site_url}/#location-{location.slug}"
+
+
+def _clinic_types(profile: Profile) -> list[str] | str:
+    if profile.specialty in BUSINESS_SPECIALTIES:
+        return ["MedicalClinic", profile.specialty]
+    return "MedicalClinic"
+
+
+def _place(location: Location) -> dict:
+    """Address, phone, hours and position of one location."""
+    node: dict = {}
+    address = location.address
+    parts = {
+        "streetAddress": address.street,
+        "addressLocality": address.locality,
+        "addressRegion": address.region,
+        "postalCode": address.postal_code,
+        "addressCountry": address.country,
+    }
+    if any(parts.values()):
+        node["address"] = {"@type": "PostalAddress", **{k: v for k, v in parts.items() if v}}
+    if location.phone:
+        node["telephone"] = location.phone.e164
+    if location.geo:
+        node["geo"] = {"@type": "GeoCoordinates", "latitude": location.geo.latitude,
+                       "longitude": location.geo.longitude}
+    if location.hours:
+        node["openingHoursSpecification"] = [
+            {"@type": "OpeningHoursSpecification",
+             "dayOfWeek": [f"{SCHEMA}{day}" for day in hours.days],
+             "opens": hours.opens, "closes": hours.closes}
+            for hours in location.hours
+        ]
+    return node
+
+
+def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
+                 services: list[str]) -> list[dict]:
+    """The clinic; with several locations, the organisation and one node per location."""
+    home = f"{site_url}/"
+    common = {"name": profile.name, "url": home, "logo": logo_url, "image": logo_url}
+    if profile.description:
+        common["description"] = profile.description
+    if profile.profiles:
+        common["sameAs"] = list(profile.profiles)
+    specialty = {"medicalSpecialty": f"{SCHEMA}{profile.specialty}"} if profile.specialty else {}
+    offered = {"availableService": [ref(s) for s in services]} if services else {}
+    if len(profile.locations) == 1:
+        return [{"@type": _clinic_types(profile), "@id": clinic_id(site_url), **common,
+                 **_place(profile.locations[0]), **specialty, **offered}]
+    organisation = {
+        "@type": "MedicalOrganization", "@id": clinic_id(site_url), **common,
+        "department": [ref(location_id(site_url, loc)) for loc in profile.locations],
+    }
+    if profile.main and profile.main.phone:
+        organisation["telephone"] = profile.main.phone.e164
+    locations = [
+        {"@type": _clinic_types(profile), "@id": location_id(site_url, loc), "name": loc.name,
+         "url": home, "image": logo_url, "parentOrganization": ref(clinic_id(site_url)),
+         **_place(loc), **specialty, **offered}
+        for loc in profile.locations
+    ]
+    return [organisation] + locations
+
+
+def website_node(profile: Profile, site_url: str) -> dict:
+    return {"@type": "WebSite", "@id": f"{site_url}/#website", "url": f"{site_url}/",
+            "name": profile.name, "publisher": ref(clinic_id(site_url)),
+            "inLanguage": profile.language}
+
+
+def procedure_node(*, url: str, name: str, description: str, metadata: dict,
+                   specialty: str) -> dict:
+    """A treatment, from its overview page's metadata."""
+    node = {"@type": "MedicalTherapy", "@id": f"{url}#procedure", "name": name, "url": url}
+    if description:
+        node["description"] = description
+    kind = PROCEDURE_TYPES.get(str(metadata.get("procedure-type", "")).strip())
+    if kind:
+        node["procedureType"] = f"{SCHEMA}{kind}"
+    for key, prop in (("body-location", "bodyLocation"), ("how-performed", "howPerformed"),
+                      ("preparation", "preparation"), ("followup", "followup")):
+        value = str(metadata.get(key, "")).strip()
+        if value:
+            node[prop] = value
+    if specialty:
+        node["relevantSpecialty"] = f"{SCHEMA}{specialty}"
+    return node
+
+
+def condition_node(*, url: str, name: str, description: str, treatments: list[str],
+                   specialty: str) -> dict:
+    node = {"@type": "MedicalCondition", "@id": f"{url}#condition", "name": name, "url": url}
+    if description:
+        node["description"] = description
+    if treatments:
+        node["possibleTreatment"] = [ref(t) for t in treatments]
+    if specialty:
+        node["relevantSpecialty"] = f"{SCHEMA}{specialty}"
+    return node
+
+
+def breadcrumb_node(page_url: str, trail: list[tuple[str, str]]) -> dict:
+    """Positions from 1; the last crumb (this page) carries no ``item``, as Google allows."""
+    items = []
+    for position, (name, url) in enumerate(trail, start=1):
+        item = {"@type": "ListItem", "position": position, "name": name}
+        if position < len(trail):
+            item["item"] = url
+        items.append(item)
+    return {"@type": "BreadcrumbList", "@id": f"{page_url}#breadcrumb",
+            "itemListElement": items}
+
+
+def blog_posting_node(*, url: str, headline: str, description: str, published: str,
+                      modified: str, author: str, image: str, site_url: str,
+                      language: str) -> dict:
+    node = {"@type": "BlogPosting", "@id": f"{url}#post", "headline": headline, "url": url,
+            "datePublished": published, "dateModified": modified,
+            "author": {"@type": "Organization", "name": author, "url": f"{site_url}/"}
+            if author else ref(clinic_id(site_url)),
+            "publisher": ref(clinic_id(site_url)), "image": image,
+            "mainEntityOfPage": ref(f"{url}#webpage"), "inLanguage": language}
+    if description:
+        node["description"] = description
+    return node
+
+
+def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
+    medical = facts.kind in ("treatment", "condition")
+    types: list[str] = ["MedicalWebPage" if medical else
+                        "ContactPage" if facts.kind == "contact" else "WebPage"]
+    if facts.questions:
+        types.append("FAQPage")
+    node: dict = {"@type": types[0] if len(types) == 1 else types,
+                  "@id": f"{facts.url}#webpage", "url": facts.url, "name": facts.title,
+                  "isPartOf": ref(f"{site_url}/#website"), "inLanguage": facts.language}
+    if facts.description:
+        node["description"] = facts.description
+    if facts.breadcrumbs:
+        node["breadcrumb"] = ref(f"{facts.url}#breadcrumb")
+    subject = facts.procedure or facts.condition or facts.post
+    about = [ref(n["@id"]) for n in (facts.procedure, facts.condition) if n]
+    about += [ref(c) for c in facts.treats]
+    if about:
+        node["about"] = about
+    if facts.questions:
+        node["mainEntity"] = [
+            {"@type": "Question", "name": q.name,
+             "acceptedAnswer": {"@type": "Answer", "text": q.answer_html}}
+            for q in facts.questions
+        ]
+    elif subject:
+        node["mainEntity"] = ref(subject["@id"])
+    if facts.kind in ("home", "contact"):
+        node["about"] = ref(clinic_id(site_url))
+    if medical:
+        node["medicalAudience"] = {"@type": "Patient"}
+        if profile.specialty:
+            node["specialty"] = f"{SCHEMA}{profile.specialty}"
+        if facts.review and facts.review.reviewed:
+            node["lastReviewed"] = facts.review.reviewed.isoformat()
+            if facts.review.reviewer:
+                node["reviewedBy"] = {"@type": "Person", "name": facts.review.reviewer}
+            else:
+                node["reviewedBy"] = ref(clinic_id(site_url))
+    return node
+
+
+def page_graph(facts: PageFacts, *, profile: Profile, site_url: str, logo_url: str,
+               services: list[str]) -> dict:
+    """The whole graph one page carries."""
+    graph = clinic_nodes(profile, site_url, logo_url, services)
+    graph.append(website_node(profile, site_url))
+    graph.append(webpage_node(facts, site_url, profile))
+    if facts.breadcrumbs:
+        graph.append(breadcrumb_node(facts.url, facts.breadcrumbs))
+    for node in (facts.procedure, facts.condition, facts.post):
+        if node:
+            graph.append(node)
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+# -- questions and answers ---------------------------------------------------
+# Markdown writes each heading as one <h2>…</h2> element, so the headings of a
+# rendered body can be found without parsing the whole fragment again.
+_H2 = re.compile(r"<h2(?:\s[^>]*)?>(.*?)</h2>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def find_questions(html: str) -> list[Question]:
+    """Questions and answers, by the documented convention.
+
+    A page shows questions and answers when every ``##`` heading in it is a
+    question (ends with "?") and there are at least two; each answer is
+    everything up to the next ``##`` heading.
+    """
+    if "?</h2>" not in html and "?\n</h2>" not in html:
+        return []
+    matches = list(_H2.finditer(html))
+    if len(matches) < 2:
+        return []
+    names = [" ".join(_TAG.sub("", m.group(1)).split()) for m in matches]
+    if not all(name.endswith("?") for name in names):
+        return []
+    questions = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(html)
+        answer = html[match.end():end].strip()
+        if answer:
+            questions.append(Question(_unescape(names[index]), answer))
+    return questions if len(questions) >= 2 else []
+
+
+def _unescape(text: str) -> str:
+    return html_module.unescape(text)
+
+
+# -- serialization -------------------------------------------------------------
+_HTML_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def script_json(data: dict) -> str:
+    """JSON for a ``<script type="application/ld+json">``.
+
+    ``<``, ``>`` and ``&`` are escaped so no value can close the script element
+    or open an HTML comment; U+2028 and U+2029 so the text is also valid
+    JavaScript.  The escapes are JSON escapes: parsing gives back the input.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(_HTML_UNSAFE)

@@ -173,7 +173,7 @@ def build_catalog(generators) -> None:
         page.condition = catalog.condition(route.slug) if route.kind == "condition" else None
     context = generators[0].context
     context["catalog"] = catalog
-    context["blog"] = _describe_structured_data(entries, catalog, context)
+    context["blog_index"] = _describe_structured_data(entries, catalog, context)
     _build.generated = context["generated_content"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
@@ -181,3 +183,65 @@ def test_development_build_lists_the_missing_facts(sample_site):
     ):
         assert text in sample_site.output
     assert "make publish refuses until they are fixed" in sample_site.output
+
+
+def graphs(result) -> dict[str, dict]:
+    found = {}
+    for page in html_pages(result.out_dir):
+        tree = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        scripts = tree.find_all("script", type="application/ld+json")
+        assert len(scripts) == 1, page
+        found["/" + str(page.relative_to(result.out_dir))] = json.loads(scripts[0].string)
+    return found
+
+
+def test_every_page_carries_one_linked_graph(sample_site):
+    docs = graphs(sample_site)
+    assert len(docs) == len(EXPECTED)
+    everywhere = {n["@id"] for doc in docs.values() for n in doc["@graph"]}
+    for url, doc in docs.items():
+        assert doc["@context"] == "https://schema.org"
+        ids = [n["@id"] for n in doc["@graph"]]
+        assert len(ids) == len(set(ids)), url
+        for ref in re.findall(r'\{"@id": "([^"]+)"\}', json.dumps(doc)):
+            assert ref in everywhere, f"{url} refers to {ref}, defined nowhere"
+
+
+@pytest.mark.parametrize("url, types", [
+    ("/index.html", {"WebPage"}),
+    ("/contact/index.html", {"ContactPage"}),
+    ("/treatments/microneedling/index.html", {"MedicalWebPage", "FAQPage", "MedicalTherapy",
+                                              "BreadcrumbList"}),
+    ("/treatments/microneedling/side-effects/index.html", {"MedicalWebPage", "MedicalTherapy"}),
+    ("/conditions/hyperpigmentation/index.html", {"MedicalWebPage", "MedicalCondition"}),
+    ("/blog/treating-dark-spots/index.html", {"WebPage", "BlogPosting"}),
+])
+def test_page_types_carry_their_nodes(sample_site, url, types):
+    doc = graphs(sample_site)[url]
+    found = set()
+    for node in doc["@graph"]:
+        found.update([node["@type"]] if isinstance(node["@type"], str) else node["@type"])
+    assert types <= found
+    assert {"MedicalClinic", "Dermatology", "WebSite"} <= found
+
+
+def test_breadcrumb_data_matches_the_visible_breadcrumbs(sample_site):
+    for url, doc in graphs(sample_site).items():
+        tree = soup(sample_site, url)
+        nav = tree.find("nav", attrs={"aria-label": "Breadcrumb"})
+        crumbs = [n for n in doc["@graph"] if n["@type"] == "BreadcrumbList"]
+        if nav is None:
+            assert crumbs == [], url
+            continue
+        visible = [li.get_text(strip=True) for li in nav.find_all("li")]
+        assert [i["name"] for i in crumbs[0]["itemListElement"]] == visible, url
+
+
+def test_faq_data_lists_exactly_the_questions_on_the_page(sample_site):
+    for url, doc in graphs(sample_site).items():
+        page = next(n for n in doc["@graph"] if n["@id"].endswith("#webpage"))
+        if "FAQPage" not in page["@type"]:
+            continue
+        tree = soup(sample_site, url)
+        visible = [h.get_text(strip=True) for h in tree.select(".cl-prose h2")]
+        assert [q["name"] for q in page["mainEntity"]] == visible, url

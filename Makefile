@@ -7,23 +7,27 @@ BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
 OUTPUT := output
 PUBLISH_TMP := .publish-tmp
+PELICAN_OPTS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: html serve publish test clean venv
 
 html: $(VENV)/.site ## build the site into output/ (problems are warnings)
-	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT)
+	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) $(PELICAN_OPTS)
 
 serve: $(VENV)/.site ## rebuild on every change and serve on http://127.0.0.1:8000
-	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT)
+	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT) $(PELICAN_OPTS)
 
 # Build into a temporary folder and swap it in only when the whole strict
 # build succeeded, so a failed publish leaves the previous output untouched.
 publish: $(VENV)/.site ## strict production build into output/
 	rm -rf $(PUBLISH_TMP)
-	$(PELICAN) content -s publishconf.py -o $(PUBLISH_TMP)
-	rm -rf $(OUTPUT) && mv $(PUBLISH_TMP) $(OUTPUT)
+	$(PELICAN) content -s publishconf.py -o $(PUBLISH_TMP) $(PELICAN_OPTS)
+	rm -rf $(OUTPUT).old
+	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(OUTPUT).old; fi
+	mv $(PUBLISH_TMP) $(OUTPUT)
+	rm -rf $(OUTPUT).old
 
 test: $(VENV)/.test ## run the whole test suite
 	$(BIN)/python -m pytest

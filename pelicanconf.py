@@ -63,5 +63,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Escape every value printed by a template (a clinic name with a quote must not
+# break an attribute); page bodies are marked safe where they are printed.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
 DELETE_OUTPUT_DIRECTORY = True
 CLINIC_STRICT = False

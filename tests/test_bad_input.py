@@ -64,7 +64,8 @@ CASES = {
     "mistyped profile key": (
         mistype_key,
         'content/clinic.toml:11: "clinic.specialtty" is not a setting the site knows. '
-        'Did you mean "specialty"? Settings allowed here: name, description, specialty, language.',
+        'Did you mean "specialty"? Settings allowed here: name, description, specialty, language, '
+        "price_range.",
         [],
     ),
     "profile phone written as a number": (
@@ -171,11 +172,27 @@ def test_publish_of_the_sample_lists_every_missing_fact_at_once(project):
     assert "Publish stopped: 10 problems found; nothing was published." in result.output
 
 
-def test_publish_without_siteurl_says_where_to_set_it(project):
-    result = project.build("publishconf.py", {"SITEURL": ""})
+@pytest.mark.parametrize("siteurl, message", [
+    ("", "publishconf.py: SITEURL is empty, but a published site needs its full address."),
+    ("clinic.example.org", 'publishconf.py: SITEURL is "clinic.example.org", which has no '
+     '"https://" at the start. Write SITEURL = "https://clinic.example.org".'),
+])
+def test_publish_with_a_bad_siteurl_says_how_to_write_it(project, siteurl, message):
+    complete(project)
+    result = project.build("publishconf.py", {"SITEURL": siteurl})
     assert result.returncode == 1
-    assert 'publishconf.py: SITEURL is "", but a published site needs its full address.' \
-        in result.output
+    assert message in result.output
+    assert "Publish stopped: 1 problem found" in result.output
+
+
+def test_a_trailing_slash_on_siteurl_is_removed_not_doubled(project):
+    complete(project)
+    result = project.build("publishconf.py", {"SITEURL": "https://clinic.example.org/"})
+    assert result.returncode == 0, result.output
+    html = result.page("/treatments/microneedling/").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://clinic.example.org/treatments/microneedling/">' \
+        in html
+    assert "example.org//" not in html
 
 
 def test_publish_of_complete_content_succeeds(project):

@@ -64,12 +64,19 @@ def test_several_locations_are_tied_to_the_organisation():
     ("Percutaneous", "https://schema.org/PercutaneousProcedure"),
     ("Noninvasive", "https://schema.org/NoninvasiveProcedure"),
     ("Laser", None),  # unknown types are reported by the catalog, and left out here
+    ("Surgical", None),  # a type of its own: see the next test
 ])
 def test_procedure_type(written, expected):
     node = procedure_node(url=f"{SITE}/treatments/peel/", name="Peel", description="",
                           metadata={"procedure-type": written}, specialty="Dermatology")
     assert node.get("procedureType") == expected
     assert node["@id"] == f"{SITE}/treatments/peel/#procedure"
+
+
+def test_surgery_is_a_type_not_a_procedure_type():
+    node = procedure_node(url="u", name="Lift", description="", specialty="",
+                          metadata={"procedure-type": "Surgical"})
+    assert node["@type"] == ["MedicalTherapy", "SurgicalProcedure"]
 
 
 def test_procedure_takes_its_facts_from_the_overview_metadata():

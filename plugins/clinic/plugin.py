@@ -11,20 +11,27 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import re
 import sys
 
 from pelican.contents import Article, Page
 
 from . import catalog as catalog_mod
+from . import images
+from .assets import Assets
 from .checks import check_page
 from .header import header_end, read_text, scan_header
+from .hosting import meta_csp, precompress
+from .privacy import third_party_references
 from .problems import Problem, Problems, report
-from .profile import Profile, load_profile
+from .profile import load_profile
 from .routes import route_for
+from .site_files import siteurl_problems, write_site_files
 from .site_graph import SiteGraph
 from .sources import dropped_problems, unrouted_problem
 from .structured_data import script_json
+from .google_rules import check_google
+from .telephone import link_phones
+from .vocabulary import validate_graph
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +40,7 @@ DEFAULTS = {
     "CLINIC_STRICT": False,  # publish: any problem stops the build
     "CLINIC_TODAY": None,  # a fixed date for tests; None means today
 }
+_LISTS = ("pages", "hidden_pages", "draft_pages", "articles", "drafts", "hidden_articles")
 
 
 class ClinicBuildError(SystemExit):
@@ -56,10 +64,14 @@ class _PelicanLogCapture(logging.Handler):
 
 
 class Build:
+    """Everything one run of Pelican knows beyond Pelican itself."""
+
     def __init__(self, settings: dict) -> None:
         self.settings = dict(DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS})
+        self.strict = bool(self.settings["CLINIC_STRICT"])
         self.content_dir = settings["PATH"]
         self.project_dir = os.path.dirname(os.path.abspath(self.content_dir))
+        self.site_url = (settings.get("SITEURL") or "").rstrip("/")
         self.problems = Problems()
         self.capture = _PelicanLogCapture()
         today = self.settings["CLINIC_TODAY"]
@@ -68,9 +80,28 @@ class Build:
         path = os.path.join(self.content_dir, self.settings["CLINIC_PROFILE"])
         self.profile, found = load_profile(path, self.label(path))
         self.problems.extend(found)
-        if self.settings["CLINIC_STRICT"]:
-            self.problems.extend(siteurl_problems(settings.get("SITEURL", "")))
-        self._headers: dict[str, dict] = {}
+        # Absolute URLs are checked only against a valid SITEURL: a bad one is
+        # reported once here, not again for every URL on every page.
+        self.absolute_urls = False
+        if self.strict:
+            found = siteurl_problems(settings.get("SITEURL", ""))
+            self.problems.extend(found)
+            self.absolute_urls = not found
+            if found:
+                self.site_url = ""
+        main = self.profile.main
+        place = ", ".join(p for p in (main.address.locality, main.address.region) if p) \
+            if main else ""
+        theme_static = os.path.join(settings["THEME"], "static")
+        self.assets = Assets(theme_static, {
+            "img/share.png": images.share_card(self.profile.name, place),
+            "img/apple-touch-icon.png": images.apple_touch_icon(self.profile.name),
+        })
+        self.favicon = images.favicon_ico(self.profile.name)
+        self.problems.extend(self._template_privacy(settings["THEME"]))
+        self._texts: dict[str, str] = {}
+        self.entries: list[catalog_mod.Entry] = []
+        self.advice: set[str] = set()  # what search engines recommend but do not need
         # Pelican's shared map of source paths to pages (None where reading failed)
         self.generated: dict = {}
 
@@ -78,28 +109,46 @@ class Build:
         """A path as staff see it in messages: relative to the project."""
         return os.path.relpath(os.path.abspath(path), self.project_dir).replace(os.sep, "/")
 
+    def _text(self, source: str) -> str:
+        if source not in self._texts:
+            self._texts[source] = read_text(os.path.join(self.project_dir, source))
+        return self._texts[source]
+
     def locate(self, source: str, key: str | None) -> int | None:
         """Line of a metadata key in a source (or the end of its header for a missing key)."""
-        path = os.path.join(self.project_dir, source)
-        if source not in self._headers:
-            text = read_text(path)
-            self._headers[source] = {"fields": scan_header(text), "end": header_end(text)}
-        header = self._headers[source]
-        if key is None or key not in header["fields"]:
-            return header["end"]
-        return header["fields"][key].line
+        text = self._text(source)
+        fields = scan_header(text)
+        if key is None or key not in fields:
+            return header_end(text)
+        return fields[key].line
+
+    def find_line(self, source: str, needle: str) -> int | None:
+        """The first line of a source that contains ``needle`` (a URL, a number)."""
+        text = self._text(source)
+        index = text.find(needle)
+        return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+    def _template_privacy(self, theme: str) -> list[Problem]:
+        found = []
+        templates = os.path.join(theme, "templates")
+        for root, _, files in os.walk(templates):
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                with open(path, encoding="utf-8") as handle:
+                    text = handle.read()
+                for ref in third_party_references(text, self.site_url):
+                    found.append(_privacy_problem(self.label(path), ref.line, ref.tag, ref.url))
+        return found
 
 
-def siteurl_problems(siteurl: str) -> list[Problem]:
-    """A published site needs its full address for links, sitemaps and sharing."""
-    if re.match(r"^https?://[^/\s]+\.[^/\s]+(/\S*[^/])?$", siteurl or ""):
-        return []
-    return [Problem(
-        "publishconf.py", None,
-        f'SITEURL is "{siteurl}", but a published site needs its full address',
-        'set SITEURL = "https://www.your-clinic-domain" in publishconf.py (no slash at '
-        "the end), or set SITEURL in the environment for a preview deploy",
-    )]
+def _privacy_problem(path: str, line: int | None, tag: str, url: str) -> Problem:
+    return Problem(
+        path, line,
+        f"a <{tag}> loads {url} from another website, which would tell that site who reads "
+        "this page",
+        "serve the file from this site (content/images/), or make it an ordinary link "
+        "that visitors can choose to follow",
+    )
 
 
 _build: Build | None = None
@@ -115,26 +164,54 @@ def start_build(pelican) -> None:
 
 
 def share_profile(generator) -> None:
-    """generator_init: templates read every clinic fact from ``clinic``."""
+    """generator_init: templates read every clinic fact from ``clinic``, assets via ``asset``."""
     if _build is not None:
         generator.context["clinic"] = _build.profile
+        # hosts without custom headers (GitHub Pages) still get the policy
+        generator.context["CONTENT_SECURITY_POLICY"] = meta_csp() if _build.strict else ""
+        generator.env.globals["asset"] = _build.assets.url
 
 
 def place_content(instance) -> None:
-    """content_object_init: give each page its URL, output file and template."""
+    """content_object_init: URL, output file and template; call links; privacy.
+
+    The body is rewritten here, once per page, before Pelican caches or
+    renders it (its ``_content`` still holds the Markdown's HTML).
+    """
     if _build is None or not isinstance(instance, (Page, Article)) or not instance.source_path:
         return
     rel = os.path.relpath(instance.source_path, _build.content_dir).replace(os.sep, "/")
+    source = _build.label(instance.source_path)
     route = route_for(rel)
     instance.clinic_route = route
     if route is None:
-        _build.problems.add(*_fields(unrouted_problem(_build.label(instance.source_path))))
+        _build.problems.add(*_fields(unrouted_problem(source)))
         return
     if route.url or route.save_as:
         instance.override_url = route.url
         instance.override_save_as = route.save_as
     if isinstance(instance, Page):
         instance.template = route.template
+    for ref in third_party_references(instance._content or "", _build.site_url):
+        line = _build.find_line(source, ref.url)
+        _build.problems.extend([_privacy_problem(source, line, ref.tag, ref.url)])
+    _link_phones(instance, source)
+
+
+def _link_phones(instance, source: str) -> None:
+    region = _build.profile.country or "US"
+    body = link_phones(instance._content or "", region)
+    instance._content = body.html
+    if "summary" in instance.metadata:
+        summary = link_phones(str(instance.metadata["summary"]), region)
+        instance._summary = instance.metadata["summary"] = summary.html
+    for suspect in body.suspects:
+        _build.problems.add(
+            source, _build.find_line(source, suspect.text),
+            f'"{suspect.text}" looks like a phone number but is not a valid one, so it is not '
+            "a call link",
+            "check the digits; write the full number with its area code, such as 786-210-4234",
+        )
 
 
 def _fields(problem: Problem) -> tuple:
@@ -142,19 +219,10 @@ def _fields(problem: Problem) -> tuple:
 
 
 def build_catalog(generators) -> None:
-    """all_generators_finalized: every page is read; link them and check them."""
+    """all_generators_finalized: every page is read; link them, check them, describe them."""
     if _build is None:
         return
-    contents = []
-    for generator in generators:
-        for attr in ("pages", "hidden_pages", "draft_pages", "articles", "drafts",
-                     "hidden_articles"):
-            contents.extend(getattr(generator, attr, []))
-    entries = [
-        catalog_mod.Entry(_build.label(c.source_path), c.clinic_route, c)
-        for c in contents
-        if getattr(c, "clinic_route", None) is not None
-    ]
+    entries = _unique_entries(generators)
     catalog, found = catalog_mod.build_catalog(entries, _build.locate)
     _build.problems.extend(found)
     review = _build.profile.review
@@ -171,38 +239,105 @@ def build_catalog(generators) -> None:
         page.section = next((s for s in page.treatment.sections if s.page is page), None) \
             if page.treatment else None
         page.condition = catalog.condition(route.slug) if route.kind == "condition" else None
+        page.canonical_url = f"{_build.site_url}/{page.url}" if _build.site_url else ""
     context = generators[0].context
     context["catalog"] = catalog
-    context["blog_index"] = _describe_structured_data(entries, catalog, context)
+    context["blog_index"] = _describe_structured_data(entries, catalog)
+    _build.entries = entries
     _build.generated = context["generated_content"]
 
 
-def _describe_structured_data(entries, catalog, context) -> dict:
-    """Give every page its JSON-LD; return the blog index's title, description and JSON-LD."""
-    site = SiteGraph(_build.profile, catalog, context.get("SITEURL", ""))
+def _unique_entries(generators) -> list[catalog_mod.Entry]:
+    """Catalog entries for every page, dropping (and reporting) a second claim on a URL.
+
+    Pelican stops with a traceback when two pages write the same file; leaving
+    the later one out keeps every other page building and says which ones clash.
+    """
+    entries, claimed = [], {}
+    for generator in generators:
+        for attr in _LISTS:
+            kept = []
+            for content in getattr(generator, attr, []):
+                route = getattr(content, "clinic_route", None)
+                source = _build.label(content.source_path)
+                if content.save_as in claimed:
+                    _build.problems.add(
+                        source, None,
+                        f"this page has the same address as {claimed[content.save_as]} "
+                        f"(/{content.url}), so it was left out of the site",
+                        "rename one of the two files (the address comes from the file name, "
+                        "or from Slug: for blog posts)",
+                    )
+                    continue
+                claimed[content.save_as] = source
+                kept.append(content)
+                if route is not None:
+                    entries.append(catalog_mod.Entry(source, route, content))
+            if hasattr(generator, attr):
+                setattr(generator, attr, kept)
+    return entries
+
+
+def _describe_structured_data(entries, catalog) -> dict:
+    """Give every page its checked JSON-LD; return the blog index's head values and JSON-LD."""
+    site = SiteGraph(_build.profile, catalog, _build.site_url,
+                     logo_path=_build.assets.url("img/logo.svg"))
     blog = {
         "title": "Blog",
         "description": f"Articles from {_build.profile.name} about skin conditions and "
                        "treatments, written in plain language.",
+        "canonical_url": f"{_build.site_url}/blog/" if _build.site_url else "",
     }
     docs = {entry.source: site.graph(entry) for entry in entries}
-    docs["blog"] = site.blog_index_graph("blog/", blog["title"], blog["description"])
+    docs["theme/templates/index.html"] = site.blog_index_graph(
+        "blog/", blog["title"], blog["description"])
+    _check_structured_data(docs)
     for entry in entries:
         entry.page.structured_data = script_json(docs[entry.source])
-    blog["structured_data"] = script_json(docs["blog"])
+    blog["structured_data"] = script_json(docs["theme/templates/index.html"])
     return blog
 
 
+def _check_structured_data(docs: dict[str, dict]) -> None:
+    """The vocabulary and Google's rules, on every page's graph.
+
+    Errors are problems of the file the node comes from: the clinic's nodes
+    from the profile, the rest from the page.  What Google only recommends is
+    advice, printed once at the end; it never stops a publish.
+    """
+    known = {node["@id"] for doc in docs.values() for node in doc["@graph"] if "@id" in node}
+    site_wide = (f"{_build.site_url}/#clinic", f"{_build.site_url}/#location-",
+                 f"{_build.site_url}/#website")
+    for source, doc in docs.items():
+        findings = validate_graph(doc, known) + check_google(doc, absolute_urls=_build.absolute_urls)
+        for finding in findings:
+            origin = _build.label(os.path.join(_build.content_dir, _build.settings[
+                "CLINIC_PROFILE"])) if finding.node_id.startswith(site_wide) else source
+            if finding.severity == "error":
+                _build.problems.add(origin, None, f"structured data: {finding}",
+                                    "see docs/structured-data.md for where each value comes from")
+            else:
+                _build.advice.add(f"{origin}: {finding}")
+
+
 def finish_build(pelican) -> None:
-    """finalized: explain any file that produced no page, then report every problem."""
+    """finalized: explain any file that produced no page, write host files, report."""
     if _build is None:
         return
     logging.getLogger("pelican").removeHandler(_build.capture)
     built = {rel for rel, content in _build.generated.items() if content is not None}
     dropped = dropped_problems(_build.content_dir, _build.label(_build.content_dir), built)
     _build.problems.extend(dropped)
+    for rel in sorted(_build.assets.missing):
+        _build.problems.add("theme/templates", None, f'asset("{rel}") names no file in '
+                            "theme/static", "fix the name in the template")
+    found = write_site_files(pelican.output_path, _build, strict=_build.strict)
+    _build.problems.extend(found)
     problems = _build.problems.sorted()
-    if not _build.settings["CLINIC_STRICT"]:
+    if _build.advice:
+        print("\nSearch engines also recommend (optional):\n" + "\n".join(sorted(_build.advice)),
+              file=sys.stderr)
+    if not _build.strict:
         if problems:
             _print(
                 "Content problems (the site was still built; make publish refuses "
@@ -223,6 +358,8 @@ def finish_build(pelican) -> None:
         raise ClinicBuildError(
             f"Publish stopped: {report(everything).splitlines()[-1][:-1]}; nothing was published."
         )
+    logger.info("Compressed %d files for hosts that serve .gz and .br",
+                precompress(pelican.output_path))
 
 
 def _print(heading: str, problems: list[Problem]) -> None:

@@ -100,6 +100,7 @@ class Profile:
     description: str = ""
     specialty: str = ""
     language: str = "en"
+    price_range: str = ""
     profiles: tuple[str, ...] = ()
     review: Review = field(default_factory=Review)
     locations: tuple[Location, ...] = ()
@@ -116,7 +117,7 @@ class Profile:
 
 # The schema: each table's keys and what they hold.  Kept as data so the
 # unknown-key message can list what is allowed.
-_CLINIC_KEYS = ("name", "description", "specialty", "language")
+_CLINIC_KEYS = ("name", "description", "specialty", "language", "price_range")
 _TOP_KEYS = ("clinic", "links", "review", "locations")
 _LINK_KEYS = ("profiles",)
 _REVIEW_KEYS = ("interval_months", "reviewer")
@@ -317,6 +318,9 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
         )
         language = "en"
 
+    # optional, as the clinic writes it ("$$", "$150-400"): never guessed
+    price_range = v.text_value(clinic, ("clinic",), "price_range")
+
     links = v.table(root.get("links"), ("links",), _LINK_KEYS)
     profiles = _profiles(v, links)
 
@@ -329,6 +333,7 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
         description=description,
         specialty=specialty,
         language=language,
+        price_range=price_range,
         profiles=profiles,
         review=review,
         locations=locations,

@@ -14,17 +14,14 @@ from .structured_data import (
     PageFacts, blog_posting_node, condition_node, find_questions, page_graph, procedure_node,
 )
 
-LOGO_PATH = "theme/img/logo.svg"
-
-
 class SiteGraph:
     """Builds page graphs for one build; treatment and condition nodes are made once."""
 
-    def __init__(self, profile: Profile, catalog: Catalog, site_url: str):
+    def __init__(self, profile: Profile, catalog: Catalog, site_url: str, logo_path: str):
         self.profile = profile
         self.catalog = catalog
         self.site_url = site_url.rstrip("/")
-        self.logo_url = self.absolute(LOGO_PATH)
+        self.logo_url = self.absolute(logo_path)
         self.procedures = {t.slug: self._procedure(t) for t in catalog.treatments}
         self.conditions = {c.slug: self._condition(c) for c in catalog.conditions}
         self.services = [node["@id"] for node in self.procedures.values()]

@@ -42,10 +42,11 @@ BUSINESS_SPECIALTIES = frozenset(
     "PlasticSurgery Podiatric PrimaryCare Psychiatric PublicHealth".split()
 )
 
+# Noninvasive and Percutaneous are MedicalProcedureType values; surgery is a
+# type of its own in schema.org (SurgicalProcedure), so it goes in @type.
 PROCEDURE_TYPES = {
     "Noninvasive": "NoninvasiveProcedure",
     "Percutaneous": "PercutaneousProcedure",
-    "Surgical": "SurgicalProcedure",
 }
 
 
@@ -128,6 +129,8 @@ def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
         common["description"] = profile.description
     if profile.profiles:
         common["sameAs"] = list(profile.profiles)
+    if profile.price_range:
+        common["priceRange"] = profile.price_range
     specialty = {"medicalSpecialty": f"{SCHEMA}{profile.specialty}"} if profile.specialty else {}
     offered = {"availableService": [ref(s) for s in services]} if services else {}
     if len(profile.locations) == 1:
@@ -157,12 +160,13 @@ def website_node(profile: Profile, site_url: str) -> dict:
 def procedure_node(*, url: str, name: str, description: str, metadata: dict,
                    specialty: str) -> dict:
     """A treatment, from its overview page's metadata."""
-    node = {"@type": "MedicalTherapy", "@id": f"{url}#procedure", "name": name, "url": url}
+    written = str(metadata.get("procedure-type", "")).strip()
+    types = ["MedicalTherapy", "SurgicalProcedure"] if written == "Surgical" else "MedicalTherapy"
+    node = {"@type": types, "@id": f"{url}#procedure", "name": name, "url": url}
     if description:
         node["description"] = description
-    kind = PROCEDURE_TYPES.get(str(metadata.get("procedure-type", "")).strip())
-    if kind:
-        node["procedureType"] = f"{SCHEMA}{kind}"
+    if written in PROCEDURE_TYPES:
+        node["procedureType"] = f"{SCHEMA}{PROCEDURE_TYPES[written]}"
     for key, prop in (("body-location", "bodyLocation"), ("how-performed", "howPerformed"),
                       ("preparation", "preparation"), ("followup", "followup")):
         value = str(metadata.get(key, "")).strip()

@@ -1,0 +1,76 @@
+"""Privacy: nothing on a page may load from another website.
+
+A script, stylesheet, image, font, frame or form served by another site tells
+that site who is reading which health page.  Ordinary links stay allowed:
+following one is the visitor's choice.  This is a scan of the markup's tags,
+not a parse: it runs on every content fragment and template before anything
+else has to, and a fragment without ``//`` in it is not scanned at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Tags whose URL attributes make the browser fetch something by itself.
+_FETCHING = re.compile(
+    r"<(script|link|img|iframe|frame|source|video|audio|embed|object|track|form|input|"
+    r"image|use)\b([^>]*)>", re.I | re.S)
+_URL_ATTR = re.compile(
+    r"""\b(src|href|srcset|action|data|poster|formaction|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""",
+    re.I)
+_CSS_URL = re.compile(r"""(?:url\(|@import\s+)\s*["']?((?:https?:)?//[^"')\s]+)""", re.I)
+_EXTERNAL = re.compile(r"^\s*(?:https?:)?//", re.I)
+# <link rel=...> values that only name another page (not fetched by the browser)
+_LINK_RELS_ALLOWED = {"canonical", "alternate", "author", "license", "me", "next", "prev",
+                      "search", "help", "bookmark"}
+
+
+@dataclass(frozen=True)
+class Reference:
+    tag: str
+    url: str
+    line: int  # 1-based, within the scanned text
+
+
+def third_party_references(text: str, own_origin: str = "") -> list[Reference]:
+    """Every URL in ``text`` that the browser would fetch from another origin."""
+    if "//" not in text:
+        return []
+    found = []
+    for match in _FETCHING.finditer(text):
+        tag, attrs = match.group(1).lower(), match.group(2)
+        if tag == "link":
+            rel = re.search(r"""\brel\s*=\s*("[^"]*"|'[^']*'|\S+)""", attrs, re.I)
+            rels = set(rel.group(1).strip("\"'").lower().split()) if rel else set()
+            if rels and rels <= _LINK_RELS_ALLOWED:
+                continue
+        for attr in _URL_ATTR.finditer(attrs):
+            for url in _urls(attr.group(1).lower(), attr.group(2).strip("\"'")):
+                if _foreign(url, own_origin):
+                    found.append(Reference(tag, url, _line(text, match.start())))
+    for match in _CSS_URL.finditer(text):
+        if _foreign(match.group(1), own_origin):
+            found.append(Reference("style", match.group(1), _line(text, match.start())))
+    return found
+
+
+def _urls(attr: str, value: str) -> list[str]:
+    if attr == "srcset":
+        return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+    return [value]
+
+
+def _foreign(url: str, own_origin: str) -> bool:
+    if not _EXTERNAL.match(url):
+        return False
+    if own_origin:
+        bare = re.sub(r"^https?:", "", own_origin.rstrip("/"))
+        if re.sub(r"^https?:", "", url).startswith(bare + "/") or \
+                re.sub(r"^https?:", "", url) == bare:
+            return False
+    return True
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1

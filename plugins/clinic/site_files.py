@@ -1,0 +1,72 @@
+"""Write the files that sit beside the pages: assets, icons, host configuration.
+
+The adapter between a finished ``Build`` and the pure builders in
+``hosting`` and ``redirects``; it returns the problems it finds.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from .hosting import headers_file, html_patterns, redirects_file, robots_txt, sitemap_xml
+from .problems import Problem
+from .redirects import redirect_rules
+
+_SITEURL = re.compile(r"^https?://[^/\s]+\.[^/\s]+(/\S*)?$")
+
+
+def siteurl_problems(siteurl: str) -> list[Problem]:
+    """A published site needs its full address for canonical links, sitemaps and sharing."""
+    siteurl = siteurl or ""
+    fix = ('set SITEURL = "https://www.your-clinic-domain" in publishconf.py, or SITEURL in '
+           "the environment for a preview deploy")
+    if not siteurl:
+        return [Problem("publishconf.py", None, "SITEURL is empty, but a published site "
+                        "needs its full address", fix)]
+    if not re.match(r"^https?://", siteurl):
+        return [Problem("publishconf.py", None, f'SITEURL is "{siteurl}", which has no '
+                        '"https://" at the start', f'write SITEURL = "https://{siteurl.lstrip("/")}"')]
+    if siteurl.endswith("/"):
+        return [Problem("publishconf.py", None, f'SITEURL is "{siteurl}", which ends with a '
+                        "slash, so every address would have two",
+                        f'remove the last slash: SITEURL = "{siteurl.rstrip("/")}"')]
+    if not _SITEURL.match(siteurl):
+        return [Problem("publishconf.py", None, f'SITEURL is "{siteurl}", which is not a web '
+                        "address", fix)]
+    return []
+
+
+def write_site_files(output_dir: str, build, *, strict: bool) -> list[Problem]:
+    build.assets.write(output_dir)
+    _write(output_dir, "favicon.ico", build.favicon)
+    published = [e for e in build.entries if getattr(e.page, "status", "published") == "published"]
+    rules, problems = redirect_rules(
+        [(e.source, e.page.url, e.page.metadata.get("redirect-from")) for e in published],
+        build.locate,
+    )
+    _write(output_dir, "_redirects", redirects_file(rules).encode())
+    urls = [e.page.url for e in published] + ["blog/"]
+    _write(output_dir, "_headers", headers_file(html_patterns(urls)).encode())
+    if build.site_url:
+        pages = [(f"{build.site_url}/{e.page.url}", _lastmod(e.page)) for e in published
+                 if e.route.kind != "not-found"]
+        pages.append((f"{build.site_url}/blog/", ""))
+        _write(output_dir, "sitemap.xml", sitemap_xml(sorted(pages)).encode())
+        _write(output_dir, "robots.txt", robots_txt(build.site_url).encode())
+    return problems
+
+
+def _lastmod(page) -> str:
+    """The last date the page's content is known to have changed."""
+    review = getattr(page, "review", None)
+    dates = [d for d in (review.reviewed if review else None,
+                         getattr(page, "modified", None), getattr(page, "date", None)) if d]
+    if not dates:
+        return ""
+    return max(d if not hasattr(d, "date") else d.date() for d in dates).isoformat()
+
+
+def _write(output_dir: str, name: str, data: bytes) -> None:
+    with open(os.path.join(output_dir, name), "wb") as handle:
+        handle.write(data)

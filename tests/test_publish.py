@@ -1,0 +1,174 @@
+"""The published site: head tags, host files, headers as a host serves them."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, TODAY
+from headers_server import serve_with_headers
+from observatory import score
+from test_bad_input import complete
+from test_site import EXPECTED
+
+SITE = "https://clinic.example.org"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The sample with every missing fact filled in, through `make publish`."""
+    root = tmp_path_factory.mktemp("publish") / "site"
+    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "output", ".publish-tmp", "__pycache__", ".pytest_cache"))
+    from conftest import Project
+    complete(Project(root))
+    done = _make_publish(root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root / "output"
+
+
+def _make_publish(root: Path):
+    venv_bin = Path(sys.executable).parent
+    return subprocess.run(
+        ["make", "publish", f"BIN={venv_bin}", f"VENV={venv_bin.parent}",
+         f"PELICAN_OPTS=-e CLINIC_TODAY='\"{TODAY}\"'"],
+        cwd=root, capture_output=True, text=True, timeout=600,
+        env={"PATH": f"{venv_bin}:/usr/bin:/bin", "SITEURL": SITE, "HOME": str(root)})
+
+
+def pages(out: Path):
+    for url in EXPECTED:
+        path = out / url.lstrip("/")
+        path = path / "index.html" if url.endswith("/") else path
+        yield url, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_page_has_a_complete_head(published):
+    titles = set()
+    for url, page in pages(published):
+        head = page.head
+        title = head.title.get_text()
+        assert title not in titles, f"duplicate title {title}"
+        titles.add(title)
+        description = head.find("meta", attrs={"name": "description"})["content"]
+        assert 50 <= len(description) <= 160, url
+        canonical = head.find("link", rel="canonical")["href"]
+        assert canonical == SITE + url.replace("index.html", ""), url
+        og = {m["property"]: m["content"] for m in head.find_all("meta", property=True)}
+        assert og["og:url"] == canonical and og["og:title"] == title
+        assert og["og:description"] == description
+        assert og["og:image"].startswith(f"{SITE}/theme/img/share.")
+        assert head.find("meta", attrs={"name": "twitter:card"})["content"] == \
+            "summary_large_image"
+        assert head.find("meta", attrs={"name": "theme-color"})
+        assert page.html["lang"] == "en"
+        csp = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        assert csp.startswith("default-src 'none'")
+        icons = [link["href"] for link in head.find_all("link", rel=["icon", "apple-touch-icon"])]
+        for href in icons:
+            assert (published / href.replace(SITE + "/", "")).is_file(), href
+
+
+def test_sitemap_lists_every_page_but_the_404_with_absolute_urls(published):
+    tree = ElementTree.parse(published / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {e.findtext("s:loc", namespaces=ns): e.findtext("s:lastmod", namespaces=ns)
+            for e in tree.getroot()}
+    expected = {SITE + url for url in EXPECTED if url != "/404.html"}
+    assert set(locs) == expected
+    assert locs[f"{SITE}/treatments/microneedling/"] == "2026-11-01"  # the review date
+    assert (published / "robots.txt").read_text() == \
+        f"User-agent: *\nAllow: /\n\nSitemap: {SITE}/sitemap.xml\n"
+
+
+def test_assets_are_fingerprinted_and_precompressed(published):
+    css = list((published / "theme" / "css").glob("site.*.css"))
+    assert len(css) == 1
+    assert gzip.decompress(css[0].with_name(css[0].name + ".gz").read_bytes()) == \
+        css[0].read_bytes()
+    assert (published / "index.html.br").is_file()
+    assert not (published / "theme" / "css" / "site.css").exists()
+
+
+def test_no_page_refers_to_another_origin(published):
+    for url, page in pages(published):
+        for tag in page.find_all(["link", "script", "img", "iframe", "source"]):
+            ref = tag.get("href") or tag.get("src") or ""
+            if tag.name == "link" and tag.get("rel") == ["canonical"]:
+                continue
+            assert not ref.startswith("http") or ref.startswith(SITE), (url, ref)
+
+
+@pytest.fixture(scope="module")
+def served(published):
+    with serve_with_headers(published) as base:
+        yield base
+
+
+def fetch(url: str):
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, dict(response.headers), response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode("utf-8")
+
+
+@pytest.mark.parametrize("url", ["/", "/treatments/microneedling/side-effects/", "/contact/",
+                                 "/blog/treating-dark-spots/", "/404.html"])
+def test_html_gets_security_headers_and_short_caching(served, url):
+    status, headers, _ = fetch(served + url)
+    assert status == 200
+    assert headers["Cache-Control"] == "public, max-age=300, must-revalidate"
+    assert headers["Content-Security-Policy"].startswith("default-src 'none'")
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_assets_get_a_year_of_immutable_caching(served, published):
+    css = next((published / "theme" / "css").glob("site.*.css")).name
+    status, headers, _ = fetch(f"{served}/theme/css/{css}")
+    assert status == 200
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_missing_pages_get_the_404_page(served):
+    status, _, body = fetch(served + "/no-such-page/")
+    assert status == 404
+    assert "Page not found" in body
+
+
+def test_headers_score_120_by_the_observatory_rules(served):
+    for url in ("/", "/treatments/microneedling/"):
+        status, headers, body = fetch(served + url)
+        report = score(headers, html=body, site_host="clinic.example.org")
+        print(report.table())
+        # 120 with the bonuses for CSP, Referrer-Policy and frame-ancestors;
+        # Cross-Origin-Resource-Policy adds 10 more (HSTS preload needs registration)
+        assert (report.score, report.grade) == (130, "A+"), report.table()
+        assert all(test.passed for test in report.tests)
+
+
+def test_a_failed_publish_leaves_the_previous_output_untouched(published, tmp_path):
+    root = published.parent
+    before = {p: p.read_bytes() for p in published.rglob("*") if p.is_file()}
+    broken = root / "content" / "treatments" / "microneedling" / "benefits.md"
+    original = broken.read_text(encoding="utf-8")
+    broken.write_text(original.replace("Reviewed: 2026-11-01", "Reviewed: someday"),
+                      encoding="utf-8")
+    try:
+        done = _make_publish(root)
+    finally:
+        broken.write_text(original, encoding="utf-8")
+    assert done.returncode != 0
+    assert "benefits.md:3" in done.stdout + done.stderr
+    after = {p: p.read_bytes() for p in published.rglob("*") if p.is_file()}
+    assert after == before

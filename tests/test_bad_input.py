@@ -218,6 +218,108 @@ def complete(project):
     project.edit("content/clinic.toml", 'postal_code = ""', 'postal_code = "00000"')
     project.edit("content/clinic.toml", "hours = []",
                  'hours = [ { days = ["Monday"], opens = "09:00", closes = "17:00" } ]')
+    project.edit("content/clinic.toml", "# [locations.geo]\n# latitude = 0.0\n# longitude = 0.0",
+                 "[locations.geo]\nlatitude = 25.12345\nlongitude = -80.12345")
+    project.edit("content/clinic.toml", 'language = "en"', 'language = "en"\nprice_range = "$$"')
     for path in project.root.joinpath("content").rglob("*.md"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("Reviewed:\n", "Reviewed: 2026-11-01\n"), encoding="utf-8")
+
+
+def embed_script(project):
+    project.edit("content/pages/privacy.md", "\n\n", "\n\n<script src=\"https://tracker.example.com/t.js\"></script>\n\n", )
+
+
+def embed_iframe(project):
+    project.edit("content/conditions/hyperpigmentation.md", "## What causes hyperpigmentation?",
+                 '<iframe src="https://video.example.com/embed/1" title="video"></iframe>\n\n'
+                 "## What causes hyperpigmentation?")
+
+
+def same_url(project):
+    text = project.file("content/articles/treating-dark-spots.md").read_text(encoding="utf-8")
+    project.write("content/articles/more/treating-dark-spots.md", text)
+
+
+def redirect_loop(project):
+    project.edit("content/pages/contact.md", "Title: Contact us",
+                 "Title: Contact us\nRedirect-From: /contact/")
+
+
+def third_party_template(project):
+    project.edit("theme/templates/base.html", "</head>",
+                 '<link rel="stylesheet" href="https://fonts.example.com/css"></head>')
+
+
+PUBLISHING_CASES = {
+    "a page that embeds a third-party script": (
+        embed_script,
+        "content/pages/privacy.md:4: A <script> loads https://tracker.example.com/t.js from "
+        "another website, which would tell that site who reads this page. Serve the file from "
+        "this site",
+    ),
+    "a page that embeds a third-party iframe": (
+        embed_iframe,
+        "content/conditions/hyperpigmentation.md:7: A <iframe> loads "
+        "https://video.example.com/embed/1 from another website",
+    ),
+    "a template that loads a web font": (
+        third_party_template,
+        "theme/templates/base.html:",
+    ),
+    "two pages that claim the same URL": (
+        same_url,
+        "content/articles/treating-dark-spots.md: This page has the same address as "
+        "content/articles/more/treating-dark-spots.md (/blog/treating-dark-spots/), so it was "
+        "left out of the site.",
+    ),
+    "a redirect loop": (
+        redirect_loop,
+        "content/pages/contact.md:2: \"Redirect-From\" has /contact/, this page's own "
+        "address: a redirect loop. Remove it from the list.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", PUBLISHING_CASES)
+def test_publishing_bad_input_is_a_problem_in_both_modes(project, name):
+    breaker, message = PUBLISHING_CASES[name]
+    breaker(project)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert message in result.output
+    assert result.page("/treatments/microneedling/").is_file()
+    complete(project)
+    result = project.publish()
+    assert result.returncode == 1
+    assert message in result.output
+
+
+def test_redirects_are_written_for_the_host(project):
+    project.edit("content/treatments/microneedling/index.md", "Title: Microneedling",
+                 "Title: Microneedling\nRedirect-From: /microneedling.html, /services/microneedling/")
+    result = project.build()
+    assert (result.out_dir / "_redirects").read_text().splitlines()[1:] == [
+        "/microneedling.html /treatments/microneedling/ 301",
+        "/services/microneedling/ /treatments/microneedling/ 301",
+    ]
+
+
+def test_unsafe_characters_in_titles_and_profile_survive_in_structured_data(project):
+    nasty = 'Peel </script><!-- "quoted" \\ back \u2028 🙂'
+    project.edit("content/pages/privacy.md", "Title: Privacy", f"Title: {nasty}")
+    project.edit("content/clinic.toml", 'name = "DermaClinic"',
+                 'name = "Derma </script> \\"Clinic\\" \\u2028 🙂"')
+    result = project.build()
+    assert result.returncode == 0, result.output
+    html = result.page("/privacy/").read_text(encoding="utf-8")
+    from bs4 import BeautifulSoup
+    import json
+    soup = BeautifulSoup(html, "html.parser")
+    scripts = soup.find_all("script")
+    assert len(scripts) == 1
+    graph = json.loads(scripts[0].string)["@graph"]
+    page = next(n for n in graph if n["@id"].endswith("#webpage"))
+    assert page["name"] == nasty
+    assert graph[0]["name"] == 'Derma </script> "Clinic" \u2028 🙂'
+    assert soup.h1.get_text() == nasty

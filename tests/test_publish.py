@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 import subprocess
 import sys
@@ -172,3 +173,15 @@ def test_a_failed_publish_leaves_the_previous_output_untouched(published, tmp_pa
     assert "benefits.md:3" in done.stdout + done.stderr
     after = {p: p.read_bytes() for p in published.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_published_graphs_have_no_error_and_no_warning(published):
+    from clinic.google_rules import check_google
+    from clinic.vocabulary import validate_graph
+    docs = {}
+    for url, page in pages(published):
+        docs[url] = json.loads(page.find("script", type="application/ld+json").string)
+    known = {n["@id"] for doc in docs.values() for n in doc["@graph"]}
+    for url, doc in docs.items():
+        assert validate_graph(doc, known) == [], url
+        assert check_google(doc, absolute_urls=True) == [], url

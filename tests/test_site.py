@@ -245,3 +245,19 @@ def test_faq_data_lists_exactly_the_questions_on_the_page(sample_site):
         tree = soup(sample_site, url)
         visible = [h.get_text(strip=True) for h in tree.select(".cl-prose h2")]
         assert [q["name"] for q in page["mainEntity"]] == visible, url
+
+
+def test_every_graph_passes_the_vocabulary_and_google_rules(sample_site):
+    from clinic.google_rules import check_google
+    from clinic.vocabulary import validate_graph
+    docs = graphs(sample_site)
+    known = {n["@id"] for doc in docs.values() for n in doc["@graph"]}
+    warnings = set()
+    for url, doc in docs.items():
+        assert validate_graph(doc, known) == [], url
+        findings = check_google(doc, absolute_urls=False)
+        assert [f for f in findings if f.severity == "error"] == [], url
+        warnings.update(f.message.split(" is missing")[0] for f in findings)
+    # only the facts the sample profile does not know yet
+    assert warnings == {'"postalCode"', '"streetAddress"', '"geo"',
+                        '"openingHoursSpecification"', '"priceRange"'}

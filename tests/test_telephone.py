@@ -35,8 +35,10 @@ LINKED = [
     ("<p>786-210-4234 ext. 12</p>",
      '<p><a href="tel:+17862104234;ext=12">786-210-4234 ext. 12</a></p>'),
     # numbers abroad
-    ("<p>Madrid: +34 912 345 678</p>", '<p>Madrid: <a href="tel:+34912345678">+34 912 345 678</a></p>'),
-    ("<p>London +44 20 7946 0958</p>", '<p>London <a href="tel:+442079460958">+44 20 7946 0958</a></p>'),
+    ("<p>Madrid: +34 912 345 678</p>",
+     '<p>Madrid: <a href="tel:+34912345678">+34 912 345 678</a></p>'),
+    ("<p>London +44 20 7946 0958</p>",
+     '<p>London <a href="tel:+442079460958">+44 20 7946 0958</a></p>'),
     # punctuation around the number stays outside the link
     ("<p>call 786-210-4234.</p>", f"<p>call {TEL}786-210-4234</a>.</p>"),
     ("<p>(786-210-4234)</p>", f"<p>({TEL}786-210-4234</a>)</p>"),
@@ -45,13 +47,15 @@ LINKED = [
     ("<h2>Call 786-210-4234</h2>", f"<h2>Call {TEL}786-210-4234</a></h2>"),
     ("<table><tr><td>786-210-4234</td></tr></table>",
      f"<table><tr><td>{TEL}786-210-4234</a></td></tr></table>"),
-    ("<ul>\n<li>Main: 786-210-4234</li>\n</ul>", f"<ul>\n<li>Main: {TEL}786-210-4234</a></li>\n</ul>"),
+    ("<ul>\n<li>Main: 786-210-4234</li>\n</ul>",
+     f"<ul>\n<li>Main: {TEL}786-210-4234</a></li>\n</ul>"),
     ("<p><strong>786-210-4234</strong></p>", f"<p><strong>{TEL}786-210-4234</a></strong></p>"),
     # a line break inside the number stays inside the link
     ("<p>786-210-\n4234</p>", f"<p>{TEL}786-210-\n4234</a></p>"),
     ("<p>(786)\n210-4234</p>", f"<p>{TEL}(786)\n210-4234</a></p>"),
     # entities are kept as written
-    ("<p>786&nbsp;210&#8209;4234 &amp; more</p>", f"<p>{TEL}786&nbsp;210&#8209;4234</a> &amp; more</p>"),
+    ("<p>786&nbsp;210&#8209;4234 &amp; more</p>",
+     f"<p>{TEL}786&nbsp;210&#8209;4234</a> &amp; more</p>"),
     ("<p>A&amp;B: 786-210-4234</p>", f"<p>A&amp;B: {TEL}786-210-4234</a></p>"),
     ("<p>786&nbsp;210&nbsp;4234</p>", f"<p>{TEL}786&nbsp;210&nbsp;4234</a></p>"),
     # two numbers, and a number right after a link already there
@@ -71,7 +75,8 @@ LINKED = [
     ("<p class=lead id='x' title=\"786-210-4234\">786-210-4234</p>",
      f"<p class=lead id='x' title=\"786-210-4234\">{TEL}786-210-4234</a></p>"),
     # an icon drawn with a self-closed <svg/> does not hide the number after it
-    ('<p><svg class="icon"/> 786-210-4234</p>', f'<p><svg class="icon"/> {TEL}786-210-4234</a></p>'),
+    ('<p><svg class="icon"/> 786-210-4234</p>',
+     f'<p><svg class="icon"/> {TEL}786-210-4234</a></p>'),
 ]
 
 
@@ -162,7 +167,8 @@ def test_national_numbers_are_read_in_the_clinics_country():
 
 @pytest.mark.parametrize("html, suspects", [
     ("<p>Call 786-210-423.</p>", [Suspect("786-210-423", 1)]),
-    ("<h1>Us</h1>\n<p>Intro.</p>\n<p>Call (123) 456-7890 today.</p>", [Suspect("(123) 456-7890", 3)]),
+    ("<h1>Us</h1>\n<p>Intro.</p>\n<p>Call (123) 456-7890 today.</p>",
+     [Suspect("(123) 456-7890", 3)]),
     ("<p>Main (555) 010-0000</p>", [Suspect("(555) 010-0000", 1)]),
     ("<p>One 786-210-4234\nand one\n786-210-42.</p>", [Suspect("786-210-42", 3)]),
     ("<p>+1 786-210-423</p>", [Suspect("+1 786-210-423", 1)]),

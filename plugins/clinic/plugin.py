@@ -251,30 +251,38 @@ def _unique_entries(generators) -> list[catalog_mod.Entry]:
     """Catalog entries for every page, dropping (and reporting) a second claim on a URL.
 
     Pelican stops with a traceback when two pages write the same file; leaving
-    the later one out keeps every other page building and says which ones clash.
+    one out keeps every other page building and says which ones clash.  The
+    file whose path sorts first keeps the address, whatever order the disk
+    lists them in.
     """
-    entries, claimed = [], {}
+    owner: dict[str, str] = {}
     for generator in generators:
         for attr in _LISTS:
-            kept = []
             for content in getattr(generator, attr, []):
-                route = getattr(content, "clinic_route", None)
                 source = _build.label(content.source_path)
-                if content.save_as in claimed:
+                owner[content.save_as] = min(owner.get(content.save_as, source), source)
+    entries = []
+    for generator in generators:
+        for attr in _LISTS:
+            if not hasattr(generator, attr):
+                continue
+            kept = []
+            for content in getattr(generator, attr):
+                source = _build.label(content.source_path)
+                if owner[content.save_as] != source:
                     _build.problems.add(
                         source, None,
-                        f"this page has the same address as {claimed[content.save_as]} "
+                        f"this page has the same address as {owner[content.save_as]} "
                         f"(/{content.url}), so it was left out of the site",
                         "rename one of the two files (the address comes from the file name, "
                         "or from Slug: for blog posts)",
                     )
                     continue
-                claimed[content.save_as] = source
                 kept.append(content)
+                route = getattr(content, "clinic_route", None)
                 if route is not None:
                     entries.append(catalog_mod.Entry(source, route, content))
-            if hasattr(generator, attr):
-                setattr(generator, attr, kept)
+            setattr(generator, attr, kept)
     return entries
 
 

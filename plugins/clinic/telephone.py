@@ -5,19 +5,16 @@ for one page and returns it with each phone number wrapped in
 ``<a href="tel:+17862104234">``, plus the phone-shaped strings that are not
 valid numbers, so the build can warn about a number patients cannot call.
 
-The design follows bleach's ``Linker``: a ``Linker`` is configured once (here,
-with the clinic's country) and rewrites text nodes only, skipping elements
-where a link is wrong or meaningless.  Unlike bleach it never re-serialises a
-tree: the standard library parser says where each text node is in the source,
-and the output is the source with only ``<a ...>`` and ``</a>`` inserted, so
-entities, quoting and whitespace stay exactly as written.  Deciding what is a
-phone number is left to ``phonenumbers`` (Google's libphonenumber rules) at
-leniency VALID; this module adds what the matcher cannot know: the HTML
-around the text, and digits glued to a longer number or a date.
-
-Most fragments hold no phone number at all, so a regular expression first
-looks for a run of digits long enough to be one; without it the fragment is
-returned as it came, never parsed.
+Modelled on bleach's ``Linker``: configured once (with the clinic's country),
+it rewrites text nodes only and skips elements where a link does not belong.
+Unlike bleach it never re-serialises a tree: the standard library parser says
+where each text node is in the source, and the output is the source with only
+``<a ...>`` and ``</a>`` inserted, so entities and quoting stay as written.
+``phonenumbers`` (libphonenumber's rules, leniency VALID) decides what is a
+number; this module adds what it cannot know: the HTML around the text, and
+digits glued to a longer number or a date.  Most fragments have no number, so
+a regular expression first looks for a long enough run of digits; without one
+the fragment is returned as it came, never parsed.
 """
 
 from __future__ import annotations
@@ -74,8 +71,7 @@ _AMOUNT = re.compile(r"\d{1,3}([ .])\d{3}(?:\1\d{3})*")  # 1 200 000, 786.210.42
 class Suspect:
     """Phone-shaped text that is not a valid number, as the reader sees it.
 
-    ``line`` is 1-based within the fragment, for the caller to map to a line
-    of the source file.
+    ``line`` is 1-based within the fragment, for the caller to map to a source line.
     """
 
     text: str
@@ -168,9 +164,8 @@ class Linker:
     def _find(self, text: str, at: list, lo: int, hi: int, found: list) -> list:
         """Valid numbers in text[lo:hi] that can be linked.
 
-        The text between two new links is matched again on its own, because
-        that is what the next run over the output will see: linking twice
-        must change nothing.
+        The text between new links is matched again on its own, as a second
+        run over the output will see it: linking twice must change nothing.
         """
         segment = text[lo:hi]
         if not self._candidate.search(segment):

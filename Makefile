@@ -29,13 +29,19 @@ publish: $(VENV)/.site ## strict production build into output/
 	mv $(PUBLISH_TMP) $(OUTPUT)
 	rm -rf $(OUTPUT).old
 
-test: $(VENV)/.test ## run the whole test suite
+test: $(VENV)/.test $(VENV)/.browser ## run the whole test suite
 	$(BIN)/python -m pytest
 
 clean: ## remove the built site and caches (keeps .venv)
 	rm -rf $(OUTPUT) $(PUBLISH_TMP) __pycache__ .pytest_cache cache
 
 venv: $(VENV)/.site
+
+# The browser tests need a Chromium: the system's if there is one (CI installs
+# Debian's), otherwise Playwright downloads its own once.
+$(VENV)/.browser: | $(VENV)/.test
+	if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null || command -v chromium-browser >/dev/null; \
+	then touch $@; else $(BIN)/python -m playwright install chromium && touch $@; fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (for tomllib)")'

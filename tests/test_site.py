@@ -261,3 +261,25 @@ def test_every_graph_passes_the_vocabulary_and_google_rules(sample_site):
     # only the facts the sample profile does not know yet
     assert warnings == {'"postalCode"', '"streetAddress"', '"geo"',
                         '"openingHoursSpecification"', '"priceRange"'}
+
+
+def test_every_phone_number_is_a_call_link_and_nothing_else_is(sample_site):
+    import phonenumbers
+    linked = 0
+    for page in html_pages(sample_site.out_dir):
+        tree = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        main = tree.find("main")
+        for link in main.select('a[href^="tel:"]'):
+            number = phonenumbers.parse(link.get_text(), "US")
+            assert phonenumbers.is_valid_number(number), (page, link)
+            assert link["href"] == "tel:" + phonenumbers.format_number(
+                number, phonenumbers.PhoneNumberFormat.E164)
+            linked += 1
+        for link in main.find_all("a"):
+            link.decompose()
+        for script in main.find_all(["script", "code", "pre"]):
+            script.decompose()
+        text = main.get_text(" ")
+        missed = [m.raw_string for m in phonenumbers.PhoneNumberMatcher(text, "US")]
+        assert missed == [], (page, missed)
+    assert linked >= 15

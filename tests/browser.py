@@ -1,0 +1,32 @@
+"""Chromium for the browser tests: the system's (CI installs Debian's) or Playwright's own."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+               "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str | None:
+    """CHROMIUM from the environment, else a Chromium on PATH; None means Playwright's own."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def launch(playwright):
+    """A headless Chromium; fails with a message that says how to install one."""
+    try:
+        return playwright.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
+    except Exception as error:  # Playwright raises its own Error types
+        raise RuntimeError(
+            "No Chromium for the browser tests. Install one: `sudo apt-get install chromium` "
+            "(Debian, Ubuntu), or `.venv/bin/python -m playwright install chromium`; or set "
+            f"CHROMIUM to its path. ({error})") from error

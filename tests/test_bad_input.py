@@ -205,10 +205,11 @@ def test_publish_of_complete_content_succeeds(project):
 
 def test_publish_stops_on_pelican_own_warnings(project):
     complete(project)
-    project.edit("content/pages/home.md", "\n\n", "\n\n[a broken link]({filename}/pages/nowhere.md)\n\n")
+    project.edit("content/pages/home.md", "Title: Skin care in Coral Gables",
+                 "Title: Skin care in Coral Gables\nStatus: published\nStatus: published")
     result = project.publish()
     assert result.returncode == 1
-    assert "pelican: Unable to find '/pages/nowhere.md', skipping url replacement." in result.output
+    assert "pelican: Duplicate definition of `status` for " in result.output
 
 
 def complete(project):

@@ -9,13 +9,18 @@ builds (``CLINIC_STRICT = True``) list all of them and stop with an error.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
+import posixpath
+import re
 import sys
+import urllib.parse
 
 from pelican.contents import Article, Page
 
 from . import catalog as catalog_mod
+from . import citations, content_rules
 from . import images
 from .assets import Assets
 from .checks import check_page
@@ -40,6 +45,9 @@ DEFAULTS = {
     "CLINIC_STRICT": False,  # publish: any problem stops the build
     "CLINIC_TODAY": None,  # a fixed date for tests; None means today
 }
+# Pelican warnings that the content rules report better (with file, line, fix)
+_COVERED_PELICAN_WARNINGS = ("Unable to find ", "Empty alt attribute for image",
+                             "There are 2 ")
 _LISTS = ("pages", "hidden_pages", "draft_pages", "articles", "drafts", "hidden_articles")
 
 
@@ -70,6 +78,7 @@ class Build:
         self.settings = dict(DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS})
         self.strict = bool(self.settings["CLINIC_STRICT"])
         self.content_dir = settings["PATH"]
+        self.static_paths = list(settings.get("STATIC_PATHS", []))
         self.project_dir = os.path.dirname(os.path.abspath(self.content_dir))
         self.site_url = (settings.get("SITEURL") or "").rstrip("/")
         self.problems = Problems()
@@ -196,6 +205,7 @@ def place_content(instance) -> None:
         line = _build.find_line(source, ref.url)
         _build.problems.extend([_privacy_problem(source, line, ref.tag, ref.url)])
     _link_phones(instance, source)
+    instance._content = citations.label_sources(instance._content or "")
 
 
 def _link_phones(instance, source: str) -> None:
@@ -240,11 +250,60 @@ def build_catalog(generators) -> None:
             if page.treatment else None
         page.condition = catalog.condition(route.slug) if route.kind == "condition" else None
         page.canonical_url = f"{_build.site_url}/{page.url}" if _build.site_url else ""
+    known = _known_urls(entries)
+    for entry in entries:
+        _apply_content_rules(entry, known)
     context = generators[0].context
     context["catalog"] = catalog
     context["blog_index"] = _describe_structured_data(entries, catalog)
     _build.entries = entries
     _build.generated = context["generated_content"]
+
+
+def _known_urls(entries) -> set[str]:
+    """Every address on the site a body may link to: pages, the blog, static files."""
+    known = {"/" + entry.page.url for entry in entries} | {"/", "/blog/"}
+    for folder in _build.static_paths:
+        top = os.path.join(_build.content_dir, folder)
+        for root, _, files in os.walk(top):
+            for name in files:
+                rel = os.path.relpath(os.path.join(root, name), _build.content_dir)
+                known.add("/" + rel.replace(os.sep, "/"))
+    return known
+
+
+def _apply_content_rules(entry, known: set[str]) -> None:
+    """Headings, images, links and placeholders are problems; uncited research is advice."""
+    page = entry.page
+    body = page._content or ""
+    exists = functools.partial(_link_exists, entry=entry, known=known)
+    header = " ".join(str(v) for v in page.metadata.values() if isinstance(v, str))
+    findings = (content_rules.heading_findings(body) + content_rules.image_findings(body, exists)
+                + content_rules.link_findings(body, exists)
+                + content_rules.placeholder_findings(header + "\n" + body))
+    for needle, message, fix in findings:
+        _build.problems.add(entry.source, _build.find_line(entry.source, needle), message, fix)
+    for needle, message, fix in content_rules.citation_findings(body):
+        line = _build.find_line(entry.source, needle)
+        where = f"{entry.source}:{line}" if line else entry.source  # advice is plain text
+        _build.advice.add(str(Problem(where, None, message, fix)))
+
+
+def _link_exists(href: str, *, entry, known: set[str]) -> bool:
+    """Whether a link in a page's body leads to a file or page of the site."""
+    href = urllib.parse.unquote(href.split("#")[0].split("?")[0])
+    marker = re.match(r"^\{(filename|static|attach)\}(.*)$", href)
+    if marker:
+        path = marker.group(2)
+        base = _build.content_dir if path.startswith("/") else os.path.dirname(
+            entry.page.source_path)
+        return os.path.isfile(os.path.normpath(os.path.join(base, path.lstrip("/"))))
+    if not href:
+        return True
+    if not href.startswith("/"):
+        href = posixpath.normpath(posixpath.join("/" + entry.page.url, href)) + (
+            "/" if href.endswith("/") else "")
+    return href in known or f"{href.rstrip('/')}/" in known
 
 
 def _unique_entries(generators) -> list[catalog_mod.Entry]:
@@ -359,6 +418,7 @@ def finish_build(pelican) -> None:
         Problem("pelican", None, message)
         for message in dict.fromkeys(_build.capture.messages)
         if not any(path in message for path in dropped_paths)
+        and not message.startswith(_COVERED_PELICAN_WARNINGS)
     ]
     everything = problems + pelican_messages
     if everything:

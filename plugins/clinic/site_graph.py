@@ -8,6 +8,7 @@ assembles its graph.  Validation of the result is the caller's job.
 from __future__ import annotations
 
 from .catalog import Catalog, Entry
+from .citations import extract, without_sources
 from .checks import plain_text
 from .profile import Profile
 from .structured_data import (
@@ -53,7 +54,8 @@ class SiteGraph:
             language=self.profile.language,
             breadcrumbs=[(name, self.absolute(url)) for name, url in page.breadcrumbs],
             review=getattr(page, "review", None),
-            questions=find_questions(page.content),
+            questions=find_questions(without_sources(page.content)),
+            citations=extract(page.content),
         )
         if route.kind == "treatment" and route.treatment in self.procedures:
             facts.procedure = self.procedures[route.treatment]

@@ -72,6 +72,7 @@ class PageFacts:
     treats: list[str] = field(default_factory=list)  # ids of the conditions it treats
     condition: dict | None = None  # the condition's node, on condition pages
     post: dict | None = None  # the BlogPosting node, on blog posts
+    citations: list = field(default_factory=list)  # citations.Citation, from footnotes
 
 
 def ref(node_id: str) -> dict:
@@ -241,6 +242,11 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
         ]
     elif subject:
         node["mainEntity"] = ref(subject["@id"])
+    if facts.citations:
+        node["citation"] = [
+            {"@type": "CreativeWork", "name": c.text, **({"url": c.url} if c.url else {})}
+            for c in facts.citations
+        ]
     if facts.kind in ("home", "contact"):
         node["about"] = ref(clinic_id(site_url))
     if medical:

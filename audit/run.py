@@ -1,0 +1,144 @@
+"""`make audit`: build the sample site, serve it, and hold every page to the theme's bars.
+
+    .venv/bin/python -m audit.run [--skip-lighthouse] [--markdown FILE]
+
+Prints the tables (Markdown) and exits 1 on any shortfall.  See docs/quality.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import tools
+from .browser_checks import AXE_VIEWS, BODY_TEXT_CONTRAST, TEXT_200_WIDTHS, check_site
+from .lighthouse import CATEGORIES, run_lighthouse
+from .nu import check_folder
+from .site import PAGE_TYPES, served_site
+from .weight import FIRST_SCREEN_GZIP, page_weight
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def table(head: list[str], rows: list[list]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--skip-lighthouse", action="store_true", help="faster, for theme work")
+    parser.add_argument("--markdown", type=Path, help="also write the report to this file")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    tools.ensure_npm_packages()
+    shortfalls: list[str] = []
+    out: list[str] = []
+
+    with tempfile.TemporaryDirectory(prefix="clinic-audit-") as tmp, served_site(Path(tmp)) as site:
+        paths = site.pages()
+        print(f"Auditing {len(paths)} pages at {site.base}", flush=True)
+        print("  browser checks and axe...", flush=True)
+        found = check_site(site, paths)
+        print("  Nu HTML checker...", flush=True)
+        nu_errors, nu_lines = check_folder(site.folder)
+        lighthouse = {}
+        if not args.skip_lighthouse:
+            for kind, path in PAGE_TYPES.items():
+                print(f"  Lighthouse {kind}...", flush=True)
+                lighthouse[kind] = run_lighthouse(site.base + path)
+        weights = {path: page_weight(site, path, found.pages[path].requests) for path in paths}
+
+        # Every page: axe, reflow, text size, contrast, Nu, first screen.
+        views = [f"{w} {s}" for w, s in AXE_VIEWS]
+        head = (["page"] + [f"axe {v}" for v in views] + ["reflow 320"]
+                + [f"text 200% {w}" for w in TEXT_200_WIDTHS]
+                + ["body text contrast light", "dark", "Nu errors", "HTML+CSS gzip KB"])
+        rows = []
+        for path in paths:
+            page = found.pages[path]
+            row = [path]
+            for view in views:
+                violations = page.axe.get(view, [])
+                row.append(len(violations))
+                shortfalls += [f"axe {view} {path}: {v['id']} ({v['impact']}): {v['help']} "
+                               f"at {v['nodes'][:3]}" for v in violations]
+            row.append("pass" if not page.reflow_320 else "FAIL")
+            shortfalls += [f"reflow 320 {path}: {p}" for p in page.reflow_320]
+            for width in TEXT_200_WIDTHS:
+                problems = page.text_200.get(width, [])
+                row.append("pass" if not problems else "FAIL")
+                shortfalls += [f"text 200% at {width} {path}: {p}" for p in problems]
+            for scheme in ("light", "dark"):
+                worst = page.contrast.get(scheme)
+                row.append("no body text" if worst is None else f"{worst['ratio']:.1f}:1")
+                if worst is not None and worst["ratio"] < BODY_TEXT_CONTRAST:
+                    shortfalls.append(f"contrast {scheme} {path}: {worst['ratio']:.2f}:1 "
+                                      f"({worst['color']}) is below {BODY_TEXT_CONTRAST}:1")
+            file = site.file(path).relative_to(site.folder).as_posix()
+            errors = sum(n for f, n in nu_errors.items() if f.lstrip("/") == file)
+            row.append(errors)
+            weight = weights[path]
+            row.append(kb(weight.first_screen_gz))
+            if weight.first_screen_gz > FIRST_SCREEN_GZIP:
+                shortfalls.append(f"first screen {path}: HTML + CSS is {kb(weight.first_screen_gz)}"
+                                  f" KB gzip, over {kb(FIRST_SCREEN_GZIP)} KB")
+            rows.append(row)
+        shortfalls += [f"Nu: {line}" for line in nu_lines]
+        out += ["### Every page", ""] + table(head, rows)
+
+        # One page of each type: Lighthouse and weight.
+        head = (["page type", "URL"] + [f"LH {c}" for c in CATEGORIES]
+                + ["HTML bytes", "gzip", "CSS bytes", "gzip", "total bytes", "gzip"])
+        rows = []
+        for kind, path in PAGE_TYPES.items():
+            row = [kind, path]
+            scores = lighthouse.get(kind)
+            if scores is None:
+                row += ["skipped"] * len(CATEGORIES)
+            elif "error" in scores:
+                row += ["error"] * len(CATEGORIES)
+                shortfalls.append(f"Lighthouse {kind}: {scores['error']}")
+            else:
+                row += [scores[c] for c in CATEGORIES]
+                if any(scores[c] != 100 for c in CATEGORIES):
+                    shortfalls += [f"Lighthouse {kind} {path}: {line}" for line in scores["failed"]]
+                    shortfalls += [f"Lighthouse {kind} {path}: {c} {scores[c]}"
+                                   for c in CATEGORIES if scores[c] != 100]
+            w = weights[path]
+            row += [w.html, w.html_gz, w.css, w.css_gz, w.total, w.total_gz]
+            rows.append(row)
+        out += ["### One page of each type: Lighthouse (mobile) and page weight", ""] + table(head, rows)
+
+        # The whole site.
+        checks = [
+            ("requests to other origins", found.other_origins),
+            ("console errors", found.console_errors),
+            ("cookies", found.cookies),
+            ("a treatment page printed (phone, address, no screen furniture)", found.print_check),
+        ]
+        rows = [[name, "pass" if not problems else f"FAIL ({len(problems)})"] for name, problems in checks]
+        rows.append(["Nu HTML checker, whole site", "pass" if not nu_lines else f"FAIL ({len(nu_lines)})"])
+        for name, problems in checks:
+            shortfalls += [f"{name}: {p}" for p in problems]
+        out += ["### The whole site", ""] + table(["check", "result"], rows)
+
+    elapsed = time.monotonic() - started
+    out += [f"{len(paths)} pages; {len(shortfalls)} shortfalls; {elapsed:.0f} s.", ""]
+    if shortfalls:
+        out += ["### Shortfalls", ""] + [f"- {s}" for s in shortfalls] + [""]
+    report = "\n".join(out)
+    print("\n" + report)
+    if args.markdown:
+        args.markdown.write_text(report, encoding="utf-8")
+    return 1 if shortfalls else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

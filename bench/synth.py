@@ -1,0 +1,512 @@
+"""A synthetic clinic site of a chosen size, written with the real content contract.
+
+``generate(root, pages)`` writes ``root/content/`` as staff would: a
+``clinic.toml`` with several locations, treatments with the four required
+sections and one more, conditions that name treatments, plain pages and blog
+posts.  Text is plain-language, with question headings and answers, lists,
+``{filename}`` links between pages and US phone numbers in some paragraphs.
+Every page has a Summary of 50 to 160 characters and medical pages a recent
+``Reviewed:`` date, so the build reports no problems: the benchmark measures
+a clean build, as a clinic would run it.
+
+``hugo_copy(content, site)`` converts the same Markdown for Hugo (YAML front
+matter, ``{filename}`` links turned into addresses) with a minimal config
+and layouts, so both generators read the same text.
+
+Deterministic: the same size, seed and date give the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import re
+from dataclasses import dataclass
+
+# -- vocabulary -------------------------------------------------------------
+
+TREATMENTS = [
+    "Microneedling", "Chemical peel", "Laser resurfacing", "Microdermabrasion",
+    "Hydrafacial", "Light therapy", "Radiofrequency tightening", "Cryotherapy",
+    "Dermaplaning", "Intense pulsed light", "Laser hair removal", "Mole check",
+    "Skin biopsy", "Acne extraction", "Platelet-rich plasma", "Vitamin infusion facial",
+    "Tattoo removal", "Scar revision", "Wart removal", "Patch testing",
+]
+AREAS = [
+    "face", "neck", "hands", "chest", "back", "arms", "legs", "scalp",
+    "under-eye area", "jawline", "shoulders", "feet",
+]
+CONDITIONS = [
+    "Hyperpigmentation", "Acne scars", "Melasma", "Rosacea", "Eczema", "Psoriasis",
+    "Sun damage", "Fine lines", "Enlarged pores", "Uneven skin texture", "Dark circles",
+    "Age spots", "Stretch marks", "Keloids", "Warts", "Skin tags", "Hair loss",
+    "Excess hair", "Dry skin", "Oily skin", "Contact dermatitis", "Seborrheic keratosis",
+    "Vitiligo", "Cold sores", "Hives",
+]
+TOPICS = [
+    "sunscreen", "skin care at home", "your first consultation", "choosing a treatment",
+    "healing after a session", "summer skin", "winter skin", "products that help",
+    "myths about skin", "what to ask your clinician",
+]
+EXTRA_SECTIONS = ("preparation", "aftercare", "results", "faq")
+PLAIN_PAGES = [
+    "about", "team", "insurance", "financing", "first-visit", "faq", "careers",
+    "gift-cards", "patient-forms", "parking", "telehealth", "referrals",
+]
+CITIES = [
+    ("Coral Gables", "FL", "33134", "786-210-4234", 25.72, -80.27),
+    ("Miami Beach", "FL", "33139", "305-443-1180", 25.79, -80.13),
+    ("Kendall", "FL", "33156", "305-661-2207", 25.68, -80.31),
+    ("Fort Lauderdale", "FL", "33301", "954-522-3391", 26.12, -80.14),
+    ("West Palm Beach", "FL", "33401", "561-833-4470", 26.71, -80.05),
+    ("Orlando", "FL", "32801", "407-841-2290", 28.54, -81.38),
+    ("Tampa", "FL", "33602", "813-253-3312", 27.95, -82.46),
+    ("Jacksonville", "FL", "32202", "904-630-1175", 30.33, -81.66),
+]
+
+SENTENCES = [
+    "Our team will talk you through every step before you decide.",
+    "Results are different for everyone, and they build up over time.",
+    "Most people go back to their normal day soon after a session.",
+    "Your skin may feel tight or look a little red for a day or two.",
+    "Wear sunscreen every day, even when it is cloudy, because your skin is more sensitive.",
+    "Tell us about any medicines you take, including creams you put on your skin.",
+    "A consultation helps you and our team decide what suits your skin.",
+    "We will check your skin first and explain what we see in plain words.",
+    "Bring a list of questions, so you do not forget anything on the day.",
+    "It is normal to have questions, and no question is too small.",
+    "Drink water and keep your skin moisturized while it heals.",
+    "Avoid hot baths, saunas and hard exercise for a day after a session.",
+    "Some people notice a change after the first session, and more after each one.",
+    "If something does not feel right, you do not need to wait or guess.",
+    "This is not a quick fix, and it works best as part of a plan.",
+    "Gentle products are best while your skin settles down.",
+    "We keep a record of each session, so we can see how your skin responds.",
+    "You can stop at any time, and we will help you plan what comes next.",
+]
+QUESTIONS = [
+    "How long does it take?", "Does it hurt?", "How many sessions will I need?",
+    "When will I see results?", "What should I do before my appointment?",
+    "What should I do afterwards?", "Who should not have it?", "Is it safe for my skin type?",
+    "How much does it cost?", "Can I wear makeup afterwards?",
+    "What happens at the consultation?", "When should I call the clinic?",
+]
+EFFECTS = [
+    "redness", "mild swelling", "tightness", "dryness or flaking", "small bruises",
+    "itching while the skin heals", "a warm feeling, like mild sunburn", "sensitivity to the sun",
+]
+CAUSES = [
+    "sun exposure", "hormonal changes", "your genes", "stress", "some medicines",
+    "aging", "skin injuries, such as cuts or acne",
+]
+THINGS = [
+    "a gentle cleanser", "a fragrance-free moisturizer", "a broad-spectrum sunscreen",
+    "a list of your medicines", "photos of your skin from before", "your questions, written down",
+]
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _named(bases: list[str], areas: list[str], count: int, joiner: str = "for the"):
+    """``count`` unique (title, slug) pairs: each base, then base + area, then numbered."""
+    out, seen = [], set()
+    rounds = 0
+    while len(out) < count:
+        for area in [""] + areas:
+            for base in bases:
+                if len(out) >= count:
+                    break
+                title = f"{base} {joiner} {area}" if area else base
+                if rounds:
+                    title = f"{title} ({rounds + 1})"
+                slug = slugify(title)
+                if slug not in seen:
+                    seen.add(slug)
+                    out.append((title, slug))
+        rounds += 1
+    return out
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many of each kind of source a site of ``pages`` pages has."""
+
+    pages: int
+    locations: int
+    treatments: int  # each has 5 pages
+    conditions: int
+    articles: int
+    plain: int  # pages/ files, the 7 fixed ones included
+
+    @property
+    def total(self) -> int:
+        return self.treatments * 5 + self.conditions + self.articles + self.plain
+
+
+FIXED_PAGES = ("home", "contact", "treatments", "conditions", "404", "privacy", "accessibility")
+
+
+def plan(pages: int) -> Plan:
+    """Half treatment pages, 15 % conditions, a quarter blog, the rest plain pages."""
+    if pages < 20:
+        raise ValueError("a synthetic site needs at least 20 pages")
+    treatments = max(1, pages // 10)
+    conditions = max(2, pages * 15 // 100)
+    articles = max(1, pages // 4)
+    plain = pages - treatments * 5 - conditions - articles
+    return Plan(pages, min(len(CITIES), 3 + pages // 1000), treatments, conditions,
+                articles, plain)
+
+
+# -- writing ------------------------------------------------------------------
+
+class _Writer:
+    def __init__(self, content: str, seed: int, today: dt.date):
+        self.content = content
+        self.rng = random.Random(seed)
+        self.today = today
+
+    def write(self, rel: str, header: dict[str, str], body: str) -> None:
+        path = os.path.join(self.content, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        lines = [f"{key}: {value}" for key, value in header.items()]
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n\n" + body.strip() + "\n")
+
+    def reviewed(self) -> str:
+        return (self.today - dt.timedelta(days=self.rng.randint(7, 200))).isoformat()
+
+    def sentences(self, count: int) -> str:
+        return " ".join(self.rng.sample(SENTENCES, count))
+
+    def paragraph(self, lead: str, phone: str | None = None) -> str:
+        text = f"{lead} {self.sentences(self.rng.randint(2, 3))}"
+        if phone:
+            text += f" Call us at {phone} if you have a question."
+        return text
+
+    def bullets(self, lead: str, items: list[str] = EFFECTS) -> str:
+        items = self.rng.sample(items, self.rng.randint(3, 5))
+        return lead + "\n\n" + "\n".join(f"- {item}" for item in items)
+
+    def questions(self, count: int, phone: str, link: str) -> str:
+        """Question headings with answers; one answer has the phone, one a link."""
+        parts = []
+        for i, question in enumerate(self.rng.sample(QUESTIONS, count)):
+            answer = self.paragraph(
+                "It depends on your skin, and we will tell you at your consultation.",
+                phone if i == count - 1 else None,
+            )
+            if i == 0:
+                answer += f" You can also read {link}."
+            if i == 1:
+                answer += "\n\n" + self.bullets("Some people notice:")
+            parts.append(f"## {question}\n\n{answer}")
+        return "\n\n".join(parts)
+
+
+def summary(text: str) -> str:
+    """A Summary line between 50 and 160 characters."""
+    text = " ".join(text.split())
+    if len(text) > 160:
+        text = text[:157].rsplit(" ", 1)[0] + "..."
+    if len(text) < 50:
+        text += " Read what to expect and how our team can help."
+    assert 50 <= len(text) <= 160, text
+    return text
+
+
+def generate(root: str, pages: int, *, seed: int = 1, today: dt.date | None = None) -> Plan:
+    """Write ``root/content/`` with ``pages`` Markdown sources; return the plan."""
+    today = today or dt.date.today()
+    p = plan(pages)
+    content = os.path.join(root, "content")
+    w = _Writer(content, seed, today)
+    locations = CITIES[:p.locations]
+    phones = [city[3] for city in locations]
+    _write_profile(content, locations)
+
+    treatments = _named(TREATMENTS, AREAS, p.treatments)
+    conditions = _named(CONDITIONS, AREAS, p.conditions, "on the")
+    # Each treatment names two conditions; every fifth condition names a treatment back.
+    for index, (title, slug) in enumerate(treatments):
+        named = [conditions[(index * 2 + k) % len(conditions)][1] for k in range(2)]
+        extra = EXTRA_SECTIONS[index % len(EXTRA_SECTIONS)]
+        _write_treatment(w, title, slug, named, extra, phones[index % len(phones)])
+    for index, (title, slug) in enumerate(conditions):
+        named = [treatments[(index // 2) % len(treatments)][1]] if index % 5 == 0 else []
+        link = treatments[(index // 2) % len(treatments)]
+        _write_condition(w, title, slug, named, link, phones[index % len(phones)])
+    for index in range(p.articles):
+        treatment = treatments[index % len(treatments)]
+        condition = conditions[index % len(conditions)]
+        _write_article(w, index, treatment, condition, phones[index % len(phones)])
+    _write_pages(w, p, locations, treatments, conditions)
+    return p
+
+
+def _write_profile(content: str, locations) -> None:
+    os.makedirs(content, exist_ok=True)
+    lines = [
+        "[clinic]",
+        'name = "SunCoast Skin"',
+        'description = "Skin clinics across Florida offering consultations, medical dermatology '
+        'and skin treatments, explained in plain language."',
+        'specialty = "Dermatology"',
+        'language = "en"',
+        'price_range = "$$"',
+        "",
+        "[links]",
+        "profiles = []",
+        "",
+        "[review]",
+        "interval_months = 12",
+        'reviewer = "Dr. Ana Rivera, MD, board-certified dermatologist"',
+    ]
+    for city, region, postal, phone, lat, lon in locations:
+        lines += [
+            "",
+            "[[locations]]",
+            f'slug = "{slugify(city)}"',
+            f'name = "SunCoast Skin {city}"',
+            f'phone = "{phone}"',
+            "hours = [",
+            '  { days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], '
+            'opens = "09:00", closes = "17:00" },',
+            '  { days = ["Saturday"], opens = "10:00", closes = "14:00" },',
+            "]",
+            "",
+            "[locations.address]",
+            f'street = "{100 + len(city) * 7} Main Street"',
+            f'locality = "{city}"',
+            f'region = "{region}"',
+            f'postal_code = "{postal}"',
+            'country = "US"',
+            "",
+            "[locations.geo]",
+            f"latitude = {lat}",
+            f"longitude = {lon}",
+        ]
+    with open(os.path.join(content, "clinic.toml"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def _write_treatment(w: _Writer, title: str, slug: str, conditions: list[str], extra: str,
+                     phone: str) -> None:
+    base = f"treatments/{slug}"
+    name = title[0].lower() + title[1:]
+    link = lambda section, text: f"[{text}]({{filename}}/{base}/{section}.md)"  # noqa: E731
+    overview = "\n\n".join([
+        w.paragraph(f"{title} is a skin treatment we offer at every location. It can help "
+                    f"with [{conditions[0].replace('-', ' ')}]({{filename}}/conditions/"
+                    f"{conditions[0]}.md)."),
+        f"## How does {name} work?",
+        w.paragraph(f"{title} works with your skin's own healing."),
+        w.bullets("It helps to have at home:", THINGS),
+        w.questions(3, phone, link("side-effects", f"the side effects of {name}")),
+        "## Is it right for me?",
+        w.paragraph(f"Read {link('candidacy', f'who {name} may suit')} and the "
+                    f"{link('benefits', 'possible benefits')}."),
+    ])
+    w.write(f"{base}/index.md", {
+        "Title": title,
+        "Summary": summary(f"{title} helps your skin renew itself. Read how it works, how "
+                           "many sessions you may need and what to expect."),
+        "Reviewed": w.reviewed(),
+        "Procedure-Type": ("Noninvasive", "Percutaneous", "Surgical")[len(slug) % 3],
+        "Body-Location": "Face",
+        "Sessions": "3 to 6",
+        "Interval": "4 to 6 weeks",
+        "Downtime": "None to 2 days",
+        "Results": "Improvement may show after the first session",
+        "Device": "A medical-grade device",
+        "Conditions": ", ".join(conditions),
+    }, overview)
+    sections = {
+        "benefits": (f"Benefits of {name}", "may help with several skin concerns"),
+        "side-effects": (f"Side effects of {name}", "can cause redness or swelling for a "
+                         "short time"),
+        "candidacy": (f"Is {name} right for me?", "suits many people, but not everyone"),
+        extra: (f"{extra.capitalize()}: {name}", "goes best when you know what to expect"),
+    }
+    for section, (heading, gist) in sections.items():
+        body = "\n\n".join([
+            w.paragraph(f"{title} {gist}."),
+            w.bullets("Things people often mention:"),
+            w.questions(3, phone, f"the [{name} overview]({{filename}}/{base}/index.md)"),
+            w.paragraph("Go back to the " + link("index", f"{name} overview") + "."),
+        ])
+        w.write(f"{base}/{section}.md", {
+            "Title": heading,
+            "Summary": summary(f"{title} {gist}. Read the details, with answers to common "
+                               "questions."),
+            "Reviewed": w.reviewed(),
+        }, body)
+
+
+def _write_condition(w: _Writer, title: str, slug: str, treatments: list[str], link,
+                     phone: str) -> None:
+    header = {
+        "Title": title,
+        "Summary": summary(f"{title}: what it is, what causes it and how treatment at our "
+                           "clinic may help."),
+        "Reviewed": w.reviewed(),
+    }
+    if treatments:
+        header["Treatments"] = ", ".join(treatments)
+    t_title, t_slug = link
+    body = "\n\n".join([
+        w.paragraph(f"{title} is a common skin concern, and many people ask us about it."),
+        f"## What causes {title.lower()}?",
+        w.bullets("Many things can play a part, including:", CAUSES),
+        w.questions(3, phone, f"about [{t_title.lower()}]({{filename}}/treatments/{t_slug}/"
+                              "index.md)"),
+    ])
+    w.write(f"conditions/{slug}.md", header, body)
+
+
+def _write_article(w: _Writer, index: int, treatment, condition, phone: str) -> None:
+    topic = TOPICS[index % len(TOPICS)]
+    title = f"{topic[0].upper()}{topic[1:]}: notes on {condition[0].lower()} ({index + 1})"
+    date = w.today - dt.timedelta(days=3 + index % 700)
+    body = "\n\n".join([
+        w.paragraph(f"This post is about {topic}, and what it means for "
+                    f"{condition[0].lower()}."),
+        w.questions(4, phone, f"our page on [{condition[0].lower()}]({{filename}}/conditions/"
+                              f"{condition[1]}.md)"),
+        w.paragraph(f"If you are thinking about [{treatment[0].lower()}]({{filename}}/"
+                    f"treatments/{treatment[1]}/index.md), a consultation is the first step."),
+    ])
+    w.write(f"articles/{slugify(topic)}-{index + 1}.md", {
+        "Title": title,
+        "Date": date.isoformat(),
+        "Summary": summary(f"A short read on {topic} and {condition[0].lower()}, with "
+                           "answers to the questions patients ask us most."),
+        "Author": "SunCoast Skin team",
+    }, body)
+
+
+def _write_pages(w: _Writer, p: Plan, locations, treatments, conditions) -> None:
+    phone = locations[0][3]
+    first_t, first_c = treatments[0], conditions[0]
+    intro = {
+        "home": ("Skin care across Florida", "Skin treatments and medical dermatology in "
+                 "Florida. Every plan starts with a consultation."),
+        "contact": ("Contact us", f"Call {phone} to ask a question or book a consultation "
+                    "at one of our skin clinics."),
+        "treatments": ("Treatments", "Skin treatments at our clinics. Read how each one works "
+                       "and what to expect."),
+        "conditions": ("Skin conditions", "Read about common skin concerns, what causes them "
+                       "and how treatment may help."),
+        "404": ("Page not found", "Sorry, we could not find that page. It may have moved. "
+                "Try the home page or our treatments page."),
+        "privacy": ("Privacy", "This website sets no cookies and runs no tracking. Here is "
+                    "what that means for you."),
+        "accessibility": ("Accessibility", "We want everyone to be able to use this website. "
+                          "Here is what we aim for."),
+    }
+    names = list(FIXED_PAGES)
+    extra = p.plain - len(FIXED_PAGES)
+    titles = {}
+    for title, slug in _named([n.replace("-", " ").capitalize() for n in PLAIN_PAGES],
+                              [c[0] for c in locations], max(0, extra), "in"):
+        names.append(slug)
+        titles[slug] = title
+    for name in names[:p.plain]:
+        title, gist = intro.get(name, (titles.get(name, name), f"{titles.get(name, name)}: "
+                                       "what you need to know before your visit to our "
+                                       "clinics."))
+        body = "\n\n".join([
+            w.paragraph(f"{gist}", phone if name in ("contact", "home") else None),
+            w.questions(2, phone, f"about [{first_t[0].lower()}]({{filename}}/treatments/"
+                                  f"{first_t[1]}/index.md) or [{first_c[0].lower()}]"
+                                  f"({{filename}}/conditions/{first_c[1]}.md)"),
+            w.bullets("What to bring:", THINGS),
+        ])
+        w.write(f"pages/{name}.md", {"Title": title, "Summary": summary(gist)}, body)
+
+
+# -- the same Markdown for Hugo -------------------------------------------------
+
+_LINK = re.compile(r"\{filename\}/?([^)\s]+)\.md")
+_HUGO_CONFIG = """\
+baseURL = "http://localhost/"
+languageCode = "en-us"
+title = "SunCoast Skin"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404", "section"]
+[markup.goldmark.renderer]
+unsafe = false
+"""
+_HUGO_SINGLE = """\
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }}</title><meta name="description" content="{{ .Params.summary }}">
+</head><body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>
+"""
+_HUGO_HOME = """\
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Site.Title }}</title></head>
+<body><h1>{{ .Site.Title }}</h1></body></html>
+"""
+
+
+def _hugo_url(rel: str) -> str:
+    """The address Hugo gives a converted source (``treatments/x/index`` -> ``/treatments/x/``)."""
+    return "/" + (rel[: -len("index")] if rel.endswith("/index") else rel + "/")
+
+
+def hugo_copy(content: str, site: str) -> int:
+    """Write a Hugo site in ``site`` from Pelican Markdown in ``content``; return the page count.
+
+    ``Key: value`` headers become YAML front matter (JSON strings are valid
+    YAML).  A treatment's ``index.md`` would make its folder a Hugo bundle
+    that hides the other sections, so it is renamed and keeps its address
+    through ``url``.
+    """
+    count = 0
+    for folder, name, text in ((site, "hugo.toml", _HUGO_CONFIG),
+                               (os.path.join(site, "layouts", "_default"), "single.html",
+                                _HUGO_SINGLE),
+                               (os.path.join(site, "layouts"), "index.html", _HUGO_HOME)):
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+            handle.write(text)
+    for root, _, files in os.walk(content):
+        for name in files:
+            if not name.endswith(".md"):
+                continue
+            rel = os.path.relpath(os.path.join(root, name), content).replace(os.sep, "/")
+            with open(os.path.join(root, name), encoding="utf-8") as handle:
+                header, _, body = handle.read().partition("\n\n")
+            meta = {}
+            for line in header.splitlines():
+                key, _, value = line.partition(":")
+                meta[key.strip().lower()] = value.strip()
+            stem = rel[:-3]
+            target = rel
+            if name == "index.md":
+                meta["url"] = _hugo_url(stem)
+                target = rel[:-len("index.md")] + "overview.md"
+            body = _LINK.sub(lambda m: _hugo_url(m.group(1)), body)
+            front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items()
+                              if key != "date")
+            if "date" in meta:
+                front += f"\ndate: {meta['date']}"
+            path = os.path.join(site, "content", target)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(f"---\n{front}\n---\n\n{body}")
+            count += 1
+    return count
+
+
+if __name__ == "__main__":  # python bench/synth.py DIR PAGES
+    import sys
+
+    made = generate(sys.argv[1], int(sys.argv[2]))
+    print(made, "sources:", made.total)

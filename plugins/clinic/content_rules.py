@@ -1,0 +1,127 @@
+"""Rules on a page's rendered body: headings, images, links, placeholders, citations.
+
+Pure core: each function takes the body HTML (as Markdown rendered it,
+before Pelican resolves ``{filename}`` links) and what it needs to know, and
+returns findings as ``(needle, message, fix)``: ``needle`` is the text to
+look for in the source file to report the line.  These are scans of the
+markup's tags, each skipped when its tag does not occur at all.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import posixpath
+import re
+from typing import Callable
+
+Finding = tuple[str, str, str]  # (needle for the line, what is wrong, how to fix it)
+
+PLACEHOLDER = "FILL IN"
+
+_HEADING = re.compile(r"<h([1-6])(?:\s[^>]*)?>(.*?)</h\1>", re.S)
+_IMG = re.compile(r"<img\b([^>]*)>", re.I)
+_A = re.compile(r"<a\b([^>]*)>", re.I)
+_ATTR = r"""\b{}\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)"""
+_TAG = re.compile(r"<[^>]+>")
+_PARAGRAPH = re.compile(r"<(p|li)\b[^>]*>(.*?)</\1>", re.S)
+_CLAIM = re.compile(r"\b(?:(?:a|an|one|the|recent|new|several|many|some|\d{4})\s+)*"
+                    r"(?:stud(?:y|ies)|research|trials?)\s+"
+                    r"(?:found|finds|shows?|showed|suggests?|suggested|proves?|proved|says?)\b",
+                    re.I)
+# A source is a link to another site or a footnote reference ([^1]).
+_SOURCE = re.compile(r"""<a\b[^>]*href=["']?https?://|<sup\b""", re.I)
+
+
+def _attr(attrs: str, name: str) -> str | None:
+    match = re.search(_ATTR.format(re.escape(name)), attrs, re.I)
+    return html_module.unescape(match.group(1).strip("\"'")) if match else None
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html_module.unescape(_TAG.sub("", fragment)).split())
+
+
+def heading_findings(html: str) -> list[Finding]:
+    """The title is the page's only level-1 heading; levels go down one at a time."""
+    if "<h" not in html:
+        return []
+    found, previous = [], 1
+    for match in _HEADING.finditer(html):
+        level, text = int(match.group(1)), _text(match.group(2))
+        marks = "#" * level
+        if level == 1:
+            found.append((f"# {text}", f'the heading "{text}" is a page title (#)',
+                          "the title is already the main heading: start headings with ##"))
+        elif level > previous + 1:
+            found.append((f"{marks} {text}", f'the heading "{text}" ({marks}) skips a level '
+                          f"after {'#' * previous}",
+                          f"use {'#' * (previous + 1)} here, or add the missing level above it"))
+        previous = level
+    return found
+
+
+def image_findings(html: str, exists: Callable[[str], bool]) -> list[Finding]:
+    """Every image needs a description (alt text) and a file that exists."""
+    if "<img" not in html.lower():
+        return []
+    found = []
+    for match in _IMG.finditer(html):
+        src = _attr(match.group(1), "src") or ""
+        alt = _attr(match.group(1), "alt")
+        name = posixpath.basename(src.replace("{static}", "").replace("{attach}", "")) or src
+        if not alt or not alt.strip():
+            found.append((name, f"the image {name} has no alt text, so people who cannot see it "
+                          "miss what it shows",
+                          f"describe it in the square brackets: ![What the photo shows]({src})"))
+        if src and not exists(src):
+            found.append((name, f"the image {src} is not there",
+                          "put the file in content/images/ and link it as "
+                          f"{{static}}/images/{name}"))
+    return found
+
+
+def link_findings(html: str, exists: Callable[[str], bool]) -> list[Finding]:
+    """Links to pages of this site (``{filename}`` or ``/path/``) must lead somewhere."""
+    if "<a" not in html:
+        return []
+    found = []
+    for match in _A.finditer(html):
+        href = _attr(match.group(1), "href") or ""
+        # other sites (https:, //host), calls, e-mail and in-page anchors are not checked
+        if not href or href.startswith(("#", "//")) or re.match(r"^[A-Za-z][\w+.-]*:", href):
+            continue
+        if not exists(href):
+            target = href.split("#")[0]
+            found.append((target.replace("{filename}", "").replace("{static}", "") or href,
+                          f"the link to {target} leads nowhere",
+                          "link to a file that exists, for example "
+                          "[side effects]({filename}/treatments/microneedling/side-effects.md)"))
+    return found
+
+
+def placeholder_findings(text: str) -> list[Finding]:
+    """Scaffolded pages mark what staff still have to write with FILL IN."""
+    if PLACEHOLDER not in text:
+        return []
+    found = []
+    for line in text.splitlines():
+        if PLACEHOLDER in line:
+            found.append((line.strip(), f'"{line.strip()[:60]}" is still a placeholder',
+                          "replace it with the real text"))
+    return found
+
+
+def citation_findings(html: str) -> list[Finding]:
+    """A claim that "a study found" something should say which study."""
+    if not re.search(r"stud|research|trial", html, re.I):
+        return []
+    found = []
+    for match in _PARAGRAPH.finditer(html):
+        body = match.group(2)
+        claim = _CLAIM.search(_text(body))
+        if claim and not _SOURCE.search(body):
+            found.append((claim.group(0), f'"{claim.group(0)}" cites research without naming '
+                          "its source",
+                          "add a citation: write [^1] after the claim and, at the end of the "
+                          "page, [^1]: Authors, title, journal, year, and its address"))
+    return found

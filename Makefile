@@ -11,13 +11,13 @@ PELICAN_OPTS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: html serve publish test clean venv
+.PHONY: html serve publish test clean venv check new-treatment new-condition new-page
 
 html: $(VENV)/.site ## build the site into output/ (problems are warnings)
 	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) $(PELICAN_OPTS)
 
 serve: $(VENV)/.site ## rebuild on every change and serve on http://127.0.0.1:8000
-	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT) $(PELICAN_OPTS)
+	HOST=$(HOST) PORT=$(PORT) OUTPUT=$(OUTPUT) PYTHONPATH=plugins $(BIN)/python -m clinic.serve pelicanconf.py
 
 # Build into a temporary folder and swap it in only when the whole strict
 # build succeeded, so a failed publish leaves the previous output untouched.
@@ -31,6 +31,15 @@ publish: $(VENV)/.site ## strict production build into output/
 
 test: $(VENV)/.test $(VENV)/.browser ## run the whole test suite
 	$(BIN)/python -m pytest
+
+# Every content rule, as a report; exit status 1 when there is any problem.
+check: $(VENV)/.site ## check the content without publishing
+	@rm -rf .check-output
+	@$(PELICAN) content -s pelicanconf.py -o .check-output -q -e CLINIC_CHECK=true $(PELICAN_OPTS); \
+	status=$$?; rm -rf .check-output; exit $$status
+
+new-treatment new-condition new-page: $(VENV)/.site ## e.g. make new-treatment NAME="Chemical peel"
+	@PYTHONPATH=plugins $(BIN)/python -m clinic.scaffold $(@:new-%=%) "$(NAME)"
 
 clean: ## remove the built site and caches (keeps .venv)
 	rm -rf $(OUTPUT) $(PUBLISH_TMP) __pycache__ .pytest_cache cache

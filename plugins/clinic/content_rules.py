@@ -99,16 +99,12 @@ def link_findings(html: str, exists: Callable[[str], bool]) -> list[Finding]:
     return found
 
 
-def placeholder_findings(text: str) -> list[Finding]:
-    """Scaffolded pages mark what staff still have to write with FILL IN."""
+def placeholder_lines(text: str) -> list[tuple[int, str]]:
+    """Lines of a source file that still hold a FILL IN placeholder, with their numbers."""
     if PLACEHOLDER not in text:
         return []
-    found = []
-    for line in text.splitlines():
-        if PLACEHOLDER in line:
-            found.append((line.strip(), f'"{line.strip()[:60]}" is still a placeholder',
-                          "replace it with the real text"))
-    return found
+    return [(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1)
+            if PLACEHOLDER in line]
 
 
 def citation_findings(html: str) -> list[Finding]:

@@ -44,6 +44,8 @@ DEFAULTS = {
     "CLINIC_PROFILE": "clinic.toml",  # relative to PATH (the content folder)
     "CLINIC_STRICT": False,  # publish: any problem stops the build
     "CLINIC_TODAY": None,  # a fixed date for tests; None means today
+    "CLINIC_CHECK": False,  # make check: report and exit non-zero on any problem
+    "CLINIC_LIVE_RELOAD": False,  # make serve: pages poll _live.json and refresh
 }
 # Pelican warnings that the content rules report better (with file, line, fix)
 _COVERED_PELICAN_WARNINGS = ("Unable to find ", "Empty alt attribute for image",
@@ -178,6 +180,9 @@ def share_profile(generator) -> None:
         generator.context["clinic"] = _build.profile
         # hosts without custom headers (GitHub Pages) still get the policy
         generator.context["CONTENT_SECURITY_POLICY"] = meta_csp() if _build.strict else ""
+        # development only: make serve's pages refresh themselves after a rebuild
+        generator.context["LIVE_RELOAD"] = bool(_build.settings["CLINIC_LIVE_RELOAD"]) \
+            and not _build.strict
         generator.env.globals["asset"] = _build.assets.url
 
 
@@ -185,7 +190,9 @@ def place_content(instance) -> None:
     """content_object_init: URL, output file and template; call links; privacy.
 
     The body is rewritten here, once per page, before Pelican caches or
-    renders it (its ``_content`` still holds the Markdown's HTML).
+    renders it (its ``_content`` still holds the Markdown's HTML).  Problems
+    found here are kept on the page (``clinic_problems``) because Pelican's
+    content cache skips this signal for pages it has already read.
     """
     if _build is None or not isinstance(instance, (Page, Article)) or not instance.source_path:
         return
@@ -193,8 +200,9 @@ def place_content(instance) -> None:
     source = _build.label(instance.source_path)
     route = route_for(rel)
     instance.clinic_route = route
+    instance.clinic_problems = found = []
     if route is None:
-        _build.problems.add(*_fields(unrouted_problem(source)))
+        found.append(unrouted_problem(source))
         return
     if route.url or route.save_as:
         instance.override_url = route.url
@@ -202,30 +210,24 @@ def place_content(instance) -> None:
     if isinstance(instance, Page):
         instance.template = route.template
     for ref in third_party_references(instance._content or "", _build.site_url):
-        line = _build.find_line(source, ref.url)
-        _build.problems.extend([_privacy_problem(source, line, ref.tag, ref.url)])
-    _link_phones(instance, source)
+        found.append(_privacy_problem(source, _build.find_line(source, ref.url), ref.tag, ref.url))
+    found.extend(_link_phones(instance, source))
     instance._content = citations.label_sources(instance._content or "")
 
 
-def _link_phones(instance, source: str) -> None:
+def _link_phones(instance, source: str) -> list[Problem]:
     region = _build.profile.country or "US"
     body = link_phones(instance._content or "", region)
     instance._content = body.html
     if "summary" in instance.metadata:
         summary = link_phones(str(instance.metadata["summary"]), region)
         instance._summary = instance.metadata["summary"] = summary.html
-    for suspect in body.suspects:
-        _build.problems.add(
-            source, _build.find_line(source, suspect.text),
-            f'"{suspect.text}" looks like a phone number but is not a valid one, so it is not '
-            "a call link",
-            "check the digits; write the full number with its area code, such as 786-210-4234",
-        )
-
-
-def _fields(problem: Problem) -> tuple:
-    return problem.path, problem.line, problem.message, problem.fix
+    return [Problem(
+        source, _build.find_line(source, suspect.text),
+        f'"{suspect.text}" looks like a phone number but is not a valid one, so it is not '
+        "a call link",
+        "check the digits; write the full number with its area code, such as 786-210-4234",
+    ) for suspect in body.suspects]
 
 
 def build_catalog(generators) -> None:
@@ -277,12 +279,15 @@ def _apply_content_rules(entry, known: set[str]) -> None:
     page = entry.page
     body = page._content or ""
     exists = functools.partial(_link_exists, entry=entry, known=known)
-    header = " ".join(str(v) for v in page.metadata.values() if isinstance(v, str))
     findings = (content_rules.heading_findings(body) + content_rules.image_findings(body, exists)
-                + content_rules.link_findings(body, exists)
-                + content_rules.placeholder_findings(header + "\n" + body))
+                + content_rules.link_findings(body, exists))
     for needle, message, fix in findings:
         _build.problems.add(entry.source, _build.find_line(entry.source, needle), message, fix)
+    marker = content_rules.PLACEHOLDER
+    if marker in body or any(marker in str(value) for value in page.metadata.values()):
+        for line, text in content_rules.placeholder_lines(_build._text(entry.source)):
+            _build.problems.add(entry.source, line, f'"{text[:70]}" is still a placeholder',
+                                f"replace the {marker} text with the real text")
     for needle, message, fix in content_rules.citation_findings(body):
         line = _build.find_line(entry.source, needle)
         where = f"{entry.source}:{line}" if line else entry.source  # advice is plain text
@@ -328,6 +333,7 @@ def _unique_entries(generators) -> list[catalog_mod.Entry]:
             kept = []
             for content in getattr(generator, attr):
                 source = _build.label(content.source_path)
+                _build.problems.extend(getattr(content, "clinic_problems", []))
                 if owner[content.save_as] != source:
                     _build.problems.add(
                         source, None,
@@ -401,9 +407,17 @@ def finish_build(pelican) -> None:
     found = write_site_files(pelican.output_path, _build, strict=_build.strict)
     _build.problems.extend(found)
     problems = _build.problems.sorted()
+    if _build.settings["CLINIC_LIVE_RELOAD"]:
+        from .serve import write_live  # only make serve uses it
+        write_live(pelican.output_path, problems=[str(p) for p in problems])
     if _build.advice:
-        print("\nSearch engines also recommend (optional):\n" + "\n".join(sorted(_build.advice)),
+        print("\nSuggestions (optional; they never stop a publish):\n" + "\n".join(sorted(_build.advice)),
               file=sys.stderr)
+    if _build.settings["CLINIC_CHECK"]:
+        print(report(problems) if problems else "No problems found.", file=sys.stderr)
+        if problems:
+            raise ClinicBuildError(1)
+        return
     if not _build.strict:
         if problems:
             _print(

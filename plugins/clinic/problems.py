@@ -64,9 +64,13 @@ class Problems:
 
 
 def report(problems) -> str:
-    """The full list, grouped in file order, with a count at the end."""
+    """The full list, grouped by file (a blank line between files), with a count at the end."""
     items = sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
-    lines = [str(p) for p in items]
+    lines = []
+    for index, problem in enumerate(items):
+        if index and problem.path != items[index - 1].path:
+            lines.append("")
+        lines.append(str(problem))
     count = len(items)
     lines.append(f"{count} problem{'s' if count != 1 else ''} found.")
     return "\n".join(lines)

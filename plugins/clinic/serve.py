@@ -1,0 +1,112 @@
+"""``make serve``: build, serve on 127.0.0.1:8000, rebuild on every change, refresh the page.
+
+Pelican's own ``--autoreload`` watches content, theme and settings but not
+plugins, and a broken build can leave the browser on stale pages with no
+sign of it.  This loop:
+
+- builds in this process (Pelican's content cache keeps rebuilds short);
+- restarts itself when a plugin or settings file changes, so new code loads;
+- never stops on a broken edit: the error is printed and written to
+  ``output/_live.json``, which the open page polls (development builds only
+  carry that small script) and shows, and reloads from when a build succeeds.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+
+WATCHED = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
+RESTART_ON = ("plugins", "pelicanconf.py", "publishconf.py")
+LIVE_FILE = "_live.json"
+
+
+def write_live(output: str, **state) -> None:
+    """What the open page polls: a build id, and the problems or the error to show."""
+    os.makedirs(output, exist_ok=True)
+    state["build"] = time.time_ns()
+    with open(os.path.join(output, LIVE_FILE), "w", encoding="utf-8") as handle:
+        json.dump(state, handle)
+
+
+def build(settings_file: str, output: str, extra: dict) -> None:
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    started = time.perf_counter()
+    try:
+        settings = read_settings(settings_file, override={
+            "OUTPUT_PATH": output, "CLINIC_LIVE_RELOAD": True, "CACHE_CONTENT": True,
+            "LOAD_CONTENT_CACHE": True, **extra})
+        Pelican(settings).run()
+    except SystemExit:
+        raise
+    except Exception as error:  # a template or plugin error: show it, keep serving
+        message = "".join(traceback.format_exception_only(type(error), error)).strip()
+        print(f"\nThe build failed: {message}\nFix it and save again; the server keeps "
+              "running.\n", file=sys.stderr, flush=True)
+        write_live(output, error=message, problems=[])
+        return
+    print(f"Built in {time.perf_counter() - started:.2f} s; the open page refreshes itself.",
+          flush=True)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep the terminal for build messages
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = os.path.join(self.directory, "404.html")
+        if code == 404 and os.path.isfile(page):
+            with open(page, "rb") as handle:
+                body = handle.read()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+def serve(output: str, host: str, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_Handler, directory=os.path.abspath(output))
+    http.server.ThreadingHTTPServer.allow_reuse_address = True
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def main(argv: list[str]) -> int:
+    import watchfiles
+
+    settings_file = argv[0] if argv else "pelicanconf.py"
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = int(os.environ.get("PORT", "8000"))
+    output = os.environ.get("OUTPUT", "output")
+    extra = json.loads(os.environ.get("CLINIC_SERVE_SETTINGS", "{}"))
+    build(settings_file, output, extra)
+    serve(output, host, port)
+    print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    watched = [path for path in WATCHED if os.path.exists(path)]
+    try:
+        for changes in watchfiles.watch(*watched, debounce=50, step=25):
+            paths = sorted({os.path.relpath(path) for _, path in changes})
+            print(f"Changed: {', '.join(paths)}", flush=True)
+            if any(p.startswith(RESTART_ON) for p in paths):
+                print("Code or settings changed: restarting.", flush=True)
+                os.execv(sys.executable, [sys.executable, "-m", "clinic.serve", *argv])
+            build(settings_file, output, extra)
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -32,13 +32,12 @@ class Citation:
 
 
 def extract(html: str) -> list[Citation]:
-    if 'class="footnote"' not in html:
-        return []
-    block = _BLOCK.search(html)
-    if not block:
+    """The sources of a body, before or after ``label_sources``."""
+    start = max(html.find('<div class="footnote">'), html.find('<section class="cl-sources"'))
+    if start < 0:
         return []
     found = []
-    for item in _ITEM.finditer(block.group(1)):
+    for item in _ITEM.finditer(html, start):
         body = _BACKREF.sub("", item.group(1))
         text = " ".join(html_module.unescape(_TAG.sub("", body)).split())
         url = _URL.search(body)

@@ -85,7 +85,8 @@ class Build:
         self.site_url = (settings.get("SITEURL") or "").rstrip("/")
         self.problems = Problems()
         self.capture = _PelicanLogCapture()
-        today = self.settings["CLINIC_TODAY"]
+        # tests pin "today" so review dates never age (a setting, or the environment)
+        today = self.settings["CLINIC_TODAY"] or os.environ.get("CLINIC_TODAY")
         self.today = dt.date.fromisoformat(today) if isinstance(today, str) else (
             today or dt.date.today())
         path = os.path.join(self.content_dir, self.settings["CLINIC_PROFILE"])

@@ -4,7 +4,9 @@ Pelican's own ``--autoreload`` watches content, theme and settings but not
 plugins, and a broken build can leave the browser on stale pages with no
 sign of it.  This loop:
 
-- builds in this process (Pelican's content cache keeps rebuilds short);
+- builds in this process (Pelican's content cache keeps rebuilds short) into
+  a fresh folder, swapped in only when the build succeeds, so the browser
+  always sees a whole build;
 - restarts itself when a plugin or settings file changes, so new code loads;
 - never stops on a broken edit: the error is printed and written to
   ``output/_live.json``, which the open page polls (development builds only
@@ -17,6 +19,7 @@ import functools
 import http.server
 import json
 import os
+import shutil
 import sys
 import threading
 import time
@@ -40,11 +43,13 @@ def build(settings_file: str, output: str, extra: dict) -> None:
     from pelican.settings import read_settings
 
     started = time.perf_counter()
+    fresh = output.rstrip("/") + ".next"
     try:
         settings = read_settings(settings_file, override={
-            "OUTPUT_PATH": output, "CLINIC_LIVE_RELOAD": True, "CACHE_CONTENT": True,
+            "OUTPUT_PATH": fresh, "CLINIC_LIVE_RELOAD": True, "CACHE_CONTENT": True,
             "LOAD_CONTENT_CACHE": True, **extra})
         Pelican(settings).run()
+        _swap(fresh, output)
     except SystemExit:
         raise
     except Exception as error:  # a template or plugin error: show it, keep serving
@@ -55,6 +60,15 @@ def build(settings_file: str, output: str, extra: dict) -> None:
         return
     print(f"Built in {time.perf_counter() - started:.2f} s; the open page refreshes itself.",
           flush=True)
+
+
+def _swap(fresh: str, output: str) -> None:
+    old = output.rstrip("/") + ".old"
+    shutil.rmtree(old, ignore_errors=True)
+    if os.path.isdir(output):
+        os.rename(output, old)
+    os.rename(fresh, output)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -72,7 +72,17 @@ def diagnose(path: str, label: str) -> Problem | None:
             "this file is not UTF-8 text, so it was left out of the site",
             "open it in your editor and save it with the encoding UTF-8",
         )
-    fields = scan_header(read_text(path))
+    text = read_text(path)
+    if not text.strip():
+        return Problem(label, None, "this file is empty, so it was left out of the site",
+                       "write its header (Title:, Summary:) and text, or delete the file")
+    first = text.lstrip("\ufeff").splitlines()[0]
+    if first[:1] in (" ", "\t") and ":" in first:
+        return Problem(label, 1, "the header lines start with spaces or a tab, so the page "
+                       "has no title and was left out of the site",
+                       "start each header line (Title:, Summary:, ...) at the very "
+                       "beginning of the line")
+    fields = scan_header(text)
     if fields.get("status") and fields["status"].value.lower() == "skip":
         return None
     if not fields.get("title") or not fields["title"].value:

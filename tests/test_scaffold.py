@@ -1,0 +1,48 @@
+"""make new-treatment and friends: files with placeholders, never an overwrite."""
+
+import pytest
+
+from clinic.scaffold import create, slugify
+
+
+def test_a_new_treatment_gets_its_four_files(tmp_path):
+    written = create("treatment", "Chemical  peel", tmp_path)
+    assert written == [f"content/treatments/chemical-peel/{name}.md"
+                       for name in ("index", "benefits", "side-effects", "candidacy")]
+    overview = (tmp_path / written[0]).read_text(encoding="utf-8")
+    assert overview.startswith("Title: Chemical peel\nSummary: FILL IN")
+    assert "\nReviewed:\n" in overview and "Sessions: FILL IN" in overview
+    side_effects = (tmp_path / written[2]).read_text(encoding="utf-8")
+    assert side_effects.startswith("Title: Side effects of chemical peel\n")
+
+
+def test_it_never_overwrites(tmp_path):
+    create("condition", "Melasma", tmp_path)
+    with pytest.raises(SystemExit, match="content/conditions/melasma.md already exists, so "
+                       "nothing was written"):
+        create("condition", "Melasma", tmp_path)
+
+
+@pytest.mark.parametrize("name, slug", [("Chemical peel", "chemical-peel"),
+                                        ("Láser CO₂", "laser-co2"), ("  Acné   scars ", "acne-scars")])
+def test_slugify(name, slug):
+    assert slugify(name) == slug
+
+
+def test_a_name_is_required(tmp_path):
+    with pytest.raises(SystemExit, match='Give the page a name: make new-page NAME="Chemical peel"'):
+        create("page", "  ", tmp_path)
+
+
+def test_the_build_lists_the_placeholders_and_publish_refuses(project):
+    create("treatment", "Chemical peel", project.root)
+    result = project.build()
+    assert result.returncode == 0
+    assert ('content/treatments/chemical-peel/index.md:6: "Sessions: FILL IN: for example 4 to 6" '
+            "is still a placeholder. Replace the FILL IN text with the real text.") in result.output
+    assert result.page("/treatments/chemical-peel/side-effects/").is_file()
+    from test_bad_input import complete
+    complete(project)
+    published = project.publish()
+    assert published.returncode == 1
+    assert "is still a placeholder" in published.output

@@ -34,6 +34,8 @@ from .site_files import siteurl_problems, write_site_files
 from .site_graph import SiteGraph
 from .sources import dropped_problems, unrouted_problem
 from .structured_data import script_json
+
+SCHEMA_CONTEXT = "https://schema.org"
 from .google_rules import check_google
 from .telephone import link_phones
 from .vocabulary import validate_graph
@@ -375,23 +377,42 @@ def _describe_structured_data(entries, catalog) -> dict:
 def _check_structured_data(docs: dict[str, dict]) -> None:
     """The vocabulary and Google's rules, on every page's graph.
 
+    The site-wide nodes (clinic, locations, website) are the same on every
+    page, so they are checked once; each page's own nodes are checked beside
+    stand-ins for them (their @id and @type), which is all a reference needs.
     Errors are problems of the file the node comes from: the clinic's nodes
     from the profile, the rest from the page.  What Google only recommends is
     advice, printed once at the end; it never stops a publish.
     """
+    if not docs:
+        return
     known = {node["@id"] for doc in docs.values() for node in doc["@graph"] if "@id" in node}
     site_wide = (f"{_build.site_url}/#clinic", f"{_build.site_url}/#location-",
                  f"{_build.site_url}/#website")
+    profile = _build.label(os.path.join(_build.content_dir, _build.settings["CLINIC_PROFILE"]))
+    shared = [n for n in next(iter(docs.values()))["@graph"]
+              if n.get("@id", "").startswith(site_wide)]
+    stand_ins = [{"@id": n["@id"], "@type": n["@type"]} for n in shared]
+    _report_findings(profile, _checked({"@context": SCHEMA_CONTEXT, "@graph": shared}, known))
     for source, doc in docs.items():
-        findings = validate_graph(doc, known) + check_google(doc, absolute_urls=_build.absolute_urls)
-        for finding in findings:
-            origin = _build.label(os.path.join(_build.content_dir, _build.settings[
-                "CLINIC_PROFILE"])) if finding.node_id.startswith(site_wide) else source
-            if finding.severity == "error":
-                _build.problems.add(origin, None, f"structured data: {finding}",
-                                    "see docs/structured-data.md for where each value comes from")
-            else:
-                _build.advice.add(f"{origin}: {finding}")
+        own = [n for n in doc["@graph"] if not n.get("@id", "").startswith(site_wide)]
+        _report_findings(source, _checked(
+            {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own}, known,
+            google={"@context": SCHEMA_CONTEXT, "@graph": own}))
+
+
+def _checked(doc: dict, known: set[str], google: dict | None = None) -> list:
+    return validate_graph(doc, known) + check_google(
+        google if google is not None else doc, absolute_urls=_build.absolute_urls)
+
+
+def _report_findings(origin: str, findings) -> None:
+    for finding in findings:
+        if finding.severity == "error":
+            _build.problems.add(origin, None, f"structured data: {finding}",
+                                "see docs/structured-data.md for where each value comes from")
+        else:
+            _build.advice.add(f"{origin}: {finding}")
 
 
 def finish_build(pelican) -> None:

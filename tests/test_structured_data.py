@@ -14,7 +14,7 @@ from clinic.profile import parse_profile
 from clinic.reviews import review_state
 from clinic.structured_data import (
     PageFacts, breadcrumb_node, clinic_nodes, condition_node, find_questions, page_graph,
-    procedure_node, script_json,
+    procedure_node, script_json, site_nodes,
 )
 from test_profile import GOOD
 
@@ -108,8 +108,8 @@ def test_medical_page_graph_links_everything_by_id():
                       language="es", breadcrumbs=[("Home", f"{SITE}/"), ("Peel", f"{SITE}/t/")],
                       review=review_state(dt.date(2026, 3, 1), 12, "A. Reviewer, MD"),
                       procedure=procedure, treats=[f"{SITE}/c/#condition"])
-    graph = page_graph(facts, profile=profile, site_url=SITE, logo_url=LOGO,
-                       services=[procedure["@id"]])["@graph"]
+    shared = site_nodes(profile, SITE, LOGO, [procedure["@id"]])
+    graph = page_graph(facts, profile=profile, site_url=SITE, shared=shared)["@graph"]
     types = [n["@type"] for n in graph]
     assert types == [["MedicalClinic", "Dermatology"], "WebSite", "MedicalWebPage",
                      "BreadcrumbList", "MedicalTherapy"]
@@ -127,8 +127,9 @@ def test_medical_page_graph_links_everything_by_id():
 def test_contact_page_is_a_contact_page_about_the_clinic():
     facts = PageFacts(kind="contact", url=f"{SITE}/contact/", title="Contact", description="",
                       language="en")
-    graph = page_graph(facts, profile=profile_from(ONE_LOCATION), site_url=SITE,
-                       logo_url=LOGO, services=[])["@graph"]
+    profile = profile_from(ONE_LOCATION)
+    graph = page_graph(facts, profile=profile, site_url=SITE,
+                       shared=site_nodes(profile, SITE, LOGO, []))["@graph"]
     assert graph[2]["@type"] == "ContactPage"
     assert graph[2]["about"] == {"@id": f"{SITE}/#clinic"}
 
@@ -153,8 +154,9 @@ def test_find_questions(html, expected):
 def test_faq_pages_list_their_visible_questions_as_main_entity():
     facts = PageFacts(kind="page", url="u", title="T", description="", language="en",
                       questions=find_questions(QA))
-    page = page_graph(facts, profile=profile_from(ONE_LOCATION), site_url=SITE,
-                      logo_url=LOGO, services=[])["@graph"][2]
+    profile = profile_from(ONE_LOCATION)
+    page = page_graph(facts, profile=profile, site_url=SITE,
+                      shared=site_nodes(profile, SITE, LOGO, []))["@graph"][2]
     assert page["@type"] == ["WebPage", "FAQPage"]
     assert [q["name"] for q in page["mainEntity"]] == ["What is it?", "Does it hurt?"]
     assert page["mainEntity"][0]["acceptedAnswer"]["text"] == "<p>A thing &amp; more.</p>"

@@ -13,6 +13,7 @@ from .checks import plain_text
 from .profile import Profile
 from .structured_data import (
     PageFacts, blog_posting_node, condition_node, find_questions, page_graph, procedure_node,
+    site_nodes,
 )
 
 class SiteGraph:
@@ -26,6 +27,7 @@ class SiteGraph:
         self.procedures = {t.slug: self._procedure(t) for t in catalog.treatments}
         self.conditions = {c.slug: self._condition(c) for c in catalog.conditions}
         self.services = [node["@id"] for node in self.procedures.values()]
+        self.shared = site_nodes(profile, self.site_url, self.logo_url, self.services)
 
     def absolute(self, url: str) -> str:
         return f"{self.site_url}/{url}"
@@ -72,11 +74,11 @@ class SiteGraph:
                 site_url=self.site_url, language=self.profile.language,
             )
         return page_graph(facts, profile=self.profile, site_url=self.site_url,
-                          logo_url=self.logo_url, services=self.services)
+                          shared=self.shared)
 
     def blog_index_graph(self, url: str, title: str, description: str) -> dict:
         facts = PageFacts(kind="page", url=self.absolute(url), title=title,
                           description=description, language=self.profile.language,
                           breadcrumbs=[("Home", self.absolute("")), (title, self.absolute(url))])
         return page_graph(facts, profile=self.profile, site_url=self.site_url,
-                          logo_url=self.logo_url, services=self.services)
+                          shared=self.shared)

@@ -262,11 +262,15 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
     return node
 
 
-def page_graph(facts: PageFacts, *, profile: Profile, site_url: str, logo_url: str,
-               services: list[str]) -> dict:
-    """The whole graph one page carries."""
-    graph = clinic_nodes(profile, site_url, logo_url, services)
-    graph.append(website_node(profile, site_url))
+def site_nodes(profile: Profile, site_url: str, logo_url: str, services: list[str]) -> list[dict]:
+    """The nodes every page carries: the clinic (and its locations) and the website."""
+    return clinic_nodes(profile, site_url, logo_url, services) + [website_node(profile, site_url)]
+
+
+def page_graph(facts: PageFacts, *, profile: Profile, site_url: str,
+               shared: list[dict]) -> dict:
+    """The whole graph one page carries; ``shared`` comes from ``site_nodes``, made once."""
+    graph = list(shared)
     graph.append(webpage_node(facts, site_url, profile))
     if facts.breadcrumbs:
         graph.append(breadcrumb_node(facts.url, facts.breadcrumbs))

@@ -367,14 +367,15 @@ def _describe_structured_data(entries, catalog) -> dict:
     docs = {entry.source: site.graph(entry) for entry in entries}
     docs["theme/templates/index.html"] = site.blog_index_graph(
         "blog/", blog["title"], blog["description"])
-    _check_structured_data(docs)
+    texts = {source: script_json(doc) for source, doc in docs.items()}
+    _check_structured_data(docs, texts)
     for entry in entries:
-        entry.page.structured_data = script_json(docs[entry.source])
-    blog["structured_data"] = script_json(docs["theme/templates/index.html"])
+        entry.page.structured_data = texts[entry.source]
+    blog["structured_data"] = texts["theme/templates/index.html"]
     return blog
 
 
-def _check_structured_data(docs: dict[str, dict]) -> None:
+def _check_structured_data(docs: dict[str, dict], texts: dict[str, str]) -> None:
     """The vocabulary and Google's rules, on every page's graph.
 
     The site-wide nodes (clinic, locations, website) are the same on every
@@ -383,10 +384,17 @@ def _check_structured_data(docs: dict[str, dict]) -> None:
     Errors are problems of the file the node comes from: the clinic's nodes
     from the profile, the rest from the page.  What Google only recommends is
     advice, printed once at the end; it never stops a publish.
+
+    Under make serve the process lives on, and the findings of a page whose
+    JSON (``texts``) has not changed since the last build are reused.
     """
     if not docs:
         return
     known = {node["@id"] for doc in docs.values() for node in doc["@graph"] if "@id" in node}
+    context = (frozenset(known), _build.absolute_urls)
+    if _FINDINGS.get("context") != context:
+        _FINDINGS.clear()
+        _FINDINGS["context"] = context
     site_wide = (f"{_build.site_url}/#clinic", f"{_build.site_url}/#location-",
                  f"{_build.site_url}/#website")
     profile = _build.label(os.path.join(_build.content_dir, _build.settings["CLINIC_PROFILE"]))
@@ -395,10 +403,16 @@ def _check_structured_data(docs: dict[str, dict]) -> None:
     stand_ins = [{"@id": n["@id"], "@type": n["@type"]} for n in shared]
     _report_findings(profile, _checked({"@context": SCHEMA_CONTEXT, "@graph": shared}, known))
     for source, doc in docs.items():
-        own = [n for n in doc["@graph"] if not n.get("@id", "").startswith(site_wide)]
-        _report_findings(source, _checked(
-            {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own}, known,
-            google={"@context": SCHEMA_CONTEXT, "@graph": own}))
+        if texts[source] not in _FINDINGS:
+            own = [n for n in doc["@graph"] if not n.get("@id", "").startswith(site_wide)]
+            _FINDINGS[texts[source]] = _checked(
+                {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own}, known,
+                google={"@context": SCHEMA_CONTEXT, "@graph": own})
+        _report_findings(source, _FINDINGS[texts[source]])
+
+
+# Findings by page JSON, kept between the builds of one make serve process.
+_FINDINGS: dict = {}
 
 
 def _checked(doc: dict, known: set[str], google: dict | None = None) -> list:

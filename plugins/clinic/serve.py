@@ -47,7 +47,7 @@ def build(settings_file: str, output: str, extra: dict) -> None:
     try:
         settings = read_settings(settings_file, override={
             "OUTPUT_PATH": fresh, "CLINIC_LIVE_RELOAD": True, "CACHE_CONTENT": True,
-            "LOAD_CONTENT_CACHE": True, **extra})
+            "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "generator", **extra})
         Pelican(settings).run()
         _swap(fresh, output)
     except SystemExit:
@@ -63,12 +63,12 @@ def build(settings_file: str, output: str, extra: dict) -> None:
 
 
 def _swap(fresh: str, output: str) -> None:
-    old = output.rstrip("/") + ".old"
-    shutil.rmtree(old, ignore_errors=True)
+    """Two renames put the new build in place; the old one is deleted off the critical path."""
+    old = f"{output.rstrip('/')}.old-{time.time_ns()}"
     if os.path.isdir(output):
         os.rename(output, old)
     os.rename(fresh, output)
-    shutil.rmtree(old, ignore_errors=True)
+    threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

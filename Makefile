@@ -11,7 +11,7 @@ PELICAN_OPTS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: html serve publish test clean venv check new-treatment new-condition new-page
+.PHONY: html serve publish test clean venv check new-treatment new-condition new-page audit
 
 html: $(VENV)/.site ## build the site into output/ (problems are warnings)
 	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) $(PELICAN_OPTS)
@@ -23,7 +23,8 @@ serve: $(VENV)/.site ## rebuild on every change and serve on http://127.0.0.1:80
 # build succeeded, so a failed publish leaves the previous output untouched.
 publish: $(VENV)/.site ## strict production build into output/
 	rm -rf $(PUBLISH_TMP)
-	$(PELICAN) content -s publishconf.py -o $(PUBLISH_TMP) $(PELICAN_OPTS)
+	$(PELICAN) content -s publishconf.py -o $(PUBLISH_TMP) $(PELICAN_OPTS) \
+		|| { rm -rf $(PUBLISH_TMP); exit 1; }
 	rm -rf $(OUTPUT).old
 	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(OUTPUT).old; fi
 	mv $(PUBLISH_TMP) $(OUTPUT)
@@ -32,10 +33,16 @@ publish: $(VENV)/.site ## strict production build into output/
 test: $(VENV)/.test $(VENV)/.browser ## run the whole test suite
 	$(BIN)/python -m pytest
 
+# axe, the Nu HTML checker, Lighthouse, page weight and browser checks on every
+# page of the sample site (docs/quality.md); exit status 1 on any shortfall.
+# Needs Java, Node and npm; installs its npm packages (npm ci) when missing.
+audit: $(VENV)/.test $(VENV)/.browser ## audit the built site against the theme's bars
+	$(BIN)/python -m audit.run
+
 # Every content rule, as a report; exit status 1 when there is any problem.
 check: $(VENV)/.site ## check the content without publishing
 	@rm -rf .check-output
-	@$(PELICAN) content -s pelicanconf.py -o .check-output -q -e CLINIC_CHECK=true $(PELICAN_OPTS); \
+	@$(PELICAN) content -s pelicanconf.py -o .check-output -e CLINIC_CHECK=true $(PELICAN_OPTS); \
 	status=$$?; rm -rf .check-output; exit $$status
 
 new-treatment new-condition new-page: $(VENV)/.site ## e.g. make new-treatment NAME="Chemical peel"
@@ -64,3 +71,10 @@ $(VENV)/.site: requirements.txt | $(VENV)/bin/python
 $(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(VENV)/.site $@
+
+# Benchmarks: build time, scaling, memory and page weight (see bench/README.md).
+# BENCH_OPTS=--quick for a first look.
+BENCH_OPTS ?=
+.PHONY: bench
+bench: $(VENV)/.test
+	$(BIN)/python bench/run.py $(BENCH_OPTS)

@@ -16,3 +16,7 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "")
 RELATIVE_URLS = False
 CLINIC_STRICT = True
+# Pages and posts with "Status: draft" are never published (previews show
+# them under /drafts/).
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""

@@ -20,8 +20,8 @@ def test_dropped_files_are_explained(tmp_path):
         'content/pages/dated.md:2: "Date" is "2026-13-01", which is not a date, so the page was '
         "left out of the site. Write it as YYYY-MM-DD, for example Date: 2026-03-31.",
         'content/pages/typo.md:2: "Status" is "publshed", so the page was left out of the '
-        "site. Write Status: draft to keep a page off the site, or remove the line to publish "
-        "it.",
+        "site. Write Status: draft to keep a page off the published site (previews show it "
+        "under /drafts/), or remove the line to publish it.",
         "content/stray.md: This file is not in a place the site publishes from, so it is not "
         "on the site. Move it to content/pages/, content/treatments/<treatment>/, "
         "content/conditions/ or content/articles/, and name it in lowercase letters, digits "

@@ -203,3 +203,35 @@ def test_make_serve_rebuilds_refreshes_and_survives_a_broken_edit(project):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_drafts_preview_under_drafts_and_are_never_published(project):
+    project.edit("content/pages/privacy.md", "Title: Privacy", "Title: Privacy\nStatus: draft")
+    project.edit("content/articles/treating-dark-spots.md", "Author: DermaClinic team",
+                 "Author: DermaClinic team\nStatus: draft")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert not result.page("/privacy/").exists()
+    assert result.page("/drafts/pages/privacy/").is_file()
+    assert result.page("/drafts/treating-dark-spots/").is_file()
+    from test_bad_input import complete
+    complete(project)
+    published = project.publish()
+    assert published.returncode == 0, published.output
+    assert not published.page("/privacy/").exists()
+    assert not (published.out_dir / "drafts").exists()
+    assert not published.page("/blog/treating-dark-spots/").exists()
+
+
+def test_make_check_also_stops_on_pelican_warnings(project):
+    import shutil
+    from conftest import ROOT
+    from test_bad_input import complete
+    shutil.copy(ROOT / "Makefile", project.root / "Makefile")
+    shutil.copy(ROOT / "requirements.txt", project.root / "requirements.txt")
+    complete(project)
+    project.edit("content/pages/home.md", "Title: Skin care in Coral Gables",
+                 "Title: Skin care in Coral Gables\nStatus: published\nStatus: published")
+    done = make_check(project)
+    assert done.returncode != 0
+    assert "pelican: Duplicate definition of `status`" in done.stderr

@@ -18,12 +18,14 @@ import sys
 import urllib.parse
 
 from pelican.contents import Article, Page
+from pelican.urlwrappers import Category
 
 from . import catalog as catalog_mod
 from . import citations, content_rules
 from . import images
 from .assets import Assets
 from .checks import check_page
+from .dates import long_date
 from .header import header_end, read_text, scan_header
 from .hosting import meta_csp, precompress
 from .privacy import third_party_references
@@ -51,8 +53,8 @@ DEFAULTS = {
 }
 # Pelican warnings that the content rules report better (with file, line, fix)
 _COVERED_PELICAN_WARNINGS = ("Unable to find ", "Empty alt attribute for image",
-                             "There are 2 ")
-_LISTS = ("pages", "hidden_pages", "draft_pages", "articles", "drafts", "hidden_articles")
+                             "There are 2 ", "Cannot get modification stamp for")
+_LISTS = ("pages", "hidden_pages", "articles", "hidden_articles")  # drafts stay out
 
 
 class ClinicBuildError(SystemExit):
@@ -187,6 +189,9 @@ def share_profile(generator) -> None:
         generator.context["LIVE_RELOAD"] = bool(_build.settings["CLINIC_LIVE_RELOAD"]) \
             and not _build.strict
         generator.env.globals["asset"] = _build.assets.url
+        profile = _build.profile
+        generator.env.filters["long_date"] = lambda day: long_date(
+            day, profile.language, profile.country)
 
 
 def place_content(instance) -> None:
@@ -204,14 +209,23 @@ def place_content(instance) -> None:
     route = route_for(rel)
     instance.clinic_route = route
     instance.clinic_problems = found = []
+    # what the templates read, for pages that stay out of the catalog (drafts)
+    instance.breadcrumbs, instance.review, instance.structured_data = [], None, ""
     if route is None:
         found.append(unrouted_problem(source))
         return
-    if route.url or route.save_as:
-        instance.override_url = route.url
-        instance.override_save_as = route.save_as
-    if isinstance(instance, Page):
-        instance.template = route.template
+    if getattr(instance, "status", "") == "draft":
+        # Pelican's DRAFT_*_SAVE_AS: /drafts/ in previews, nothing in publish builds
+        instance.template = "page" if isinstance(instance, Page) else instance.template
+        if isinstance(instance, Article) and not hasattr(instance, "category"):
+            # Pelican's draft writer reads it; no category pages are written
+            instance.category = Category("blog", instance.settings)
+    else:
+        if route.url or route.save_as:
+            instance.override_url = route.url
+            instance.override_save_as = route.save_as
+        if isinstance(instance, Page):
+            instance.template = route.template
     for ref in third_party_references(instance._content or "", _build.site_url):
         found.append(_privacy_problem(source, _build.find_line(source, ref.url), ref.tag, ref.url))
     found.extend(_link_phones(instance, source))
@@ -328,6 +342,10 @@ def _unique_entries(generators) -> list[catalog_mod.Entry]:
             for content in getattr(generator, attr, []):
                 source = _build.label(content.source_path)
                 owner[content.save_as] = min(owner.get(content.save_as, source), source)
+    for generator in generators:  # drafts are not in the catalog, but their problems count
+        for attr in ("draft_pages", "drafts"):
+            for content in getattr(generator, attr, []):
+                _build.problems.extend(getattr(content, "clinic_problems", []))
     entries = []
     for generator in generators:
         for attr in _LISTS:
@@ -447,14 +465,9 @@ def finish_build(pelican) -> None:
         from .serve import write_live  # only make serve uses it
         write_live(pelican.output_path, problems=[str(p) for p in problems])
     if _build.advice:
-        print("\nSuggestions (optional; they never stop a publish):\n" + "\n".join(sorted(_build.advice)),
-              file=sys.stderr)
-    if _build.settings["CLINIC_CHECK"]:
-        print(report(problems) if problems else "No problems found.", file=sys.stderr)
-        if problems:
-            raise ClinicBuildError(1)
-        return
-    if not _build.strict:
+        print("\nSuggestions (optional; they never stop a publish):\n"
+              + "\n".join(sorted(_build.advice)), file=sys.stderr)
+    if not _build.strict and not _build.settings["CLINIC_CHECK"]:
         if problems:
             _print(
                 "Content problems (the site was still built; make publish refuses "
@@ -463,14 +476,20 @@ def finish_build(pelican) -> None:
             )
             logger.warning("%s, listed above", report(problems).splitlines()[-1][:-1])
         return
+    # make check and make publish also stop on Pelican's own warnings
     dropped_paths = {p.path.split("/", 1)[-1] for p in dropped}
-    pelican_messages = [
+    everything = problems + [
         Problem("pelican", None, message)
         for message in dict.fromkeys(_build.capture.messages)
         if not any(path in message for path in dropped_paths)
         and not message.startswith(_COVERED_PELICAN_WARNINGS)
     ]
-    everything = problems + pelican_messages
+    if _build.settings["CLINIC_CHECK"]:
+        _print("Problems (make publish refuses until they are fixed):", everything) \
+            if everything else print("\nNo problems found.", file=sys.stderr)
+        if everything:
+            raise ClinicBuildError(1)
+        return
     if everything:
         _print("Publish stopped. Fix these problems, then run make publish again:", everything)
         raise ClinicBuildError(

@@ -520,14 +520,15 @@ def _geo(v: _Validator, value, keys: tuple) -> Geo | None:
         return None
     data = v.table(value, keys, _GEO_KEYS)
     coords = {}
-    for key, limit in (("latitude", 90), ("longitude", 180)):
+    for key, limit, example in (("latitude", 90, "25.12345"), ("longitude", 180, "-80.12345")):
         number = data.get(key)
         if isinstance(number, bool) or not isinstance(number, (int, float)) or abs(number) > limit:
             v.report(
                 keys + (key,),
                 f'"{v.name(keys + (key,))}" is {_describe(number) if number is not None else "missing"}, '
                 f"but it must be a number from -{limit} to {limit}",
-                f"copy it from a map, without quotes, for example {key} = 25.7",
+                f"copy it from a map, without quotes and with at least five decimals, for "
+                f"example {key} = {example}",
             )
             return None
         coords[key] = float(number)

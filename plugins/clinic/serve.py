@@ -106,7 +106,13 @@ def main(argv: list[str]) -> int:
     output = os.environ.get("OUTPUT", "output")
     extra = json.loads(os.environ.get("CLINIC_SERVE_SETTINGS", "{}"))
     build(settings_file, output, extra)
-    serve(output, host, port)
+    try:
+        serve(output, host, port)
+    except OSError as error:
+        print(f"Cannot serve on http://{host}:{port}/ ({error.strerror}). Another preview is "
+              f"probably running: stop it with Ctrl+C in its window, or use another port: "
+              f"make serve PORT=8001", file=sys.stderr)
+        return 1
     print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     watched = [path for path in WATCHED if os.path.exists(path)]
     try:

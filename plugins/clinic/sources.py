@@ -110,7 +110,8 @@ def diagnose(path: str, label: str) -> Problem | None:
         return Problem(
             label, fields["status"].line,
             f'"Status" is "{fields["status"].value}", so the page was left out of the site',
-            "write Status: draft to keep a page off the site, or remove the line to publish it",
+            "write Status: draft to keep a page off the published site (previews show it "
+            "under /drafts/), or remove the line to publish it",
         )
     return Problem(
         label, None,

@@ -97,9 +97,9 @@ def check_site(site, paths: list[str]) -> Findings:
         for width, scheme in AXE_VIEWS:
             context = browser.new_context(viewport={"width": width, "height": 740},
                                           color_scheme=scheme)
-            current = {"path": None}
+            current = {"path": ""}
 
-            def route(route, current=current):
+            def route(route, _request, current=current):
                 url = route.request.url
                 if urlsplit(url)[:2] == origin:
                     found.pages[current["path"]].requests.add(urlsplit(url).path)

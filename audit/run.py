@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
                 row += ["error"] * len(CATEGORIES)
                 shortfalls.append(f"Lighthouse {kind}: {scores['error']}")
             else:
-                row += [scores[c] for c in CATEGORIES]
+                runs = f" ({scores['runs']} runs)" if scores["runs"] > 1 else ""
+                row += [f"{scores[c]}{runs if c == 'performance' else ''}" for c in CATEGORIES]
                 if any(scores[c] != 100 for c in CATEGORIES):
                     shortfalls += [f"Lighthouse {kind} {path}: {line}" for line in scores["failed"]]
                     shortfalls += [f"Lighthouse {kind} {path}: {c} {scores[c]}"
@@ -129,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             shortfalls += [f"{name}: {p}" for p in problems]
         out += ["### The whole site", ""] + table(["check", "result"], rows)
 
+    out += ["### Tools", ""] + table(["tool", "version"], [list(i) for i in tools.versions().items()])
     elapsed = time.monotonic() - started
     out += [f"{len(paths)} pages; {len(shortfalls)} shortfalls; {elapsed:.0f} s.", ""]
     if shortfalls:

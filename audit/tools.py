@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -69,7 +70,8 @@ def versions() -> dict[str, str]:
     java = subprocess.run(["java", "-version"], capture_output=True, text=True)
     from importlib.metadata import version
     return {
-        "machine": f"{platform.system()} {platform.release()} {platform.machine()}",
+        "machine": f"{platform.system()} {platform.release()} {platform.machine()}, "
+                   f"{os.cpu_count()} CPUs",
         "python": platform.python_version(),
         "pelican": version("pelican"),
         "playwright (Python)": version("playwright"),

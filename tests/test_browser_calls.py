@@ -62,7 +62,7 @@ def test_call_bar_is_fixed_on_phones_and_hidden_on_wide_screens(browser, site):
     page.mouse.wheel(0, 2000)
     page.wait_for_timeout(100)
     assert bar.bounding_box()["y"] == pytest.approx(box["y"], abs=1)
-    assert bar.locator("a").get_attribute("aria-label") == "Call DermaClinic, (786) 210-4234"
+    assert bar.locator("a").get_attribute("aria-label") == "Call (786) 210-4234, DermaClinic"
     wide = open_page(browser, site + "/treatments/microneedling/", 1280)
     assert not wide.locator(".cl-call-bar").is_visible()
     page.close()

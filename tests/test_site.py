@@ -101,7 +101,7 @@ def test_header_and_footer_carry_the_clinic_phone_from_the_profile(sample_site):
     page = soup(sample_site, "/treatments/microneedling/side-effects/")
     header_call = page.select_one("header a.cl-call")
     assert header_call["href"] == "tel:+17862104234"
-    assert header_call["aria-label"] == "Call DermaClinic, (786) 210-4234"
+    assert header_call["aria-label"] == "Call (786) 210-4234, DermaClinic"
     footer = page.find("footer")
     assert footer.select_one("a.cl-call")["href"] == "tel:+17862104234"
     assert "Coral Gables, FL" in footer.address.get_text()

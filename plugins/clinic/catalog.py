@@ -77,6 +77,10 @@ class Treatment:
         return f"treatments/{self.slug}/"
 
     @property
+    def summary(self) -> str:
+        return str(self.overview.summary) if self.overview else ""
+
+    @property
     def facts(self) -> list[tuple[str, str]]:
         meta = self.overview.metadata if self.overview else {}
         return [(label, str(meta[key]).strip()) for key, label in FACTS
@@ -108,6 +112,10 @@ class Condition:
     @property
     def url(self) -> str:
         return self.page.url
+
+    @property
+    def summary(self) -> str:
+        return str(self.page.summary)
 
 
 @dataclass

@@ -89,8 +89,8 @@ def test_procedure_type_must_be_one_search_engines_know():
 
 def test_facts_keep_their_order_and_skip_empty_ones():
     catalog, _ = build_catalog(peel(sessions="3", downtime="", interval="2 weeks"), no_line)
-    assert catalog.treatment("peel").facts == [("Sessions", "3"),
-                                               ("Time between sessions", "2 weeks")]
+    assert catalog.treatment("peel").facts == [("sessions", "Sessions", "3"),
+                                               ("interval", "Time between sessions", "2 weeks")]
 
 
 def test_breadcrumbs_follow_the_site_structure():

@@ -81,9 +81,10 @@ class Treatment:
         return str(self.overview.summary) if self.overview else ""
 
     @property
-    def facts(self) -> list[tuple[str, str]]:
+    def facts(self) -> list[tuple[str, str, str]]:
+        """(key, English label, value) for each fact the overview states."""
         meta = self.overview.metadata if self.overview else {}
-        return [(label, str(meta[key]).strip()) for key, label in FACTS
+        return [(key, label, str(meta[key]).strip()) for key, label in FACTS
                 if str(meta.get(key, "")).strip()]
 
     @property
@@ -251,9 +252,10 @@ def _label_from_slug(slug: str) -> str:
     return slug.replace("-", " ").capitalize()
 
 
-def breadcrumbs(route: Route, page: Any, catalog: Catalog) -> list[tuple[str, str]]:
+def breadcrumbs(route: Route, page: Any, catalog: Catalog, *, home: str = "Home",
+                blog: str = "Blog") -> list[tuple[str, str]]:
     """The trail from the home page to ``page`` as (title, url) pairs, page last."""
-    trail = [("Home", "")]
+    trail = [(home, "")]
     if route.kind == "home":
         return []
     if route.kind == "treatment":
@@ -268,5 +270,5 @@ def breadcrumbs(route: Route, page: Any, catalog: Catalog) -> list[tuple[str, st
         if index is not None:
             trail.append((index.title, index.url))
     elif route.kind == "article":
-        trail.append(("Blog", "blog/"))
+        trail.append((blog, "blog/"))
     return trail + [(page.title, page.url)]

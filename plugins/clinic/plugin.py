@@ -35,6 +35,7 @@ from .routes import route_for
 from .site_files import siteurl_problems, write_site_files
 from .site_graph import SiteGraph
 from .sources import dropped_problems, unrouted_problem
+from .strings import load_strings
 from .structured_data import script_json
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -114,6 +115,7 @@ class Build:
             "img/apple-touch-icon.png": images.apple_touch_icon(self.profile.name),
         })
         self.favicon = images.favicon_ico(self.profile.name)
+        self.strings = load_strings(settings["THEME"], self.profile.language)
         self.problems.extend(self._template_privacy(settings["THEME"]))
         self._texts: dict[str, str] = {}
         self.entries: list[catalog_mod.Entry] = []
@@ -189,6 +191,7 @@ def share_profile(generator) -> None:
         generator.context["LIVE_RELOAD"] = bool(_build.settings["CLINIC_LIVE_RELOAD"]) \
             and not _build.strict
         generator.env.globals["asset"] = _build.assets.url
+        generator.env.globals["t"] = _build.strings
         profile = _build.profile
         generator.env.filters["long_date"] = lambda day: long_date(
             day, profile.language, profile.country)
@@ -229,7 +232,8 @@ def place_content(instance) -> None:
     for ref in third_party_references(instance._content or "", _build.site_url):
         found.append(_privacy_problem(source, _build.find_line(source, ref.url), ref.tag, ref.url))
     found.extend(_link_phones(instance, source))
-    instance._content = citations.label_sources(instance._content or "")
+    instance._content = citations.label_sources(instance._content or "",
+                                                _build.strings("sources"))
 
 
 def _link_phones(instance, source: str) -> list[Problem]:
@@ -263,7 +267,8 @@ def build_catalog(generators) -> None:
             reviewer=review.reviewer, locate=_build.locate,
         )
         _build.problems.extend(found)
-        page.breadcrumbs = catalog_mod.breadcrumbs(route, page, catalog)
+        page.breadcrumbs = catalog_mod.breadcrumbs(
+            route, page, catalog, home=_build.strings("home"), blog=_build.strings("blog"))
         page.treatment = catalog.treatment(route.treatment) if route.treatment else None
         page.section = next((s for s in page.treatment.sections if s.page is page), None) \
             if page.treatment else None
@@ -377,14 +382,13 @@ def _describe_structured_data(entries, catalog) -> dict:
     site = SiteGraph(_build.profile, catalog, _build.site_url,
                      logo_path=_build.assets.url("img/logo.svg"))
     blog = {
-        "title": "Blog",
-        "description": f"Articles from {_build.profile.name} about skin conditions and "
-                       "treatments, written in plain language.",
+        "title": _build.strings("blog"),
+        "description": _build.strings("blog_description", clinic=_build.profile.name),
         "canonical_url": f"{_build.site_url}/blog/" if _build.site_url else "",
     }
     docs = {entry.source: site.graph(entry) for entry in entries}
     docs["theme/templates/index.html"] = site.blog_index_graph(
-        "blog/", blog["title"], blog["description"])
+        "blog/", blog["title"], blog["description"], home=_build.strings("home"))
     texts = {source: script_json(doc) for source, doc in docs.items()}
     _check_structured_data(docs, texts)
     for entry in entries:

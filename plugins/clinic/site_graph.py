@@ -76,9 +76,9 @@ class SiteGraph:
         return page_graph(facts, profile=self.profile, site_url=self.site_url,
                           shared=self.shared)
 
-    def blog_index_graph(self, url: str, title: str, description: str) -> dict:
+    def blog_index_graph(self, url: str, title: str, description: str, home: str) -> dict:
         facts = PageFacts(kind="page", url=self.absolute(url), title=title,
                           description=description, language=self.profile.language,
-                          breadcrumbs=[("Home", self.absolute("")), (title, self.absolute(url))])
+                          breadcrumbs=[(home, self.absolute("")), (title, self.absolute(url))])
         return page_graph(facts, profile=self.profile, site_url=self.site_url,
                           shared=self.shared)

@@ -56,15 +56,64 @@ PLAIN_PAGES = [
     "gift-cards", "patient-forms", "parking", "telehealth", "referrals",
 ]
 CITIES = [
-    ("Coral Gables", "FL", "33134", "786-210-4234", 25.72, -80.27),
-    ("Miami Beach", "FL", "33139", "305-443-1180", 25.79, -80.13),
-    ("Kendall", "FL", "33156", "305-661-2207", 25.68, -80.31),
-    ("Fort Lauderdale", "FL", "33301", "954-522-3391", 26.12, -80.14),
-    ("West Palm Beach", "FL", "33401", "561-833-4470", 26.71, -80.05),
-    ("Orlando", "FL", "32801", "407-841-2290", 28.54, -81.38),
-    ("Tampa", "FL", "33602", "813-253-3312", 27.95, -82.46),
-    ("Jacksonville", "FL", "32202", "904-630-1175", 30.33, -81.66),
+    ("Coral Gables", "FL", "33134", "786-210-4234", 25.72145, -80.26837),
+    ("Miami Beach", "FL", "33139", "305-443-1180", 25.79062, -80.13005),
+    ("Kendall", "FL", "33156", "305-661-2207", 25.67928, -80.31728),
+    ("Fort Lauderdale", "FL", "33301", "954-522-3391", 26.12231, -80.13731),
+    ("West Palm Beach", "FL", "33401", "561-833-4470", 26.71534, -80.05337),
+    ("Orlando", "FL", "32801", "407-841-2290", 28.53834, -81.37924),
+    ("Tampa", "FL", "33602", "813-253-3312", 27.95058, -82.45718),
+    ("Jacksonville", "FL", "32202", "904-630-1175", 30.33218, -81.65565),
 ]
+
+# More towns for a chain: (name, area code, postal code prefix, latitude, longitude).
+MORE_TOWNS = [
+    ("Hialeah", "305", "330", 25.85763), ("Doral", "305", "331", 25.81954),
+    ("Aventura", "305", "331", 25.95648), ("Homestead", "786", "330", 25.46872),
+    ("Hollywood", "954", "330", 26.01120), ("Pembroke Pines", "954", "330", 26.00315),
+    ("Coral Springs", "954", "330", 26.27119), ("Pompano Beach", "954", "330", 26.23786),
+    ("Boca Raton", "561", "334", 26.36831), ("Delray Beach", "561", "334", 26.46146),
+    ("Boynton Beach", "561", "334", 26.52535), ("Jupiter", "561", "334", 26.93422),
+    ("Port St. Lucie", "772", "349", 27.27306), ("Vero Beach", "772", "329", 27.63864),
+    ("Melbourne", "321", "329", 28.08363), ("Daytona Beach", "386", "321", 29.21081),
+    ("Kissimmee", "407", "347", 28.29196), ("Sanford", "407", "327", 28.80055),
+    ("Winter Park", "407", "327", 28.59999), ("Lakeland", "863", "338", 28.03947),
+    ("Clearwater", "727", "337", 27.96585), ("St. Petersburg", "727", "337", 27.76758),
+    ("Sarasota", "941", "342", 27.33643), ("Bradenton", "941", "342", 27.49894),
+    ("Fort Myers", "239", "339", 26.64063), ("Naples", "239", "341", 26.14204),
+    ("Cape Coral", "239", "339", 26.56285), ("Gainesville", "352", "326", 29.65163),
+    ("Ocala", "352", "344", 29.18720), ("Tallahassee", "850", "323", 30.43826),
+    ("Pensacola", "850", "325", 30.42131), ("Panama City", "850", "324", 30.15881),
+    ("St. Augustine", "904", "320", 29.90122), ("Palm Coast", "386", "321", 29.58497),
+    ("Brandon", "813", "335", 27.93780), ("Wesley Chapel", "813", "335", 28.23973),
+    ("Key West", "305", "330", 24.55554), ("Miramar", "954", "330", 25.98731),
+    ("Weston", "954", "333", 26.10037), ("Palm Beach Gardens", "561", "334", 26.82339),
+    ("Stuart", "772", "349", 27.19755), ("Venice", "941", "342", 27.09978),
+]
+
+
+def cities(count: int) -> list[tuple]:
+    """``count`` locations (town, state, postal code, phone, latitude, longitude).
+
+    The first eight are written out; a chain gets more Florida towns, with
+    phone numbers that libphonenumber accepts as valid US numbers.
+    """
+    import phonenumbers
+
+    out = list(CITIES[:count])
+    for index, (town, area, postal, lat) in enumerate(MORE_TOWNS):
+        if len(out) >= count:
+            break
+        for step in range(20):
+            phone = f"{area}-{231 + index * 7 + step:03d}-{1000 + index * 137:04d}"
+            if phonenumbers.is_valid_number(phonenumbers.parse(phone, "US")):
+                break
+        out.append((town, "FL", f"{postal}{10 + index:02d}", phone, lat,
+                    round(-80.1 - index * 0.0371, 5)))
+    if len(out) < count:
+        raise ValueError(f"at most {len(CITIES) + len(MORE_TOWNS)} locations")
+    return out
+
 
 SENTENCES = [
     "Our team will talk you through every step before you decide.",
@@ -150,16 +199,26 @@ class Plan:
 FIXED_PAGES = ("home", "contact", "treatments", "conditions", "404", "privacy", "accessibility")
 
 
-def plan(pages: int) -> Plan:
-    """Half treatment pages, 15 % conditions, a quarter blog, the rest plain pages."""
+def plan(pages: int, *, locations: int = 4, max_treatments: int = 40) -> Plan:
+    """The shape of a clinic site with ``pages`` sources.
+
+    A tenth as many treatments as pages (five pages each), up to
+    ``max_treatments``: a clinic offers tens of treatments, not hundreds, and
+    a larger site grows by its blog and its plain pages (one per location,
+    service area or topic).  Conditions: 15 % of the pages, at most three per
+    treatment; of the rest, five in seven are blog posts.
+    """
     if pages < 20:
         raise ValueError("a synthetic site needs at least 20 pages")
-    treatments = max(1, pages // 10)
-    conditions = max(2, pages * 15 // 100)
-    articles = max(1, pages // 4)
-    plain = pages - treatments * 5 - conditions - articles
-    return Plan(pages, min(len(CITIES), 3 + pages // 1000), treatments, conditions,
-                articles, plain)
+    treatments = max(1, min(pages // 10, max_treatments))
+    conditions = max(2, min(pages * 15 // 100, 3 * max_treatments))
+    rest = pages - treatments * 5 - conditions
+    articles = max(1, rest * 5 // 7)
+    plain = rest - articles
+    if plain < len(FIXED_PAGES):
+        raise ValueError(f"{pages} pages leave too few plain pages for {max_treatments} "
+                         "treatments")
+    return Plan(pages, locations, treatments, conditions, articles, plain)
 
 
 # -- writing ------------------------------------------------------------------
@@ -220,13 +279,14 @@ def summary(text: str) -> str:
     return text
 
 
-def generate(root: str, pages: int, *, seed: int = 1, today: dt.date | None = None) -> Plan:
+def generate(root: str, pages: int, *, locations: int = 4, max_treatments: int = 40,
+             seed: int = 1, today: dt.date | None = None) -> Plan:
     """Write ``root/content/`` with ``pages`` Markdown sources; return the plan."""
     today = today or dt.date.today()
-    p = plan(pages)
+    p = plan(pages, locations=locations, max_treatments=max_treatments)
     content = os.path.join(root, "content")
     w = _Writer(content, seed, today)
-    locations = CITIES[:p.locations]
+    locations = cities(p.locations)
     phones = [city[3] for city in locations]
     _write_profile(content, locations)
 
@@ -258,7 +318,8 @@ def _write_profile(content: str, locations) -> None:
         'and skin treatments, explained in plain language."',
         'specialty = "Dermatology"',
         'language = "en"',
-        'price_range = "$$"',
+        # no price_range: with several locations the plugin reports it on the
+        # organisation node (see docs/performance.md), and a clean build is wanted
         "",
         "[links]",
         "profiles = []",
@@ -268,6 +329,8 @@ def _write_profile(content: str, locations) -> None:
         'reviewer = "Dr. Ana Rivera, MD, board-certified dermatologist"',
     ]
     for city, region, postal, phone, lat, lon in locations:
+        # five decimal places, the last not 0, as search engines ask of map positions
+        lat, lon = (f"{v:.5f}"[:-1] + (f"{v:.5f}"[-1].replace("0", "1")) for v in (lat, lon))
         lines += [
             "",
             "[[locations]]",

@@ -324,3 +324,23 @@ def test_unsafe_characters_in_titles_and_profile_survive_in_structured_data(proj
     assert page["name"] == nasty
     assert graph[0]["name"] == 'Derma </script> "Clinic" \u2028 🙂'
     assert soup.h1.get_text() == nasty
+
+
+def test_several_treatments_publish_without_slug_clashes(project):
+    """Every treatment has a benefits.md; Pelican must not take them for translations."""
+    from clinic.scaffold import create
+    for name in ("Chemical peel", "Laser resurfacing"):
+        create("treatment", name, project.root)
+        for path in (project.root / "content/treatments").glob(f"{name.lower().split()[0]}*/*.md"):
+            text = path.read_text(encoding="utf-8").replace(
+                "Summary: FILL IN: one or two plain sentences, 50 to 160 characters.",
+                "Summary: A plain summary of this page that is long enough for search results.")
+            text = "\n".join(line.split("FILL IN: ")[-1] if "FILL IN" in line else line
+                             for line in text.splitlines())
+            path.write_text(text.replace("Procedure-Type: Noninvasive, Percutaneous or Surgical",
+                                         "Procedure-Type: Noninvasive"), encoding="utf-8")
+    complete(project)
+    result = project.publish()
+    assert result.returncode == 0, result.output
+    assert "There are " not in result.output
+    assert result.page("/treatments/laser-resurfacing/benefits/").is_file()

@@ -181,3 +181,16 @@ def test_any_metadata_survives_serialization_and_stays_inside_the_script(data):
     soup = BeautifulSoup(html, "html.parser")
     assert json.loads(soup.script.string) == data
     assert soup.find(id="after") is not None
+
+
+def test_a_chain_is_valid_with_its_price_range_on_each_place():
+    from clinic.google_rules import check_google
+    from clinic.vocabulary import validate_graph
+    profile = profile_from(GOOD.replace('language = "es"', 'language = "es"\nprice_range = "$$"'))
+    nodes = site_nodes(profile, SITE, LOGO, [])
+    organisation, north, madrid, _ = nodes
+    assert "priceRange" not in organisation
+    assert north["priceRange"] == madrid["priceRange"] == "$$"
+    doc = {"@context": "https://schema.org", "@graph": nodes}
+    assert validate_graph(doc) == []
+    assert [f for f in check_google(doc, absolute_urls=True) if f.severity == "error"] == []

@@ -54,7 +54,7 @@ DEFAULTS = {
 }
 # Pelican warnings that the content rules report better (with file, line, fix)
 _COVERED_PELICAN_WARNINGS = ("Unable to find ", "Empty alt attribute for image",
-                             "There are 2 ", "Cannot get modification stamp for")
+                             "There are ", "Cannot get modification stamp for")
 _LISTS = ("pages", "hidden_pages", "articles", "hidden_articles")  # drafts stay out
 
 
@@ -227,6 +227,9 @@ def place_content(instance) -> None:
         if route.url or route.save_as:
             instance.override_url = route.url
             instance.override_save_as = route.save_as
+            # Pelican groups pages by slug to find translations: every
+            # treatment's benefits.md would otherwise share the slug "benefits"
+            instance.slug = route.url.strip("/").replace("/", "-") or "home"
         if isinstance(instance, Page):
             instance.template = route.template
     for ref in third_party_references(instance._content or "", _build.site_url):
@@ -390,19 +393,21 @@ def _describe_structured_data(entries, catalog) -> dict:
     docs["theme/templates/index.html"] = site.blog_index_graph(
         "blog/", blog["title"], blog["description"], home=_build.strings("home"))
     texts = {source: script_json(doc) for source, doc in docs.items()}
-    _check_structured_data(docs, texts)
+    _check_structured_data(docs, texts, site.shared)
     for entry in entries:
         entry.page.structured_data = texts[entry.source]
     blog["structured_data"] = texts["theme/templates/index.html"]
     return blog
 
 
-def _check_structured_data(docs: dict[str, dict], texts: dict[str, str]) -> None:
+def _check_structured_data(docs: dict[str, dict], texts: dict[str, str],
+                           shared: list[dict]) -> None:
     """The vocabulary and Google's rules, on every page's graph.
 
-    The site-wide nodes (clinic, locations, website) are the same on every
-    page, so they are checked once; each page's own nodes are checked beside
-    stand-ins for them (their @id and @type), which is all a reference needs.
+    The site-wide nodes (clinic, locations, website) are the same wherever
+    they appear, so they are checked once; each page's own nodes are checked
+    beside stand-ins for them (their @id and @type), which is all a
+    reference needs.
     Errors are problems of the file the node comes from: the clinic's nodes
     from the profile, the rest from the page.  What Google only recommends is
     advice, printed once at the end; it never stops a publish.
@@ -413,6 +418,7 @@ def _check_structured_data(docs: dict[str, dict], texts: dict[str, str]) -> None
     if not docs:
         return
     known = {node["@id"] for doc in docs.values() for node in doc["@graph"] if "@id" in node}
+    known.update(node["@id"] for node in shared)
     context = (frozenset(known), _build.absolute_urls)
     if _FINDINGS.get("context") != context:
         _FINDINGS.clear()
@@ -420,8 +426,6 @@ def _check_structured_data(docs: dict[str, dict], texts: dict[str, str]) -> None
     site_wide = (f"{_build.site_url}/#clinic", f"{_build.site_url}/#location-",
                  f"{_build.site_url}/#website")
     profile = _build.label(os.path.join(_build.content_dir, _build.settings["CLINIC_PROFILE"]))
-    shared = [n for n in next(iter(docs.values()))["@graph"]
-              if n.get("@id", "").startswith(site_wide)]
     stand_ins = [{"@id": n["@id"], "@type": n["@type"]} for n in shared]
     _report_findings(profile, _checked({"@context": SCHEMA_CONTEXT, "@graph": shared}, known))
     for source, doc in docs.items():

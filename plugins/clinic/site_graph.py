@@ -16,6 +16,9 @@ from .structured_data import (
     site_nodes,
 )
 
+FULL_CLINIC_PAGES = ("home", "contact")
+
+
 class SiteGraph:
     """Builds page graphs for one build; treatment and condition nodes are made once."""
 
@@ -28,6 +31,10 @@ class SiteGraph:
         self.conditions = {c.slug: self._condition(c) for c in catalog.conditions}
         self.services = [node["@id"] for node in self.procedures.values()]
         self.shared = site_nodes(profile, self.site_url, self.logo_url, self.services)
+        # The clinic in full (address, hours, every location, every service) is
+        # described on the home and contact pages; every other page names it by
+        # @id.  A chain's 50 locations would otherwise repeat on every page.
+        self.website = [n for n in self.shared if n["@type"] == "WebSite"]
 
     def absolute(self, url: str) -> str:
         return f"{self.site_url}/{url}"
@@ -73,12 +80,12 @@ class SiteGraph:
                 author=str(getattr(page, "author", "") or ""), image=self.logo_url,
                 site_url=self.site_url, language=self.profile.language,
             )
-        return page_graph(facts, profile=self.profile, site_url=self.site_url,
-                          shared=self.shared)
+        shared = self.shared if route.kind in FULL_CLINIC_PAGES else self.website
+        return page_graph(facts, profile=self.profile, site_url=self.site_url, shared=shared)
 
     def blog_index_graph(self, url: str, title: str, description: str, home: str) -> dict:
         facts = PageFacts(kind="page", url=self.absolute(url), title=title,
                           description=description, language=self.profile.language,
                           breadcrumbs=[(home, self.absolute("")), (title, self.absolute(url))])
         return page_graph(facts, profile=self.profile, site_url=self.site_url,
-                          shared=self.shared)
+                          shared=self.website)

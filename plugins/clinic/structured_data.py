@@ -130,13 +130,15 @@ def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
         common["description"] = profile.description
     if profile.profiles:
         common["sameAs"] = list(profile.profiles)
+    # what each place says of itself; priceRange belongs to a place (a
+    # LocalBusiness), not to the organisation of several places
+    business = {"medicalSpecialty": f"{SCHEMA}{profile.specialty}"} if profile.specialty else {}
     if profile.price_range:
-        common["priceRange"] = profile.price_range
-    specialty = {"medicalSpecialty": f"{SCHEMA}{profile.specialty}"} if profile.specialty else {}
+        business["priceRange"] = profile.price_range
     offered = {"availableService": [ref(s) for s in services]} if services else {}
     if len(profile.locations) == 1:
         return [{"@type": _clinic_types(profile), "@id": clinic_id(site_url), **common,
-                 **_place(profile.locations[0]), **specialty, **offered}]
+                 **_place(profile.locations[0]), **business, **offered}]
     organisation = {
         "@type": "MedicalOrganization", "@id": clinic_id(site_url), **common,
         "department": [ref(location_id(site_url, loc)) for loc in profile.locations],
@@ -146,7 +148,7 @@ def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
     locations = [
         {"@type": _clinic_types(profile), "@id": location_id(site_url, loc), "name": loc.name,
          "url": home, "image": logo_url, "parentOrganization": ref(clinic_id(site_url)),
-         **_place(loc), **specialty, **offered}
+         **_place(loc), **business, **offered}
         for loc in profile.locations
     ]
     return [organisation] + locations

@@ -1,0 +1,200 @@
+"""Settings files and single builds: time, peak memory, and a profile.
+
+Every build runs ``python -m pelican`` in a fresh subprocess, so each one pays
+start-up and imports as ``make html`` does.  Wall time is measured around the
+subprocess; CPU time (user + system) comes from ``os.wait4``, which reports
+that one child and the processes it waited for.  Peak memory is the build's
+maximum resident set size, from ``/usr/bin/time -v`` where it exists and from
+``os.wait4`` otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pelican
+
+PROJECT = Path(__file__).resolve().parent.parent
+PLUGIN_DIR = PROJECT / "plugins" / "clinic"
+SIMPLE_THEME = Path(pelican.__file__).parent / "themes" / "simple"
+TIME_BIN = "/usr/bin/time"
+
+# The plugin's signal handlers (the entry points Pelican calls); any other
+# handler connected in plugins/clinic/__init__.py is added by ``handlers()``.
+HANDLERS = ("start_build", "share_profile", "place_content", "build_catalog", "finish_build")
+
+_OURS = """\
+# Made by bench/builds.py: the project's settings, with absolute paths.
+import sys
+sys.path.insert(0, {project!r})
+from pelicanconf import *  # noqa: F401,F403
+
+PATH = {content!r}
+THEME = {theme!r}
+PLUGIN_PATHS = [{plugins!r}]
+"""
+_CACHE = """
+# Pelican's content cache (reader layer, the default): the first build fills it.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = {cache!r}
+"""
+_NO_LINKER = """
+# The phone linker switched off, to measure what it costs: Pelican reuses a
+# plugin module that is already imported, so this patched one is the one used.
+sys.path.insert(0, {plugins!r})
+import clinic.plugin as _clinic_plugin  # noqa: E402
+from clinic.telephone import LinkResult as _LinkResult  # noqa: E402
+_clinic_plugin.link_phones = lambda html, region: _LinkResult(html)
+"""
+_PLAIN = """\
+# Made by bench/builds.py: plain Pelican on the same Markdown.  The project's
+# content settings (paths, ignored files, Markdown extensions, no category or
+# tag pages), Pelican's built-in "simple" theme, no plugins.
+import sys
+sys.path.insert(0, {project!r})
+from pelicanconf import *  # noqa: F401,F403
+
+PATH = {content!r}
+THEME = {theme!r}
+PLUGINS = []
+PLUGIN_PATHS = []
+# Pelican's own Jinja defaults: the simple theme prints bodies unescaped.
+JINJA_ENVIRONMENT = {{"trim_blocks": True, "lstrip_blocks": True, "extensions": []}}
+# Without the plugin every file would be named by its basename (benefits.md in
+# each treatment); the path as the slug keeps one page per source, as ours.
+PATH_METADATA = r"(?P<slug>.*)\\.md"
+PAGE_URL = "{{slug}}/"
+PAGE_SAVE_AS = "{{slug}}/index.html"
+ARTICLE_URL = "{{slug}}/"
+ARTICLE_SAVE_AS = "{{slug}}/index.html"
+# The simple theme lists every page in the menu of every page; with thousands
+# of pages that makes the baseline quadratic, so it is off (our theme's menu
+# has four fixed links).
+DISPLAY_PAGES_ON_MENU = False
+"""
+
+
+def write_settings(path: Path, kind: str, content: Path, *, cache: Path | None = None,
+                   linker: bool = True) -> Path:
+    """``kind``: ``ours`` (optionally with ``cache`` and without the linker) or ``plain``."""
+    values = dict(project=str(PROJECT), content=str(content), plugins=str(PROJECT / "plugins"))
+    if kind == "plain":
+        text = _PLAIN.format(theme=str(SIMPLE_THEME), **values)
+    else:
+        text = _OURS.format(theme=str(PROJECT / "theme"), **values)
+        if cache is not None:
+            text += _CACHE.format(cache=str(cache))
+        if not linker:
+            text += _NO_LINKER.format(**values)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def scratch_root() -> str | None:
+    """Where builds write: tmpfs when the machine has it, so disks do not add noise."""
+    return "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+
+
+@dataclass
+class Result:
+    seconds: float  # wall time
+    cpu: float  # user + system CPU seconds of the build (and anything it started)
+    peak_kb: int
+    status: int
+    log: str  # stderr and stdout of the build
+
+
+def pelican_command(settings: Path, content: Path, output: Path) -> list[str]:
+    return [sys.executable, "-m", "pelican", str(content), "-s", str(settings),
+            "-o", str(output)]
+
+
+def run(command: list[str], *, cwd: Path, output: Path | None = None) -> Result:
+    """Run one build in a fresh process; wall time and peak resident memory."""
+    if output is not None:
+        shutil.rmtree(output, ignore_errors=True)
+    memfile = cwd / ".peak"
+    use_time = os.access(TIME_BIN, os.X_OK)
+    if use_time:
+        command = [TIME_BIN, "-v", "-o", str(memfile)] + command
+    logfile = cwd / ".log"
+    env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="200")
+    with open(logfile, "w+b") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        text = log.read().decode("utf-8", "replace")
+    peak = usage.ru_maxrss  # kilobytes on Linux
+    cpu = usage.ru_utime + usage.ru_stime  # wait4 counts the child's own children too
+    if use_time:
+        found = re.search(r"Maximum resident set size \(kbytes\): (\d+)",
+                          memfile.read_text(errors="replace"))
+        peak = int(found.group(1)) if found else peak
+    return Result(seconds, cpu, peak, proc.returncode, text)
+
+
+def html_files(output: Path) -> int:
+    return sum(1 for _ in output.rglob("*.html"))
+
+
+# -- profiling ----------------------------------------------------------------
+
+def handlers() -> tuple[str, ...]:
+    """The plugin's signal handlers: the known five and any other connected one."""
+    init = (PLUGIN_DIR / "__init__.py").read_text(encoding="utf-8")
+    connected = re.findall(r"\.connect\(\s*plugin\.(\w+)", init)
+    return tuple(dict.fromkeys(HANDLERS + tuple(connected)))
+
+
+@dataclass
+class Profile:
+    total: float  # seconds of profiled time (the whole build, start-up included)
+    plugin: float  # cumulative time in the plugin's signal handlers
+    by_handler: dict[str, float]
+    functions: list[tuple[str, int, float, float]]  # (name, calls, tottime, cumtime)
+
+    def cumulative(self, name: str) -> float:
+        """Cumulative seconds of a plugin function (``telephone.link_phones``)."""
+        return sum(cum for label, _, _, cum in self.functions if label.endswith(name))
+
+    def calls(self, name: str) -> int:
+        return sum(n for label, n, _, _ in self.functions if label.endswith(name))
+
+
+def profile(command: list[str], *, cwd: Path, output: Path) -> Profile:
+    """One build under cProfile in a subprocess; the plugin's part of it.
+
+    ``output`` is the folder ``command`` writes to (emptied first).
+    """
+    prof = cwd / ".prof"
+    result = run([command[0], "-m", "cProfile", "-o", str(prof)] + command[1:],
+                 cwd=cwd, output=output)
+    if result.status != 0:
+        raise RuntimeError(f"profiled build failed:\n{result.log[-3000:]}")
+    stats = pstats.Stats(str(prof))
+    plugin_dir = str(PLUGIN_DIR) + os.sep
+    entry = handlers()
+    by_handler: dict[str, float] = {}
+    functions = []
+    for (filename, line, name), (_, calls, tottime, cumtime, _) in stats.stats.items():
+        if not filename.startswith(plugin_dir):
+            continue
+        module = Path(filename).stem
+        functions.append((f"{module}.{name}", calls, tottime, cumtime))
+        if module == "plugin" and name in entry:
+            by_handler[name] = by_handler.get(name, 0.0) + cumtime
+    functions.sort(key=lambda f: -f[3])
+    return Profile(stats.total_tt, sum(by_handler.values()), by_handler, functions)

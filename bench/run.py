@@ -1,0 +1,621 @@
+"""Benchmarks: build cost, scaling and page weight, measured side by side.
+
+    python bench/run.py            # what `make bench` runs (about 10 minutes on 2 cores)
+    python bench/run.py --quick    # fewer repetitions, for a first look
+
+For each size (100, 1,000 and 5,000 pages) a synthetic clinic site is
+written (bench/synth.py) and built, interleaved, several times each:
+
+  ours     the project's settings, plugin and theme, a fresh process each time
+  plain    plain Pelican on the same Markdown: its "simple" theme, no plugins
+  warm     ours with Pelican's content cache filled by an earlier build
+  nolinker ours with the phone linker switched off (1,000 pages only)
+  hugo     the same Markdown built by Hugo, when ``hugo`` is installed
+
+then once more under cProfile, for the plugin's share of the build.  The
+sample site is built with the linker on and off, a 1,000-page chain with 50
+locations next to plain Pelican, and page weight is measured on the sample
+site in content/.  Every figure is printed as Markdown tables; bars are
+judged on CPU time (wall time is shown beside it) and marked PASS or FAIL.
+The exit status is 0 either way: this is a measurement, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import builds  # noqa: E402
+import synth  # noqa: E402
+import weight  # noqa: E402
+
+SIZES = (100, 1000, 5000)
+BAR_SIZES = (1000, 5000)  # where the build's own work, not start-up, dominates
+LINKER_SIZE = 1000
+CHAIN = dict(pages=1000, locations=50, max_treatments=40)
+
+
+# -- small helpers -------------------------------------------------------------
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def spread(values, fmt="{:.2f}") -> str:
+    if not values:
+        return "–"
+    if len(values) == 1:
+        return fmt.format(values[0])
+    return f"{fmt.format(min(values))}–{fmt.format(max(values))}"
+
+
+def fmt_s(values) -> str:
+    return f"{median(values):.2f} s ({spread(values)})"
+
+
+def fmt_mb(kb_values) -> str:
+    return f"{median(kb_values) / 1024:.0f} MB"
+
+
+def ratio(a, b) -> float:
+    return a / b if b else float("nan")
+
+
+def bar(ok: bool | None) -> str:
+    return "not measured" if ok is None else ("PASS" if ok else "**FAIL**")
+
+
+def table(headers: list[str], rows: list[list]) -> str:
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# -- the machine -----------------------------------------------------------------
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    hugo = shutil.which("hugo")
+    hugo_version = ""
+    if hugo:
+        hugo_version = subprocess.run([hugo, "version"], capture_output=True,
+                                      text=True).stdout.split(" ")[1] if hugo else ""
+    from importlib.metadata import version  # noqa: PLC0415
+    return {
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+        else os.cpu_count(),
+        "cpu": cpu or platform.processor(),
+        "memory": memory,
+        "python": platform.python_version(),
+        "pelican": version("pelican"),
+        "hugo": hugo_version,
+        "load": os.getloadavg() if hasattr(os, "getloadavg") else (),
+    }
+
+
+# -- one size ----------------------------------------------------------------------
+
+def check_clean(result: builds.Result, output: Path, expected_html: int, what: str) -> None:
+    """A benchmark of a broken build means nothing: stop with its log."""
+    found = builds.html_files(output)
+    if result.status != 0 or found != expected_html or "problem found" in result.log \
+            or "problems found" in result.log:
+        raise SystemExit(f"{what}: exit status {result.status}, {found} HTML files "
+                         f"(expected {expected_html}); the build log ends:\n{result.log[-4000:]}")
+
+
+def pelican_warnings(text: str) -> list[str]:
+    """The first line of each warning Pelican logged, without the logger's file:line."""
+    return [re.sub(r"\s+\S+\.py:\d+$", "", line.split("WARNING", 1)[1].strip())
+            for line in text.splitlines() if " WARNING " in line]
+
+
+def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: bool) -> dict:
+    site = scratch / f"site-{pages}"
+    plan = synth.generate(str(site), pages)
+    content = site / "content"
+    cache = site / "cache"
+    settings = {
+        "ours": builds.write_settings(site / "ours.py", "ours", content),
+        "plain": builds.write_settings(site / "plain.py", "plain", content),
+        "warm": builds.write_settings(site / "warm.py", "ours", content, cache=cache),
+    }
+    if nolinker:
+        settings["nolinker"] = builds.write_settings(site / "nolinker.py", "ours", content,
+                                                     linker=False)
+    commands = {name: builds.pelican_command(path, content, site / f"out-{name}")
+                for name, path in settings.items()}
+    hugo_html = None
+    if hugo:
+        hugo_site = site / "hugo"
+        synth.hugo_copy(str(content), str(hugo_site))
+        commands["hugo"] = [shutil.which("hugo"), "--source", str(hugo_site),
+                            "--destination", str(site / "out-hugo"), "--quiet"]
+
+    # Untimed first builds: check that each one is clean and fill the cache.
+    log(f"{pages} pages: {plan}")
+    first = {}
+    for name, command in list(commands.items()):
+        out = site / f"out-{name}"
+        result = builds.run(command, cwd=site, output=out)
+        if name == "hugo":
+            hugo_html = builds.html_files(out)
+            if result.status != 0:  # Hugo is only a point of comparison: go on without it
+                log(f"hugo failed, left out:\n{result.log[-2000:]}")
+                del commands["hugo"]
+        else:
+            check_clean(result, out, pages + 1, f"{name} build of {pages} pages")
+        first[name] = result
+
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, list[int]] = {name: [] for name in commands}
+    load = [os.getloadavg()[0]]
+    for rep in range(reps):
+        for name, command in commands.items():  # interleaved: A B C A B C ...
+            result = builds.run(command, cwd=site, output=site / f"out-{name}")
+            if result.status != 0:
+                raise SystemExit(f"{name} build failed:\n{result.log[-3000:]}")
+            times[name].append(result.seconds)
+            cpu[name].append(result.cpu)
+            peaks[name].append(result.peak_kb)
+        load.append(os.getloadavg()[0])
+        log(f"{pages} pages, round {rep + 1}/{reps}: " + ", ".join(
+            f"{name} {times[name][-1]:.2f} s ({cpu[name][-1]:.2f} s CPU)" for name in commands)
+            + f"; load {load[-1]:.2f}")
+
+    log(f"{pages} pages: one more build under cProfile")
+    prof = builds.profile(commands["ours"], cwd=site, output=site / "out-ours")
+    for name in list(commands):
+        shutil.rmtree(site / f"out-{name}", ignore_errors=True)
+    return {
+        "pages": pages,
+        "plan": plan.__dict__,
+        "html_files": pages + 1,
+        "hugo_html_files": hugo_html,
+        "times": times,
+        "cpu": cpu,
+        "peaks_kb": peaks,
+        "load": load,
+        "pelican_warnings": pelican_warnings(first["ours"].log),
+        "profile": {
+            "total": prof.total,
+            "plugin": prof.plugin,
+            "by_handler": prof.by_handler,
+            "link_phones": prof.cumulative("telephone.link_phones"),
+            "link_phones_calls": prof.calls("telephone.link_phones"),
+            "top": [f for f in prof.functions if not f[0].endswith("<module>")][:25],
+        },
+    }
+
+
+def measure_linker_sample(reps: int, scratch: Path) -> dict:
+    """The real sample site with the phone linker on and off, interleaved."""
+    site = scratch / "sample-linker"
+    site.mkdir(parents=True, exist_ok=True)
+    content = builds.PROJECT / "content"
+    commands = {
+        "ours": builds.pelican_command(builds.write_settings(site / "ours.py", "ours", content),
+                                       content, site / "out-ours"),
+        "nolinker": builds.pelican_command(
+            builds.write_settings(site / "nolinker.py", "ours", content, linker=False),
+            content, site / "out-nolinker"),
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for name, command in commands.items():  # untimed first build
+        builds.run(command, cwd=site, output=site / f"out-{name}")
+    for _ in range(reps):
+        for name, command in commands.items():
+            result = builds.run(command, cwd=site, output=site / f"out-{name}")
+            times[name].append(result.seconds)
+            cpu[name].append(result.cpu)
+    prof = builds.profile(commands["ours"], cwd=site, output=site / "out-ours")
+    pages = builds.html_files(site / "out-ours")
+    return {"times": times, "cpu": cpu, "pages": pages, "profile_total": prof.total,
+            "link_phones": prof.cumulative("telephone.link_phones"),
+            "link_phones_calls": prof.calls("telephone.link_phones"),
+            "plugin": prof.plugin}
+
+
+def measure_chain(reps: int, scratch: Path) -> dict:
+    """The same 1,000 pages for a chain: 50 locations, 40 treatments."""
+    site = scratch / "site-chain"
+    plan = synth.generate(str(site), CHAIN["pages"], locations=CHAIN["locations"],
+                          max_treatments=CHAIN["max_treatments"])
+    content = site / "content"
+    commands = {
+        "ours": builds.pelican_command(builds.write_settings(site / "ours.py", "ours", content),
+                                       content, site / "out-ours"),
+        "plain": builds.pelican_command(builds.write_settings(site / "plain.py", "plain",
+                                                              content),
+                                        content, site / "out-plain"),
+    }
+    log(f"chain: {plan}")
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, list[int]] = {name: [] for name in commands}
+    for name, command in commands.items():
+        result = builds.run(command, cwd=site, output=site / f"out-{name}")
+        check_clean(result, site / f"out-{name}", plan.pages + 1, f"chain {name} build")
+    page = site / "out-ours" / "treatments" / synth.slugify(synth.TREATMENTS[0]) / "index.html"
+    page_weight = weight.page_weight(site / "out-ours", str(page.relative_to(site / "out-ours")))
+    for _ in range(reps):
+        for name, command in commands.items():
+            result = builds.run(command, cwd=site, output=site / f"out-{name}")
+            times[name].append(result.seconds)
+            cpu[name].append(result.cpu)
+            peaks[name].append(result.peak_kb)
+    return {"plan": plan.__dict__, "times": times, "cpu": cpu, "peaks_kb": peaks,
+            "treatment_page_html": page_weight.html.__dict__,
+            "treatment_page_json_ld": page_weight.json_ld}
+
+
+def measure_weight(scratch: Path) -> dict:
+    """Page weight of the real sample site: ours and plain Pelican's simple theme."""
+    site = scratch / "sample-weight"
+    site.mkdir(parents=True, exist_ok=True)
+    content = builds.PROJECT / "content"
+    rows = weight.sample_pages(content)
+    outputs = {}
+    for kind in ("ours", "plain"):
+        settings = builds.write_settings(site / f"{kind}.py", kind, content)
+        out = site / f"out-{kind}"
+        result = builds.run(builds.pelican_command(settings, content, out), cwd=site, output=out)
+        if result.status != 0:
+            raise SystemExit(f"sample site ({kind}) failed:\n{result.log[-3000:]}")
+        outputs[kind] = out
+    table_rows = []
+    for kind, ours_path, plain_path in rows:
+        ours = weight.page_weight(outputs["ours"], ours_path)
+        plain = weight.page_weight(outputs["plain"], plain_path)
+        table_rows.append({"kind": kind, "ours_file": ours_path, "plain_file": plain_path,
+                           "ours": _weight_dict(ours), "plain": _weight_dict(plain)})
+    return {"rows": table_rows}
+
+
+def _weight_dict(w: weight.Weight) -> dict:
+    return {"html": w.html.__dict__, "css": w.css.__dict__, "total": w.total.__dict__,
+            "json_ld": w.json_ld}
+
+
+# -- the report -------------------------------------------------------------------
+
+def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
+    m = results["machine"]
+    sizes = results["sizes"]
+    loads = [x for s in sizes.values() for x in s.get("load", [])]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"{m['date']} · {m['nproc']} CPUs ({m['cpu']}) · {m['memory']} · Python {m['python']}"
+        f" · Pelican {m['pelican']}" + (f" · Hugo {m['hugo']}" if m["hugo"] else
+                                        " · hugo not installed")
+        + f" · commit {results.get('commit', '?')}",
+        "",
+        "Every build is a fresh process (start-up included); builds are interleaved; "
+        f"output on {results['scratch_fs']}. Figures are the median of the repetitions, with "
+        "min–max in brackets. **CPU time** (user + system of the build process) is what the "
+        "bars are judged on: it does not count time spent waiting for a core that other "
+        "work holds. Wall time is shown too; on an idle machine the two are nearly equal "
+        "for Pelican, which uses one core."
+        + (f" The 1-minute load average during the runs was {min(loads):.1f}–"
+           f"{max(loads):.1f} on {m['nproc']} CPUs." if loads else ""),
+        "",
+    ]
+    has_hugo = any("hugo" in s["times"] for s in sizes.values())
+
+    def cpu_ratio(s, a, b):
+        return ratio(median(s["cpu"][a]), median(s["cpu"][b]))
+
+    def wall_ratio(s, a, b):
+        return ratio(median(s["times"][a]), median(s["times"][b]))
+
+    rows = []
+    for pages, s in sizes.items():
+        c = s["cpu"]
+        paired = [a / b for a, b in zip(c["ours"], c["plain"])]
+        rows.append([f"{pages:,}", len(c["ours"]), fmt_s(c["ours"]), fmt_s(c["plain"]),
+                     f"{cpu_ratio(s, 'ours', 'plain'):.2f}× (paired {spread(paired)})",
+                     fmt_s(c["warm"]), f"{cpu_ratio(s, 'warm', 'ours'):.2f}×"]
+                    + ([fmt_s(c["hugo"]) if "hugo" in c else "–"] if has_hugo else []))
+    lines += ["## Build time: CPU seconds", "",
+              table(["pages", "reps", "ours", "plain Pelican", "ours / plain", "warm cache",
+                     "warm / cold"] + (["Hugo (all cores)"] if has_hugo else []), rows), ""]
+    rows = []
+    for pages, s in sizes.items():
+        t = s["times"]
+        rows.append([f"{pages:,}", fmt_s(t["ours"]), fmt_s(t["plain"]),
+                     f"{wall_ratio(s, 'ours', 'plain'):.2f}×", fmt_s(t["warm"]),
+                     f"{wall_ratio(s, 'warm', 'ours'):.2f}×"]
+                    + ([fmt_s(t["hugo"]) if "hugo" in t else "–",
+                        f"{wall_ratio(s, 'ours', 'hugo'):.0f}×" if "hugo" in t else "–"]
+                       if has_hugo else []))
+    lines += ["## Build time: wall seconds", "",
+              table(["pages", "ours", "plain Pelican", "ours / plain", "warm cache",
+                     "warm / cold"] + (["Hugo", "ours / Hugo"] if has_hugo else []), rows), ""]
+    if has_hugo:
+        lines += ["Hugo builds the converted Markdown with minimal layouts (no theme, no "
+                  "structured data, no checks) on every core; it writes "
+                  + ", ".join(f"{s['hugo_html_files']:,}" for s in sizes.values()
+                              if s.get("hugo_html_files"))
+                  + " HTML files (one per page plus its home page).", ""]
+
+    # time per page
+    per_page = {p: median(s["cpu"]["ours"]) / p for p, s in sizes.items()}
+    rows = [[f"{p:,}", f"{per_page[p] * 1000:.1f} ms",
+             f"{median(s['cpu']['plain']) / p * 1000:.1f} ms",
+             f"{median(s['times']['ours']) / p * 1000:.1f} ms"] for p, s in sizes.items()]
+    lines += ["## Time per page", "",
+              table(["pages", "ours (CPU)", "plain Pelican (CPU)", "ours (wall)"], rows), ""]
+    if 1000 in sizes and 5000 in sizes:
+        t1, t5 = median(sizes[1000]["cpu"]["ours"]), median(sizes[5000]["cpu"]["ours"])
+        slope = (t5 - t1) / 4000
+        lines += [f"From 1,000 to 5,000 pages each more page costs {slope * 1000:.1f} ms of CPU; "
+                  f"the line meets 0 pages at {t1 - slope * 1000:.2f} s, the fixed cost of a "
+                  "build (start-up, imports, theme, generated images)."]
+    if 100 in sizes:
+        lines += [f"The 100-page figure is dominated by that start-up: "
+                  f"{median(sizes[100]['cpu']['ours']):.2f} s of CPU for the whole build."]
+    if 100 in sizes and 5000 in sizes:
+        lines += [f"Per page, 5,000 vs 100 pages: {ratio(per_page[5000], per_page[100]):.2f}×."]
+    if 1000 in sizes and 5000 in sizes:
+        lines += [f"Per page, 5,000 vs 1,000 pages: {ratio(per_page[5000], per_page[1000]):.2f}×."]
+    lines += [""]
+
+    # memory
+    rows = []
+    for pages, s in sizes.items():
+        pk = s["peaks_kb"]
+        rows.append([f"{pages:,}", fmt_mb(pk["ours"]), fmt_mb(pk["plain"]),
+                     f"{ratio(median(pk['ours']), median(pk['plain'])):.2f}×",
+                     fmt_mb(pk["warm"])] + ([fmt_mb(pk["hugo"]) if "hugo" in pk else "–"]
+                                            if has_hugo else []))
+    lines += ["## Peak memory (maximum resident set size)", "",
+              table(["pages", "ours", "plain Pelican", "ours / plain", "warm cache"]
+                    + (["Hugo"] if has_hugo else []), rows), ""]
+
+    # plugin share
+    rows = []
+    for pages, s in sizes.items():
+        p = s["profile"]
+        handlers = ", ".join(f"{k} {v:.2f} s" for k, v in
+                             sorted(p["by_handler"].items(), key=lambda kv: -kv[1]) if v >= 0.005)
+        rows.append([f"{pages:,}", f"{p['total']:.2f} s", f"{p['plugin']:.2f} s",
+                     f"{100 * p['plugin'] / p['total']:.1f} %", handlers])
+    lines += ["## The plugin's share (one more build per size, under cProfile)", "",
+              table(["pages", "profiled build", "plugin handlers", "share", "by handler"],
+                    rows), "",
+              "cProfile slows code that makes many small calls more than code that makes few, "
+              "and its clock is the wall clock, so shares are approximate.", ""]
+    if sizes:
+        biggest = max(sizes)
+        top = sizes[biggest]["profile"]["top"]
+        rows = [[name, f"{calls:,}", f"{tottime:.3f}", f"{cum:.3f}",
+                 f"{1e6 * cum / biggest:.0f} µs"] for name, calls, tottime, cum in top[:15]]
+        lines += [f"Where the plugin's time goes at {biggest:,} pages (cumulative, under "
+                  "cProfile):", "",
+                  table(["function", "calls", "own s", "cumulative s", "per page"], rows), ""]
+
+    # phone linker
+    lines += ["## The phone linker", ""]
+    rows = []
+
+    def linker_row(label, c, t, link, calls, total):
+        return [label, fmt_s(c["ours"]), fmt_s(c["nolinker"]),
+                f"{median(c['ours']) - median(c['nolinker']):+.3f} s",
+                f"{median(t['ours']) - median(t['nolinker']):+.3f} s",
+                f"{link:.3f} s in {calls:,} calls", f"{100 * link / total:.1f} %"]
+
+    sample = results.get("linker_sample")
+    if sample:
+        rows.append(linker_row(f"sample site ({sample['pages']} HTML files)", sample["cpu"],
+                               sample["times"], sample["link_phones"],
+                               sample["link_phones_calls"], sample["profile_total"]))
+    if LINKER_SIZE in sizes and "nolinker" in sizes[LINKER_SIZE]["cpu"]:
+        s = sizes[LINKER_SIZE]
+        p = s["profile"]
+        rows.append(linker_row(f"synthetic, {LINKER_SIZE:,} pages", s["cpu"], s["times"],
+                               p["link_phones"], p["link_phones_calls"], p["total"]))
+    lines += [table(["site", "linker on (CPU)", "linker off (CPU)", "CPU difference",
+                     "wall difference", "link_phones under cProfile",
+                     "share of profiled build"], rows), "",
+              "A difference of medians smaller than the spread of the repetitions is noise; "
+              "the cProfile figure is the direct measure.", ""]
+
+    chain = results.get("chain")
+    if chain:
+        c, pk = chain["cpu"], chain["peaks_kb"]
+        plan = chain["plan"]
+        lines += ["## A chain: 50 locations", "",
+                  f"The 1,000-page shape with {plan['locations']} locations and "
+                  f"{plan['treatments']} treatments (the sites above have "
+                  f"{next(iter(sizes.values()))['plan']['locations'] if sizes else 4}):", "",
+                  table(["", "ours", "plain Pelican", "ours / plain"], [
+                      ["build (CPU)", fmt_s(c["ours"]), fmt_s(c["plain"]),
+                       f"{ratio(median(c['ours']), median(c['plain'])):.2f}×"],
+                      ["build (wall)", fmt_s(chain["times"]["ours"]),
+                       fmt_s(chain["times"]["plain"]),
+                       f"{ratio(median(chain['times']['ours']), median(chain['times']['plain'])):.2f}×"],
+                      ["peak memory", fmt_mb(pk["ours"]), fmt_mb(pk["plain"]),
+                       f"{ratio(median(pk['ours']), median(pk['plain'])):.2f}×"]]), "",
+                  f"A treatment page is {chain['treatment_page_html']['raw']:,} bytes of HTML "
+                  f"({chain['treatment_page_html']['br']:,} brotli), of which "
+                  f"{chain['treatment_page_json_ld']:,} are structured data.", ""]
+
+    w = results.get("weight")
+    if w:
+        rows = []
+        for r in w["rows"]:
+            o, p = r["ours"], r["plain"]
+            rows.append([r["kind"],
+                         f"{o['html']['raw']:,} / {o['html']['gz']:,} / {o['html']['br']:,}",
+                         f"{o['json_ld']:,}",
+                         f"{o['css']['raw']:,} / {o['css']['gz']:,} / {o['css']['br']:,}",
+                         f"{o['total']['br']:,}",
+                         f"{p['html']['raw']:,} / {p['html']['gz']:,} / {p['html']['br']:,}",
+                         f"{p['css']['raw']:,}" if p["css"]["raw"] else "none",
+                         f"{ratio(o['total']['br'], p['total']['br']):.1f}×"])
+        lines += ["## Page weight (the sample site in content/)", "",
+                  "Bytes raw / gzip -9 / brotli 11, the levels `make publish` precompresses "
+                  "with. Plain Pelican's simple theme links no stylesheet, so its page is "
+                  "its HTML.", "",
+                  table(["page", "ours HTML", "of which JSON-LD (raw)", "ours CSS",
+                         "ours HTML + CSS, brotli", "simple HTML", "simple CSS",
+                         "ours / simple (brotli)"], rows), ""]
+
+    # bars, judged on CPU time
+    bars: list[tuple[str, bool | None, str]] = []
+    at = [p for p in BAR_SIZES if p in sizes]
+
+    def judge(name, check, detail):
+        if not at:
+            bars.append((name, None, ""))
+            return
+        bars.append((name, all(check(sizes[p]) for p in at),
+                     "; ".join(f"{p:,}: {detail(sizes[p])}" for p in at)))
+
+    judge("full build ≤ 1.25× plain Pelican (1,000 and 5,000 pages)",
+          lambda s: cpu_ratio(s, "ours", "plain") <= 1.25,
+          lambda s: f"{cpu_ratio(s, 'ours', 'plain'):.2f}× CPU "
+                    f"({wall_ratio(s, 'ours', 'plain'):.2f}× wall)")
+    judge("plugin share ≤ 10 % (1,000 and 5,000 pages)",
+          lambda s: s["profile"]["plugin"] <= 0.10 * s["profile"]["total"],
+          lambda s: f"{100 * s['profile']['plugin'] / s['profile']['total']:.1f} %")
+    if 1000 in sizes and 5000 in sizes:
+        flat = per_page[5000] / per_page[1000]
+        wall_flat = (median(sizes[5000]["times"]["ours"]) / 5000) / (
+            median(sizes[1000]["times"]["ours"]) / 1000)
+        bars.append(("time per page flat: at 5,000 ≤ 1.2× at 1,000", flat <= 1.2,
+                     f"{flat:.2f}× CPU ({wall_flat:.2f}× wall)"))
+    else:
+        bars.append(("time per page flat: at 5,000 ≤ 1.2× at 1,000", None, ""))
+    judge("peak memory ≤ 2× plain Pelican (1,000 and 5,000 pages)",
+          lambda s: median(s["peaks_kb"]["ours"]) <= 2 * median(s["peaks_kb"]["plain"]),
+          lambda s: f"{ratio(median(s['peaks_kb']['ours']), median(s['peaks_kb']['plain'])):.2f}×")
+    judge("warm rebuild ≤ 0.6× cold (1,000 and 5,000 pages)",
+          lambda s: cpu_ratio(s, "warm", "ours") <= 0.6,
+          lambda s: f"{cpu_ratio(s, 'warm', 'ours'):.2f}× CPU "
+                    f"({wall_ratio(s, 'warm', 'ours'):.2f}× wall)")
+    lines += ["## Bars", "",
+              table(["bar", "result", "measured"], [[b, bar(ok), d] for b, ok, d in bars]), ""]
+    warnings = sorted({w for s in sizes.values() for w in s["pelican_warnings"]})
+    if warnings:
+        lines += [f"Pelican logged {len(warnings)} distinct warnings during our builds, for "
+                  f"example: {warnings[0]}", ""]
+    return "\n".join(lines), bars
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer repetitions (2, 2 and 1) and no chain build")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
+                        help="comma-separated page counts (default 100,1000,5000)")
+    parser.add_argument("--reps", type=int, help="repetitions for every size")
+    parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
+    parser.add_argument("--no-chain", action="store_true", help="skip the 50-location build")
+    parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    args = parser.parse_args(argv)
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    default_reps = {100: 5, 1000: 5, 5000: 3} if not args.quick else {100: 2, 1000: 2, 5000: 1}
+    hugo = not args.no_hugo and shutil.which("hugo") is not None
+    if not args.no_hugo and not hugo:
+        print("hugo not installed", file=sys.stderr)
+
+    scratch = Path(tempfile.mkdtemp(prefix="clinic-bench-", dir=builds.scratch_root()))
+    try:
+        commit = subprocess.run(["git", "-C", str(builds.PROJECT), "rev-parse", "--short",
+                                 "HEAD"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        commit = ""
+    results: dict = {"machine": machine(), "sizes": {}, "commit": commit or "?",
+                     "scratch_fs": "tmpfs (/dev/shm)" if str(scratch).startswith("/dev/shm")
+                     else f"disk ({scratch.parent})"}
+    started = time.perf_counter()
+
+    def stage(key, what, function, *arguments, **keywords):
+        """Run one part; a failure is reported and the other parts still run."""
+        try:
+            value = function(*arguments, **keywords)
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - reported, not hidden
+            log(f"{what} failed: {error}")
+            results.setdefault("errors", []).append(f"{what}: {str(error)[-2000:]}")
+            return None
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+        return value
+
+    try:
+        for pages in sizes:
+            reps = args.reps or default_reps.get(pages, 3)
+            measured = stage("size", f"{pages} pages", measure_size, pages, reps, scratch,
+                             hugo=hugo, nolinker=pages == LINKER_SIZE)
+            if measured:
+                results["sizes"][pages] = measured
+            shutil.rmtree(scratch / f"site-{pages}", ignore_errors=True)
+        log("the sample site, phone linker on and off")
+        results["linker_sample"] = stage("linker", "the sample site with and without the "
+                                         "linker", measure_linker_sample,
+                                         args.reps or (2 if args.quick else 5), scratch)
+        if not args.quick and not args.no_chain:
+            results["chain"] = stage("chain", "the 50-location chain", measure_chain,
+                                     args.reps or 2, scratch)
+            shutil.rmtree(scratch / "site-chain", ignore_errors=True)
+        log("page weight of the sample site")
+        results["weight"] = stage("weight", "page weight", measure_weight, scratch)
+    finally:
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+    results["load_end"] = os.getloadavg() if hasattr(os, "getloadavg") else ()
+    results["minutes"] = (time.perf_counter() - started) / 60
+    text, bars = report(results)
+    print(text)
+    for error in results.get("errors", []):
+        print(f"Not measured, because it failed: {error}\n")
+    failed = [name for name, ok, _ in bars if ok is False]
+    passed = [name for name, ok, _ in bars if ok]
+    print(f"Summary: {len(passed)} bars pass, {len(failed)} fail"
+          + (": " + "; ".join(failed) if failed else "") + f". Took {results['minutes']:.1f} "
+          "minutes. Exit status 0: this is a measurement.")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -9,20 +9,15 @@ builds (``CLINIC_STRICT = True``) list all of them and stop with an error.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import os
-import posixpath
-import re
 import sys
-import urllib.parse
 
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
+from . import body_rules, citations, images, page_graphs
 from . import catalog as catalog_mod
-from . import citations, content_rules
-from . import images
 from .assets import Assets
 from .checks import check_page
 from .dates import long_date
@@ -33,15 +28,9 @@ from .problems import Problem, Problems, report
 from .profile import load_profile
 from .routes import route_for
 from .site_files import siteurl_problems, write_site_files
-from .site_graph import SiteGraph
 from .sources import dropped_problems, unrouted_problem
 from .strings import load_strings
-from .structured_data import script_json
-
-SCHEMA_CONTEXT = "https://schema.org"
-from .google_rules import check_google
 from .telephone import link_phones
-from .vocabulary import validate_graph
 
 logger = logging.getLogger(__name__)
 
@@ -127,14 +116,14 @@ class Build:
         """A path as staff see it in messages: relative to the project."""
         return os.path.relpath(os.path.abspath(path), self.project_dir).replace(os.sep, "/")
 
-    def _text(self, source: str) -> str:
+    def text(self, source: str) -> str:
         if source not in self._texts:
             self._texts[source] = read_text(os.path.join(self.project_dir, source))
         return self._texts[source]
 
     def locate(self, source: str, key: str | None) -> int | None:
         """Line of a metadata key in a source (or the end of its header for a missing key)."""
-        text = self._text(source)
+        text = self.text(source)
         fields = scan_header(text)
         if key is None or key not in fields:
             return header_end(text)
@@ -142,7 +131,7 @@ class Build:
 
     def find_line(self, source: str, needle: str) -> int | None:
         """The first line of a source that contains ``needle`` (a URL, a number)."""
-        text = self._text(source)
+        text = self.text(source)
         index = text.find(needle)
         return text.count("\n", 0, index) + 1 if index >= 0 else None
 
@@ -277,63 +266,14 @@ def build_catalog(generators) -> None:
             if page.treatment else None
         page.condition = catalog.condition(route.slug) if route.kind == "condition" else None
         page.canonical_url = f"{_build.site_url}/{page.url}" if _build.site_url else ""
-    known = _known_urls(entries)
+    known = body_rules.known_urls(_build, entries)
     for entry in entries:
-        _apply_content_rules(entry, known)
+        body_rules.apply_rules(_build, entry, known)
     context = generators[0].context
     context["catalog"] = catalog
-    context["blog_index"] = _describe_structured_data(entries, catalog)
+    context["blog_index"] = page_graphs.describe(_build, entries, catalog)
     _build.entries = entries
     _build.generated = context["generated_content"]
-
-
-def _known_urls(entries) -> set[str]:
-    """Every address on the site a body may link to: pages, the blog, static files."""
-    known = {"/" + entry.page.url for entry in entries} | {"/", "/blog/"}
-    for folder in _build.static_paths:
-        top = os.path.join(_build.content_dir, folder)
-        for root, _, files in os.walk(top):
-            for name in files:
-                rel = os.path.relpath(os.path.join(root, name), _build.content_dir)
-                known.add("/" + rel.replace(os.sep, "/"))
-    return known
-
-
-def _apply_content_rules(entry, known: set[str]) -> None:
-    """Headings, images, links and placeholders are problems; uncited research is advice."""
-    page = entry.page
-    body = page._content or ""
-    exists = functools.partial(_link_exists, entry=entry, known=known)
-    findings = (content_rules.heading_findings(body) + content_rules.image_findings(body, exists)
-                + content_rules.link_findings(body, exists))
-    for needle, message, fix in findings:
-        _build.problems.add(entry.source, _build.find_line(entry.source, needle), message, fix)
-    marker = content_rules.PLACEHOLDER
-    if marker in body or any(marker in str(value) for value in page.metadata.values()):
-        for line, text in content_rules.placeholder_lines(_build._text(entry.source)):
-            _build.problems.add(entry.source, line, f'"{text[:70]}" is still a placeholder',
-                                f"replace the {marker} text with the real text")
-    for needle, message, fix in content_rules.citation_findings(body):
-        line = _build.find_line(entry.source, needle)
-        where = f"{entry.source}:{line}" if line else entry.source  # advice is plain text
-        _build.advice.add(str(Problem(where, None, message, fix)))
-
-
-def _link_exists(href: str, *, entry, known: set[str]) -> bool:
-    """Whether a link in a page's body leads to a file or page of the site."""
-    href = urllib.parse.unquote(href.split("#")[0].split("?")[0])
-    marker = re.match(r"^\{(filename|static|attach)\}(.*)$", href)
-    if marker:
-        path = marker.group(2)
-        base = _build.content_dir if path.startswith("/") else os.path.dirname(
-            entry.page.source_path)
-        return os.path.isfile(os.path.normpath(os.path.join(base, path.lstrip("/"))))
-    if not href:
-        return True
-    if not href.startswith("/"):
-        href = posixpath.normpath(posixpath.join("/" + entry.page.url, href)) + (
-            "/" if href.endswith("/") else "")
-    return href in known or f"{href.rstrip('/')}/" in known
 
 
 def _unique_entries(generators) -> list[catalog_mod.Entry]:
@@ -378,81 +318,6 @@ def _unique_entries(generators) -> list[catalog_mod.Entry]:
                     entries.append(catalog_mod.Entry(source, route, content))
             setattr(generator, attr, kept)
     return entries
-
-
-def _describe_structured_data(entries, catalog) -> dict:
-    """Give every page its checked JSON-LD; return the blog index's head values and JSON-LD."""
-    site = SiteGraph(_build.profile, catalog, _build.site_url,
-                     logo_path=_build.assets.url("img/logo.svg"))
-    blog = {
-        "title": _build.strings("blog"),
-        "description": _build.strings("blog_description", clinic=_build.profile.name),
-        "canonical_url": f"{_build.site_url}/blog/" if _build.site_url else "",
-    }
-    docs = {entry.source: site.graph(entry) for entry in entries}
-    docs["theme/templates/index.html"] = site.blog_index_graph(
-        "blog/", blog["title"], blog["description"], home=_build.strings("home"))
-    texts = {source: script_json(doc) for source, doc in docs.items()}
-    _check_structured_data(docs, texts, site.shared)
-    for entry in entries:
-        entry.page.structured_data = texts[entry.source]
-    blog["structured_data"] = texts["theme/templates/index.html"]
-    return blog
-
-
-def _check_structured_data(docs: dict[str, dict], texts: dict[str, str],
-                           shared: list[dict]) -> None:
-    """The vocabulary and Google's rules, on every page's graph.
-
-    The site-wide nodes (clinic, locations, website) are the same wherever
-    they appear, so they are checked once; each page's own nodes are checked
-    beside stand-ins for them (their @id and @type), which is all a
-    reference needs.
-    Errors are problems of the file the node comes from: the clinic's nodes
-    from the profile, the rest from the page.  What Google only recommends is
-    advice, printed once at the end; it never stops a publish.
-
-    Under make serve the process lives on, and the findings of a page whose
-    JSON (``texts``) has not changed since the last build are reused.
-    """
-    if not docs:
-        return
-    known = {node["@id"] for doc in docs.values() for node in doc["@graph"] if "@id" in node}
-    known.update(node["@id"] for node in shared)
-    context = (frozenset(known), _build.absolute_urls)
-    if _FINDINGS.get("context") != context:
-        _FINDINGS.clear()
-        _FINDINGS["context"] = context
-    site_wide = (f"{_build.site_url}/#clinic", f"{_build.site_url}/#location-",
-                 f"{_build.site_url}/#website")
-    profile = _build.label(os.path.join(_build.content_dir, _build.settings["CLINIC_PROFILE"]))
-    stand_ins = [{"@id": n["@id"], "@type": n["@type"]} for n in shared]
-    _report_findings(profile, _checked({"@context": SCHEMA_CONTEXT, "@graph": shared}, known))
-    for source, doc in docs.items():
-        if texts[source] not in _FINDINGS:
-            own = [n for n in doc["@graph"] if not n.get("@id", "").startswith(site_wide)]
-            _FINDINGS[texts[source]] = _checked(
-                {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own}, known,
-                google={"@context": SCHEMA_CONTEXT, "@graph": own})
-        _report_findings(source, _FINDINGS[texts[source]])
-
-
-# Findings by page JSON, kept between the builds of one make serve process.
-_FINDINGS: dict = {}
-
-
-def _checked(doc: dict, known: set[str], google: dict | None = None) -> list:
-    return validate_graph(doc, known) + check_google(
-        google if google is not None else doc, absolute_urls=_build.absolute_urls)
-
-
-def _report_findings(origin: str, findings) -> None:
-    for finding in findings:
-        if finding.severity == "error":
-            _build.problems.add(origin, None, f"structured data: {finding}",
-                                "see docs/structured-data.md for where each value comes from")
-        else:
-            _build.advice.add(f"{origin}: {finding}")
 
 
 def finish_build(pelican) -> None:

@@ -1,0 +1,68 @@
+"""The content rules on each page's body, with what they need from the build.
+
+The adapter between ``content_rules`` (pure scans of a body) and a build: it
+knows the site's addresses and files, turns findings into problems with the
+source line, and uncited research into advice.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import posixpath
+import re
+import urllib.parse
+
+from .content_rules import (
+    PLACEHOLDER, citation_findings, heading_findings, image_findings, link_findings,
+    placeholder_lines,
+)
+from .problems import Problem
+
+
+def known_urls(build, entries) -> set[str]:
+    """Every address on the site a body may link to: pages, the blog, static files."""
+    known = {"/" + entry.page.url for entry in entries} | {"/", "/blog/"}
+    for folder in build.static_paths:
+        top = os.path.join(build.content_dir, folder)
+        for root, _, files in os.walk(top):
+            for name in files:
+                rel = os.path.relpath(os.path.join(root, name), build.content_dir)
+                known.add("/" + rel.replace(os.sep, "/"))
+    return known
+
+
+def apply_rules(build, entry, known: set[str]) -> None:
+    """Headings, images, links and placeholders are problems; uncited research is advice."""
+    page = entry.page
+    body = page._content or ""
+    exists = functools.partial(link_exists, build=build, entry=entry, known=known)
+    findings = (heading_findings(body) + image_findings(body, exists)
+                + link_findings(body, exists))
+    for needle, message, fix in findings:
+        build.problems.add(entry.source, build.find_line(entry.source, needle), message, fix)
+    if PLACEHOLDER in body or any(PLACEHOLDER in str(v) for v in page.metadata.values()):
+        for line, text in placeholder_lines(build.text(entry.source)):
+            build.problems.add(entry.source, line, f'"{text[:70]}" is still a placeholder',
+                               f"replace the {PLACEHOLDER} text with the real text")
+    for needle, message, fix in citation_findings(body):
+        line = build.find_line(entry.source, needle)
+        where = f"{entry.source}:{line}" if line else entry.source  # advice is plain text
+        build.advice.add(str(Problem(where, None, message, fix)))
+
+
+def link_exists(href: str, *, build, entry, known: set[str]) -> bool:
+    """Whether a link in a page's body leads to a file or page of the site."""
+    href = urllib.parse.unquote(href.split("#")[0].split("?")[0])
+    marker = re.match(r"^\{(filename|static|attach)\}(.*)$", href)
+    if marker:
+        path = marker.group(2)
+        base = build.content_dir if path.startswith("/") else os.path.dirname(
+            entry.page.source_path)
+        return os.path.isfile(os.path.normpath(os.path.join(base, path.lstrip("/"))))
+    if not href:
+        return True
+    if not href.startswith("/"):
+        href = posixpath.normpath(posixpath.join("/" + entry.page.url, href)) + (
+            "/" if href.endswith("/") else "")
+    return href in known or f"{href.rstrip('/')}/" in known

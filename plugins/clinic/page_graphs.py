@@ -1,0 +1,91 @@
+"""Structured data for a build: every page's graph, made, serialized and checked.
+
+The adapter between the builders (``site_graph``, ``structured_data``) and the
+checks (``vocabulary``, ``google_rules``) on one side and a build's pages and
+problems on the other.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .google_rules import check_google
+from .site_graph import SiteGraph
+from .structured_data import script_json
+from .vocabulary import validate_graph
+
+SCHEMA_CONTEXT = "https://schema.org"
+
+
+def describe(build, entries, catalog) -> dict:
+    """Give every page its checked JSON-LD; return the blog index's head values and JSON-LD."""
+    site = SiteGraph(build.profile, catalog, build.site_url,
+                     logo_path=build.assets.url("img/logo.svg"))
+    blog = {
+        "title": build.strings("blog"),
+        "description": build.strings("blog_description", clinic=build.profile.name),
+        "canonical_url": f"{build.site_url}/blog/" if build.site_url else "",
+    }
+    docs = {entry.source: site.graph(entry) for entry in entries}
+    docs["theme/templates/index.html"] = site.blog_index_graph(
+        "blog/", blog["title"], blog["description"], home=build.strings("home"))
+    texts = {source: script_json(doc) for source, doc in docs.items()}
+    _check(build, docs, texts, site.shared)
+    for entry in entries:
+        entry.page.structured_data = texts[entry.source]
+    blog["structured_data"] = texts["theme/templates/index.html"]
+    return blog
+
+
+def _check(build, docs: dict[str, dict], texts: dict[str, str], shared: list[dict]) -> None:
+    """The vocabulary and Google's rules, on every page's graph.
+
+    The site-wide nodes (clinic, locations, website) are the same wherever
+    they appear, so they are checked once; each page's own nodes are checked
+    beside stand-ins for them (their @id and @type), which is all a
+    reference needs.
+    Errors are problems of the file the node comes from: the clinic's nodes
+    from the profile, the rest from the page.  What Google only recommends is
+    advice, printed once at the end; it never stops a publish.
+
+    Under make serve the process lives on, and the findings of a page whose
+    JSON (``texts``) has not changed since the last build are reused.
+    """
+    if not docs:
+        return
+    known = {node["@id"] for doc in docs.values() for node in doc["@graph"] if "@id" in node}
+    known.update(node["@id"] for node in shared)
+    context = (frozenset(known), build.absolute_urls)
+    if _FINDINGS.get("context") != context:
+        _FINDINGS.clear()
+        _FINDINGS["context"] = context
+    site_wide = (f"{build.site_url}/#clinic", f"{build.site_url}/#location-",
+                 f"{build.site_url}/#website")
+    profile = build.label(os.path.join(build.content_dir, build.settings["CLINIC_PROFILE"]))
+    stand_ins = [{"@id": n["@id"], "@type": n["@type"]} for n in shared]
+    _report_findings(build, profile, _checked(build, {"@context": SCHEMA_CONTEXT, "@graph": shared}, known))
+    for source, doc in docs.items():
+        if texts[source] not in _FINDINGS:
+            own = [n for n in doc["@graph"] if not n.get("@id", "").startswith(site_wide)]
+            _FINDINGS[texts[source]] = _checked(build, 
+                {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own}, known,
+                google={"@context": SCHEMA_CONTEXT, "@graph": own})
+        _report_findings(build, source, _FINDINGS[texts[source]])
+
+
+# Findings by page JSON, kept between the builds of one make serve process.
+_FINDINGS: dict = {}
+
+
+def _checked(build, doc: dict, known: set[str], google: dict | None = None) -> list:
+    return validate_graph(doc, known) + check_google(
+        google if google is not None else doc, absolute_urls=build.absolute_urls)
+
+
+def _report_findings(build, origin: str, findings) -> None:
+    for finding in findings:
+        if finding.severity == "error":
+            build.problems.add(origin, None, f"structured data: {finding}",
+                                "see docs/structured-data.md for where each value comes from")
+        else:
+            build.advice.add(f"{origin}: {finding}")

@@ -66,10 +66,9 @@ class Project:
         return self.build("publishconf.py", {"SITEURL": "https://clinic.example.org"})
 
 
-@pytest.fixture
-def project(tmp_path) -> Project:
-    root = tmp_path / "site"
-    root.mkdir()
+def copy_project(root: Path) -> Project:
+    """The project's sources (not its build or environment) copied to ``root``."""
+    root.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
@@ -77,6 +76,23 @@ def project(tmp_path) -> Project:
         else:
             shutil.copy2(source, root / name)
     return Project(root)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return copy_project(tmp_path / "site")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

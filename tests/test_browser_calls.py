@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import launch
 from headers_server import serve_with_headers
 
 PAGES = ["/", "/treatments/microneedling/side-effects/", "/contact/",
@@ -16,14 +14,6 @@ PAGES = ["/", "/treatments/microneedling/side-effects/", "/contact/",
 def site(sample_site):
     with serve_with_headers(sample_site.out_dir) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url, width, height=740):

@@ -8,14 +8,11 @@ axe finds nothing.  Also: the keyboard order and the skip link.
 
 from __future__ import annotations
 
-import shutil
 import sys
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import launch
-from conftest import PROJECT_FILES, ROOT, Project
+from conftest import ROOT, copy_project
 from headers_server import serve_with_headers
 
 sys.path.insert(0, str(ROOT))
@@ -55,28 +52,12 @@ def bad_input(project: Project) -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("theme") / "site"
-    root.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / name)
-    project = Project(root)
+    project = copy_project(tmp_path_factory.mktemp("theme") / "site")
     bad_input(project)
     result = project.build()
     assert result.returncode == 0, result.output
     with serve_with_headers(result.out_dir) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url, width):

@@ -119,12 +119,17 @@ CASES = {
 }
 
 
+# An invalid clinic number would make every call button wrong: even a
+# development build fails (after writing the pages, so nothing is lost).
+STOPS_EVERY_BUILD = {"profile phone that is not a valid number"}
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_development_build_reports_it_and_builds_everything_else(project, name):
     breaker, message, missing = CASES[name]
     breaker(project)
     result = project.build()
-    assert result.returncode == 0, result.output
+    assert result.returncode == (1 if name in STOPS_EVERY_BUILD else 0), result.output
     assert message in result.output
     for url in ALWAYS_BUILT:
         if url not in missing:

@@ -348,6 +348,10 @@ def finish_build(pelican) -> None:
                 problems,
             )
             logger.warning("%s, listed above", report(problems).splitlines()[-1][:-1])
+        stopping = [p for p in problems if p.stops]
+        if stopping and not _build.settings["CLINIC_LIVE_RELOAD"]:
+            # the pages are written, but the command fails: this must be fixed first
+            raise ClinicBuildError(f"The build stopped: {stopping[0]}")
         return
     # make check and make publish also stop on Pelican's own warnings
     dropped_paths = {p.path.split("/", 1)[-1] for p in dropped}

@@ -22,6 +22,9 @@ class Problem:
     line: int | None
     message: str
     fix: str = ""
+    # True for what no build may go past, even in development (an invalid
+    # clinic phone number: every call button on the site would be wrong)
+    stops: bool = False
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

@@ -154,9 +154,9 @@ class _Validator:
         self.problems: list[Problem] = []
 
     # -- reporting -----------------------------------------------------
-    def report(self, keys: tuple, message: str, fix: str) -> None:
+    def report(self, keys: tuple, message: str, fix: str, stops: bool = False) -> None:
         line = line_of(self.text, keys, self.lines)
-        self.problems.append(Problem(self.path, line, message, fix))
+        self.problems.append(Problem(self.path, line, message, fix, stops))
 
     @staticmethod
     def name(keys: tuple) -> str:
@@ -432,6 +432,7 @@ def _location(v: _Validator, item, keys: tuple) -> Location:
                 f"phone number in {address.country or 'the location’s country'}",
                 "write the full number with area code, for example phone = \"786-210-4234\", "
                 "or with + and country code for a number abroad",
+                stops=True,
             )
     hours = _hours(v, data.get("hours"), keys + ("hours",))
     geo = _geo(v, data.get("geo"), keys + ("geo",))

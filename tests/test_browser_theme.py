@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, Project, copy_project
 from headers_server import serve_with_headers
 
 sys.path.insert(0, str(ROOT))

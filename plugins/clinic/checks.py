@@ -8,20 +8,14 @@ the problems found.  Messages read like help: what is wrong, why, the fix.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Callable
 
+from .markup import plain_text
 from .problems import Problem
 from .reviews import ReviewState, parse_review_date, review_state
 from .routes import Route
 
 SUMMARY_MIN, SUMMARY_MAX = 50, 160
-_TAGS = re.compile(r"<[^>]+>")
-
-
-def plain_text(html: str) -> str:
-    """Summary text as a visitor reads it (Pelican turns the summary into HTML)."""
-    return " ".join(_TAGS.sub("", html).split())
 
 
 def check_page(

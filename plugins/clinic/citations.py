@@ -14,15 +14,15 @@ data.
 
 from __future__ import annotations
 
-import html as html_module
 import re
 from dataclasses import dataclass
+
+from .markup import plain_text
 
 _BLOCK = re.compile(r'<div class="footnote">\s*(?:<hr\s*/?>)?\s*(.*)</div>\s*$', re.S)
 _ITEM = re.compile(r'<li id="fn:[^"]*">(.*?)</li>', re.S)
 _BACKREF = re.compile(r'(?:&#160;)?<a class="footnote-backref"[^>]*>.*?</a>', re.S)
 _URL = re.compile(r'<a\b[^>]*href="(https?://[^"]+)"')
-_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def extract(html: str) -> list[Citation]:
     found = []
     for item in _ITEM.finditer(html, start):
         body = _BACKREF.sub("", item.group(1))
-        text = " ".join(html_module.unescape(_TAG.sub("", body)).split())
+        text = plain_text(body)
         url = _URL.search(body)
         found.append(Citation(text, url.group(1) if url else ""))
     return found

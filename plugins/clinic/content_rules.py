@@ -14,6 +14,8 @@ import posixpath
 import re
 from typing import Callable
 
+from .markup import plain_text
+
 Finding = tuple[str, str, str]  # (needle for the line, what is wrong, how to fix it)
 
 PLACEHOLDER = "FILL IN"
@@ -22,7 +24,6 @@ _HEADING = re.compile(r"<h([1-6])(?:\s[^>]*)?>(.*?)</h\1>", re.S)
 _IMG = re.compile(r"<img\b([^>]*)>", re.I)
 _A = re.compile(r"<a\b([^>]*)>", re.I)
 _ATTR = r"""\b{}\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)"""
-_TAG = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"<(p|li)\b[^>]*>(.*?)</\1>", re.S)
 _CLAIM = re.compile(r"\b(?:(?:a|an|one|the|recent|new|several|many|some|\d{4})\s+)*"
                     r"(?:stud(?:y|ies)|research|trials?)\s+"
@@ -37,17 +38,13 @@ def _attr(attrs: str, name: str) -> str | None:
     return html_module.unescape(match.group(1).strip("\"'")) if match else None
 
 
-def _text(fragment: str) -> str:
-    return " ".join(html_module.unescape(_TAG.sub("", fragment)).split())
-
-
 def heading_findings(html: str) -> list[Finding]:
     """The title is the page's only level-1 heading; levels go down one at a time."""
     if "<h" not in html:
         return []
     found, previous = [], 1
     for match in _HEADING.finditer(html):
-        level, text = int(match.group(1)), _text(match.group(2))
+        level, text = int(match.group(1)), plain_text(match.group(2))
         marks = "#" * level
         if level == 1:
             found.append((f"# {text}", f'the heading "{text}" is a page title (#)',
@@ -114,7 +111,7 @@ def citation_findings(html: str) -> list[Finding]:
     found = []
     for match in _PARAGRAPH.finditer(html):
         body = match.group(2)
-        claim = _CLAIM.search(_text(body))
+        claim = _CLAIM.search(plain_text(body))
         if claim and not _SOURCE.search(body):
             found.append((claim.group(0), f'"{claim.group(0)}" cites research without naming '
                           "its source",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .catalog import Catalog, Entry
 from .citations import extract, without_sources
-from .checks import plain_text
+from .markup import plain_text
 from .profile import Profile
 from .structured_data import (
     PageFacts, blog_posting_node, condition_node, find_questions, page_graph, procedure_node,

@@ -24,11 +24,11 @@ so the way back is the treatment page's ``about``, which names both.
 
 from __future__ import annotations
 
-import html as html_module
 import json
 import re
 from dataclasses import dataclass, field
 
+from .markup import plain_text
 from .profile import Location, Profile
 from .reviews import ReviewState
 
@@ -286,7 +286,6 @@ def page_graph(facts: PageFacts, *, profile: Profile, site_url: str,
 # Markdown writes each heading as one <h2>…</h2> element, so the headings of a
 # rendered body can be found without parsing the whole fragment again.
 _H2 = re.compile(r"<h2(?:\s[^>]*)?>(.*?)</h2>", re.S)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def find_questions(html: str) -> list[Question]:
@@ -301,7 +300,7 @@ def find_questions(html: str) -> list[Question]:
     matches = list(_H2.finditer(html))
     if len(matches) < 2:
         return []
-    names = [" ".join(_TAG.sub("", m.group(1)).split()) for m in matches]
+    names = [plain_text(m.group(1)) for m in matches]
     if not all(name.endswith("?") for name in names):
         return []
     questions = []
@@ -309,12 +308,8 @@ def find_questions(html: str) -> list[Question]:
         end = matches[index + 1].start() if index + 1 < len(matches) else len(html)
         answer = html[match.end():end].strip()
         if answer:
-            questions.append(Question(_unescape(names[index]), answer))
+            questions.append(Question(names[index], answer))
     return questions if len(questions) >= 2 else []
-
-
-def _unescape(text: str) -> str:
-    return html_module.unescape(text)
 
 
 # -- serialization -------------------------------------------------------------

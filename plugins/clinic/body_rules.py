@@ -19,6 +19,8 @@ from .content_rules import (
 )
 from .problems import Problem
 
+_MARKER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
+
 
 def known_urls(build, entries) -> set[str]:
     """Every address on the site a body may link to: pages, the blog, static files."""
@@ -54,7 +56,7 @@ def apply_rules(build, entry, known: set[str]) -> None:
 def link_exists(href: str, *, build, entry, known: set[str]) -> bool:
     """Whether a link in a page's body leads to a file or page of the site."""
     href = urllib.parse.unquote(href.split("#")[0].split("?")[0])
-    marker = re.match(r"^\{(filename|static|attach)\}(.*)$", href)
+    marker = _MARKER.match(href)
     if marker:
         path = marker.group(2)
         base = build.content_dir if path.startswith("/") else os.path.dirname(

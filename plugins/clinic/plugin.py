@@ -76,6 +76,7 @@ class Build:
         self.content_dir = settings["PATH"]
         self.static_paths = list(settings.get("STATIC_PATHS", []))
         self.project_dir = os.path.dirname(os.path.abspath(self.content_dir))
+        self._labels: dict[str, str] = {}
         self.site_url = (settings.get("SITEURL") or "").rstrip("/")
         self.problems = Problems()
         self.capture = _PelicanLogCapture()
@@ -114,7 +115,12 @@ class Build:
 
     def label(self, path: str) -> str:
         """A path as staff see it in messages: relative to the project."""
-        return os.path.relpath(os.path.abspath(path), self.project_dir).replace(os.sep, "/")
+        # asked several times for every page; relpath is slow enough to matter
+        found = self._labels.get(path)
+        if found is None:
+            found = self._labels[path] = os.path.relpath(
+                os.path.abspath(path), self.project_dir).replace(os.sep, "/")
+        return found
 
     def text(self, source: str) -> str:
         if source not in self._texts:

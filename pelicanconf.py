@@ -65,7 +65,10 @@ MARKDOWN = {
 
 # Escape every value printed by a template (a clinic name with a quote must not
 # break an attribute); page bodies are marked safe where they are printed.
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# auto_reload off: each run makes a new template environment (make serve
+# too), so checking every template file's date on every page is wasted work.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                     "auto_reload": False}
 
 DELETE_OUTPUT_DIRECTORY = True
 CLINIC_STRICT = False

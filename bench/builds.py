@@ -10,6 +10,7 @@ maximum resident set size, from ``/usr/bin/time -v`` where it exists and from
 
 from __future__ import annotations
 
+import json
 import os
 import pstats
 import re
@@ -55,6 +56,39 @@ import clinic.plugin as _clinic_plugin  # noqa: E402
 from clinic.telephone import LinkResult as _LinkResult  # noqa: E402
 _clinic_plugin.link_phones = lambda html, region: _LinkResult(html)
 """
+_TIMED = """
+# The plugin's handlers timed inside this same build (CPU seconds, no
+# profiler): each one is wrapped before the plugin's register() connects it,
+# and the totals are written to a file when the process exits.
+sys.path.insert(0, {plugins!r})
+import atexit as _atexit  # noqa: E402
+import json as _json  # noqa: E402
+import time as _time  # noqa: E402
+import clinic.plugin as _clinic_plugin  # noqa: E402
+_handler_cpu = {{}}
+
+
+def _timed(name, handler):
+    def run(*args, **kwargs):
+        start = _time.process_time()
+        try:
+            return handler(*args, **kwargs)
+        finally:
+            _handler_cpu[name] = _handler_cpu.get(name, 0.0) + _time.process_time() - start
+    return run
+
+
+for _name in {handlers!r}:
+    setattr(_clinic_plugin, _name, _timed(_name, getattr(_clinic_plugin, _name)))
+
+
+def _write_handler_cpu():
+    with open({timing!r}, "w") as _out:
+        _json.dump(_handler_cpu, _out)
+
+
+_atexit.register(_write_handler_cpu)
+"""
 _PLAIN = """\
 # Made by bench/builds.py: plain Pelican on the same Markdown.  The project's
 # content settings (paths, ignored files, Markdown extensions, no category or
@@ -84,8 +118,9 @@ DISPLAY_PAGES_ON_MENU = False
 
 
 def write_settings(path: Path, kind: str, content: Path, *, cache: Path | None = None,
-                   linker: bool = True) -> Path:
-    """``kind``: ``ours`` (optionally with ``cache`` and without the linker) or ``plain``."""
+                   linker: bool = True, timing: Path | None = None) -> Path:
+    """``kind``: ``ours`` (optionally with ``cache``, without the linker, or with its
+    handlers timed into the JSON file ``timing``) or ``plain``."""
     values = dict(project=str(PROJECT), content=str(content), plugins=str(PROJECT / "plugins"))
     if kind == "plain":
         text = _PLAIN.format(theme=str(SIMPLE_THEME), **values)
@@ -95,6 +130,8 @@ def write_settings(path: Path, kind: str, content: Path, *, cache: Path | None =
             text += _CACHE.format(cache=str(cache))
         if not linker:
             text += _NO_LINKER.format(**values)
+        if timing is not None:
+            text += _TIMED.format(handlers=handlers(), timing=str(timing), **values)
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -144,6 +181,11 @@ def run(command: list[str], *, cwd: Path, output: Path | None = None) -> Result:
                           memfile.read_text(errors="replace"))
         peak = int(found.group(1)) if found else peak
     return Result(seconds, cpu, peak, proc.returncode, text)
+
+
+def handler_cpu(timing: Path) -> dict[str, float]:
+    """CPU seconds per handler, as the last build with ``timing`` wrote them."""
+    return json.loads(timing.read_text(encoding="utf-8"))
 
 
 def html_files(output: Path) -> int:

@@ -12,7 +12,8 @@ written (bench/synth.py) and built, interleaved, several times each:
   nolinker ours with the phone linker switched off (1,000 pages only)
   hugo     the same Markdown built by Hugo, when ``hugo`` is installed
 
-then once more under cProfile, for the plugin's share of the build.  The
+with the plugin's signal handlers timed inside each "ours" build (its share
+of the build), then once more under cProfile, for where its time goes.  The
 sample site is built with the linker on and off, a 1,000-page chain with 50
 locations next to plain Pelican, and page weight is measured on the sample
 site in content/.  Every figure is printed as Markdown tables; bars are
@@ -76,6 +77,11 @@ def ratio(a, b) -> float:
 
 def bar(ok: bool | None) -> str:
     return "not measured" if ok is None else ("PASS" if ok else "**FAIL**")
+
+
+def plugin_shares(size: dict) -> list[float]:
+    """The plugin's handlers' CPU over the whole build's CPU, one per timed build."""
+    return [sum(h.values()) / c for h, c in zip(size["handlers"], size["cpu"]["ours"])]
 
 
 def table(headers: list[str], rows: list[list]) -> str:
@@ -147,8 +153,9 @@ def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: 
     plan = synth.generate(str(site), pages)
     content = site / "content"
     cache = site / "cache"
+    timing = site / ".handlers.json"
     settings = {
-        "ours": builds.write_settings(site / "ours.py", "ours", content),
+        "ours": builds.write_settings(site / "ours.py", "ours", content, timing=timing),
         "plain": builds.write_settings(site / "plain.py", "plain", content),
         "warm": builds.write_settings(site / "warm.py", "ours", content, cache=cache),
     }
@@ -182,6 +189,7 @@ def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: 
     times: dict[str, list[float]] = {name: [] for name in commands}
     cpu: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, list[int]] = {name: [] for name in commands}
+    handlers: list[dict[str, float]] = []  # the plugin's handlers in each timed "ours" build
     load = [os.getloadavg()[0]]
     for rep in range(reps):
         for name, command in commands.items():  # interleaved: A B C A B C ...
@@ -191,6 +199,8 @@ def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: 
             times[name].append(result.seconds)
             cpu[name].append(result.cpu)
             peaks[name].append(result.peak_kb)
+            if name == "ours":
+                handlers.append(builds.handler_cpu(timing))
         load.append(os.getloadavg()[0])
         log(f"{pages} pages, round {rep + 1}/{reps}: " + ", ".join(
             f"{name} {times[name][-1]:.2f} s ({cpu[name][-1]:.2f} s CPU)" for name in commands)
@@ -208,6 +218,7 @@ def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: 
         "times": times,
         "cpu": cpu,
         "peaks_kb": peaks,
+        "handlers": handlers,
         "load": load,
         "pelican_warnings": pelican_warnings(first["ours"].log),
         "profile": {
@@ -407,19 +418,27 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
               table(["pages", "ours", "plain Pelican", "ours / plain", "warm cache"]
                     + (["Hugo"] if has_hugo else []), rows), ""]
 
-    # plugin share
+    # plugin share, timed inside the builds above
     rows = []
     for pages, s in sizes.items():
-        p = s["profile"]
+        shares = plugin_shares(s)
+        spent = [sum(h.values()) for h in s["handlers"]]
+        by_handler = {name: median([h.get(name, 0.0) for h in s["handlers"]])
+                      for name in s["handlers"][0]}
         handlers = ", ".join(f"{k} {v:.2f} s" for k, v in
-                             sorted(p["by_handler"].items(), key=lambda kv: -kv[1]) if v >= 0.005)
-        rows.append([f"{pages:,}", f"{p['total']:.2f} s", f"{p['plugin']:.2f} s",
-                     f"{100 * p['plugin'] / p['total']:.1f} %", handlers])
-    lines += ["## The plugin's share (one more build per size, under cProfile)", "",
-              table(["pages", "profiled build", "plugin handlers", "share", "by handler"],
-                    rows), "",
-              "cProfile slows code that makes many small calls more than code that makes few, "
-              "and its clock is the wall clock, so shares are approximate.", ""]
+                             sorted(by_handler.items(), key=lambda kv: -kv[1]) if v >= 0.005)
+        p = s["profile"]
+        rows.append([f"{pages:,}", fmt_s(s["cpu"]["ours"]), fmt_s(spent),
+                     f"{100 * median(shares):.1f} % ({spread([100 * x for x in shares], '{:.1f}')})",
+                     handlers, f"{100 * p['plugin'] / p['total']:.1f} %"])
+    lines += ["## The plugin's share", "",
+              "CPU time inside the plugin's signal handlers, timed in each of the builds above "
+              "(a wrapper around each handler, no profiler), over the CPU time of that whole "
+              "build, start-up included. The last column is the same share in one more "
+              "build under cProfile, which slows code that makes many small calls more than "
+              "code that makes few.", "",
+              table(["pages", "build (CPU)", "plugin handlers (CPU)", "share", "by handler",
+                     "under cProfile"], rows), ""]
     if sizes:
         biggest = max(sizes)
         top = sizes[biggest]["profile"]["top"]
@@ -512,8 +531,9 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
           lambda s: f"{cpu_ratio(s, 'ours', 'plain'):.2f}× CPU "
                     f"({wall_ratio(s, 'ours', 'plain'):.2f}× wall)")
     judge("plugin share ≤ 10 % (1,000 and 5,000 pages)",
-          lambda s: s["profile"]["plugin"] <= 0.10 * s["profile"]["total"],
-          lambda s: f"{100 * s['profile']['plugin'] / s['profile']['total']:.1f} %")
+          lambda s: median(plugin_shares(s)) <= 0.10,
+          lambda s: f"{100 * median(plugin_shares(s)):.1f} % "
+                    f"(cProfile {100 * s['profile']['plugin'] / s['profile']['total']:.1f} %)")
     if 1000 in sizes and 5000 in sizes:
         flat = per_page[5000] / per_page[1000]
         wall_flat = (median(sizes[5000]["times"]["ours"]) / 5000) / (

@@ -1,11 +1,14 @@
 """Phone numbers in page text become tel: links; everything else stays byte for byte."""
 
+import inspect
 import re
+from unittest import mock
 
 import phonenumbers
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings, strategies as st
+from phonenumbers import Leniency
 
 import clinic.telephone as telephone
 from clinic.telephone import LinkResult, Suspect, link_phones, tel_uri
@@ -363,3 +366,173 @@ def test_any_text_at_all_is_linked_safely_and_idempotently(html):
     out = link(html)
     assert unlink(out) == html
     assert link(out) == out
+
+
+# -- the quick walk and the parser agree ----------------------------------------
+#
+# link_phones finds text nodes with a quick walk over the markup Markdown
+# writes, and hands anything else to HTMLParser.  Both must give the same
+# result for every fragment; these tests compare them.
+
+def parsed(html, region="US"):
+    """link_phones with HTMLParser reading every fragment (no quick walk)."""
+    with mock.patch.object(telephone, "_walk", return_value=None):
+        return link_phones(html, region)
+
+
+def walked_runs(html, region="US"):
+    """The runs the quick walk reports, or None where it leaves the fragment to the parser."""
+    return telephone._walk(html, telephone._linker(region)._step)
+
+
+MARKDOWN = [
+    PARAGRAPH,
+    "<h2>Call us</h2>\n<p>Call <strong>786-210-4234</strong> or <em>(305) 555-0100</em>.</p>\n"
+    "<ul>\n<li>Main: 786-210-4234</li>\n<li><a href=\"/contact/\">Contact</a></li>\n</ul>",
+    "<p>We&rsquo;re open 9&ndash;5: 786&nbsp;210&nbsp;4234 &amp; 305-555-0100.</p>",
+    '<p><img alt="Map" src="/img/2018-05-01.png" /> <a href="tel:+17862104234" '
+    "title='786-210-4234 > call'>call</a> 786-210-4234</p>",
+    "<pre><code>786-210-4234\n</code></pre>\n<p>786-210-4234</p>",
+    '<table>\n<thead>\n<tr>\n<th align="left">Clinic</th>\n</tr>\n</thead>\n<tbody>\n'
+    "<tr>\n<td>786-210-4234</td>\n</tr>\n</tbody>\n</table>",
+    '<p><svg class="icon"/> <SVG><text>786-210-4234</text></SVG> 786-210-4234</p>',
+]
+NOT_WALKED = [
+    "<!-- note --><p>786-210-4234</p>",
+    "<script>var a = 1;</script><p>786-210-4234</p>",
+    "<p><title>x</title>786-210-4234</p>",
+    "<p>1 < 2: 786-210-4234</p>",
+    "<p>786-210-4234 &#; more</p>",
+    "<p title='<b>'>786-210-4234</p>",  # a "<" in an attribute value
+    "<p\vclass=x>786-210-4234</p>",  # html.parser reads "p\vclass=x" as the tag name
+    "<!DOCTYPE html><p>786-210-4234</p>",
+    "<p>786-210-4234 &amp",
+]
+
+
+@pytest.mark.parametrize("html", MARKDOWN)
+def test_the_quick_walk_reads_what_markdown_writes(html):
+    assert walked_runs(html) is not None
+    assert link_phones(html, "US") == parsed(html)
+
+
+@pytest.mark.parametrize("html", NOT_WALKED)
+def test_other_markup_is_left_to_the_parser(html):
+    assert walked_runs(html) is None
+    assert link_phones(html, "US") == parsed(html)
+
+
+@pytest.mark.parametrize("name", ["charref", "entityref", "incomplete"])
+def test_the_walk_reads_references_with_html_parsers_own_patterns(name):
+    import html.parser
+
+    assert getattr(telephone, "_" + name.upper()).pattern == getattr(html.parser, name).pattern
+
+
+def test_a_number_written_in_character_references_is_found():
+    # Gujarati 7, 8, 6, 4 and 9 are &#xaed; &#xaee; &#xaec; &#xaea; &#xaef;: no digit in the source.
+    number = "".join(f"&#x{0xae6 + int(c):x};" if c.isdigit() else c for c in "786-747-4987")
+    html = f"<p>We&rsquo;re on {number} today</p>"
+    assert link(html) == f'<p>We&rsquo;re on <a href="tel:+17867474987">{number}</a> today</p>'
+    assert walked_runs(html) is not None
+
+
+def test_no_named_reference_stands_for_a_digit():
+    # The walk looks at a text node with a reference only if a digit or "#" follows the "&".
+    from html.entities import html5
+
+    assert not [name for name, text in html5.items() if any(c.isdecimal() for c in text)]
+
+
+WORDS = ["Call", " ", "us", "\n", "\t", ".", ",", "(", ")", "/", "-", "x", "+", ">", "'", '"', "=",
+         "2018", "10-14", "786-210-423", "2026-11-20", "09:00", "$1,200",
+         "\u0aed\u0aee\u0aec-\u0aed\u0aea\u0aed-\u0aea\u0aef\u0aee\u0aed",  # Gujarati digits
+         "\u00e9t\u00e9"] + PHONES
+# What Markdown writes, which the quick walk reads...
+REFERENCES = ["&nbsp;", "&nbsp", "&amp;", "&amp", "&lt;", "&gt;", "&rsquo;", "&#55;", "&#55",
+              "&#x37;", "&#xaea;", "&#8209;", "& ", "&nbsp5;", "&b=2", "&amp.5"]
+NAMES = ["a", "A", "code", "pre", "svg", "SVG", "math", "button", "p", "b", "em", "span", "li",
+         "h2", "td", "my-el", "svg:rect", "abbr", "pre2", "a.b"]
+ATTRIBUTES = [" x=1", ' title="786-210-4234"', " title='a > 2'", " data-n=786-210-4234",
+              ' href="/x?a=1&b=2"', " checked", "\n class=lead", " a=b/", "\tx = 'y'"]
+# ...and what it leaves to the parser.
+ODD_REFERENCES = ["&#;", "&#x;", "&", "&#", "&#12ab;"]
+ODD_NAMES = ["script", "style", "textarea", "title", "xmp"]
+ODD_ATTRIBUTES = [' title="<b>"', " x==1", ' x="1"y=2', "\v x=1", "\xa0x=1", " =x", " / x"]
+BROKEN = ["<", "</", "</>", "<3", "<!-- 786-210-4234 -->", "<!--", "<!DOCTYPE html>", "<?php ?>",
+          "<![CDATA[786-210-4234]]>", "<b", "<p title='", "< p>", "</ a>", "<a/ >", "\x00"]
+
+
+@st.composite
+def tags(draw, names=st.sampled_from(NAMES), attributes=st.sampled_from(ATTRIBUTES)):
+    name = draw(names)
+    if draw(st.booleans()):
+        return f"</{name}{draw(st.sampled_from(['', ' ', chr(10)]))}>"
+    attributes = "".join(draw(st.lists(attributes, max_size=3)))
+    return f"<{name}{attributes}{draw(st.sampled_from(['', ' ', '/', ' /']))}>"
+
+
+tokens = st.one_of(st.sampled_from(WORDS), tags(), st.sampled_from(REFERENCES))
+odd_tokens = st.one_of(
+    tokens, st.sampled_from(ODD_REFERENCES + BROKEN),
+    tags(st.sampled_from(NAMES + ODD_NAMES), st.sampled_from(ATTRIBUTES + ODD_ATTRIBUTES)))
+html_ish = st.one_of(st.lists(tokens, max_size=16),
+                     st.lists(odd_tokens, max_size=16)).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(html_ish, st.sampled_from(["US", "ES"]))
+def test_the_quick_walk_and_the_parser_link_alike(html, region):
+    assert link_phones(html, region) == parsed(html, region)
+    runs = walked_runs(html, region)
+    if runs is not None:
+        # The walk may leave out runs without a candidate; the rest are the parser's,
+        # piece for piece.
+        candidate = telephone._linker(region)._candidate
+
+        def with_candidate(runs):
+            return [run for run in runs if candidate.search("".join(piece[2] for piece in run))]
+
+        assert with_candidate(runs) == with_candidate(telephone._parsed_runs(html))
+
+
+@settings(max_examples=300, deadline=None)
+@given(fragments())
+def test_well_formed_fragments_are_walked_and_linked_as_the_parser_would(html):
+    assert walked_runs(html) is not None or "textarea" in html
+    assert link_phones(html, "US") == parsed(html)
+
+
+# -- remembering what numbers parsed to --------------------------------------------
+
+REMEMBERED = {region: {} for region in ["US", "ES", "GB"]}  # shared, as in a build
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["a", "%", "€", "1", "ext. 12", "+34 912 345 678", "X",
+                                         "912 345 678", "20 7946 0958", "12:30", "[", "\uff08"]),
+                max_size=10).map("".join),
+       st.sampled_from(["US", "ES", "GB"]))
+def test_remembered_parses_find_what_phonenumbers_finds(text, region):
+    def found(matcher):
+        return [(m.start, m.end, m.raw_string, m.number) for m in matcher]
+
+    expected = found(phonenumbers.PhoneNumberMatcher(text, region, leniency=Leniency.VALID))
+    assert found(telephone._Matcher(text, region, REMEMBERED[region])) == expected
+    assert found(telephone._Matcher(text, region, REMEMBERED[region])) == expected  # remembered
+
+
+def test_the_matchers_shortcuts_still_fit_phonenumbers():
+    # _Matcher replaces this method and sets where the search starts; a
+    # phonenumbers update that renamed them would silently stop the shortcuts.
+    parameters = inspect.signature(phonenumbers.PhoneNumberMatcher._parse_and_verify).parameters
+    assert list(parameters) == ["self", "candidate", "offset"]
+    assert phonenumbers.PhoneNumberMatcher("", "US")._search_index == 0
+    # Before its first digit, a match has only these (its pattern ignores case).
+    from phonenumbers import phonenumbermatcher
+
+    before_digits = re.compile("[%s%s]" % (phonenumbers.phonenumberutil._VALID_PUNCTUATION,
+                                           phonenumbermatcher._LEAD_CLASS_CHARS), re.I)
+    leading = [chr(c) for c in range(0x10000) if before_digits.fullmatch(chr(c))]
+    assert "X" in leading
+    assert [c for c in leading if not telephone._LEADING.fullmatch(c)] == []

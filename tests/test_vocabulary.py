@@ -307,6 +307,13 @@ def test_a_property_allowed_on_none_of_the_types_is_reported(types, prop):
     assert any("cannot be used on" in m and f'"{prop}"' in m for m in messages(doc))
 
 
+def test_a_retired_property_allowed_on_no_type_is_reported():
+    doc = {"@context": "https://schema.org",
+           "@graph": [{"@type": "WebPage", "@id": "#node", "interactionCount": "5"}]}
+    assert ('#node: "interactionCount" cannot be used on a WebPage: schema.org no longer '
+            "allows it on any type.") in messages(doc)
+
+
 def test_the_hierarchy_is_followed_transitively():
     v = vocabulary()
     assert {"MedicalBusiness", "LocalBusiness", "Organization", "Place", "Thing"} <= \
@@ -340,6 +347,77 @@ def test_references_to_other_pages():
     # Another site's node is not ours to check, for any range that is a class.
     node(doc, CONDITION)["possibleTreatment"] = [{"@id": "https://other.example.com/#peel"}]
     assert messages(doc, known_ids=set()) == []
+
+
+def test_a_reference_to_a_node_further_on_keeps_its_place():
+    """A reference to a node the walk has not met yet is checked at the end,
+    and its finding still comes in graph order."""
+    doc = good_graph()
+    page = node(doc, PAGE)
+    page["breadcrumb"] = {"@id": POST}  # the post comes later in the graph
+    page["description"] = None
+    assert messages(doc) == [
+        f'{PAGE}: "breadcrumb" refers to {POST}, which is a BlogPosting, but schema.org '
+        "expects a BreadcrumbList or a Text.",
+        f'{PAGE}: "description" is null. Remove it or give it a value.']
+
+
+def test_a_reference_reads_the_first_node_with_its_id():
+    doc = good_graph()
+    # After the page that refers to it, but before the breadcrumb itself: a
+    # nested object with the breadcrumb's id.
+    node(doc, CONDITION)["recognizingAuthority"] = {
+        "@type": "Organization", "@id": BREADCRUMB, "name": "A board"}
+    assert messages(doc) == [
+        f'{PAGE}: "breadcrumb" refers to {BREADCRUMB}, which is an Organization, but '
+        "schema.org expects a BreadcrumbList or a Text."]
+
+
+@pytest.mark.parametrize("where, expected", [
+    ("extras", [f'{POST}: "extras" is not a schema.org property.']),
+    ("@graph", []),
+    ("@value", []),
+    ("@list", []),
+])
+def test_nodes_where_the_checks_do_not_look_can_be_referred_to(where, expected):
+    """Nodes are indexed wherever they are, as ``index_ids`` finds them, even
+    where the checks do not go: the checks gather the index as they walk, and
+    must index the rest as well."""
+    doc = good_graph()
+    node(doc, PAGE)["breadcrumb"] = {"@id": "#crumbs"}  # defined later, in the post
+    crumbs = {"@type": "BreadcrumbList", "@id": "#crumbs", "itemListElement": []}
+    post = node(doc, POST)
+    if where in ("extras", "@graph"):
+        post[where] = [crumbs]
+    elif where == "@value":
+        post["headline"] = {"@value": "Sun and your skin", "extras": crumbs}
+    else:
+        post["about"] = {"@list": [{"@id": PAGE}], "extras": crumbs}
+    assert messages(doc) == expected
+
+
+def test_remembered_answers_do_not_depend_on_what_was_checked_before(monkeypatch):
+    """The vocabulary remembers what each name brings (types, properties,
+    ranges): a fresh one, filled in another order, gives the same findings."""
+    from clinic import google_rules
+    from test_google_rules import CASES as GOOGLE_CASES
+
+    def graphs():
+        for change, _ in list(CASES.values()) + [(c[0], None) for c in GOOGLE_CASES.values()]:
+            doc = good_graph()
+            change(doc)
+            yield doc
+
+    def findings(docs):
+        return [validate_graph(doc) + google_rules.check_google(doc, absolute_urls=True)
+                for doc in docs]
+
+    warm = findings(list(graphs()))
+    fresh = vocabulary.__wrapped__()
+    monkeypatch.setattr(vocab_mod, "vocabulary", lambda: fresh)
+    monkeypatch.setattr(google_rules, "vocabulary", lambda: fresh)
+    assert findings(reversed(list(graphs()))) == warm[::-1]
+    assert fresh.plans.typings  # the fresh vocabulary was the one asked
 
 
 def test_values_that_fit_their_ranges():

@@ -27,7 +27,6 @@ from .vocabulary import (
     is_reference,
     join_path,
     show,
-    types_of,
     vocabulary,
     walk,
 )
@@ -61,23 +60,33 @@ class _Page:
 
     def __init__(self, doc: dict):
         self.doc = doc
-        self.ids = index_ids(doc)
         self.vocab = vocabulary()
         self.findings: dict[Finding, None] = {}
+        self._ids: dict[str, dict] | None = None
+
+    @property
+    def ids(self) -> dict[str, dict]:
+        """The graph's nodes by ``@id``, indexed when a reference first needs it.
+
+        Indexing walks the whole graph, and most pages resolve no reference.
+        """
+        if self._ids is None:
+            self._ids = index_ids(self.doc)
+        return self._ids
 
     def add(self, node_id: str, path: str, message: str, severity: str = "error") -> None:
         self.findings.setdefault(Finding(node_id, path, message, severity), None)
 
     def resolve(self, value):
         """A reference to a node in this graph, replaced by that node."""
+        if type(value) is dict and len(value) > 1:
+            return value  # an object with more than an @id: the common case
         if is_reference(value) and value["@id"] in self.ids:
             return self.ids[value["@id"]]
         return value
 
     def is_a(self, obj, kind: str) -> bool:
-        return isinstance(obj, dict) and any(
-            t in self.vocab.types and self.vocab.is_a(t, kind) for t in types_of(obj)
-        )
+        return isinstance(obj, dict) and kind in self.vocab.lineage(obj.get("@type"))
 
 
 def _items(value) -> list:
@@ -87,6 +96,8 @@ def _items(value) -> list:
 
 
 def _blank(value) -> bool:
+    if type(value) is str:  # the common case; "" and blanks alike
+        return not value.strip()
     return value is None or value == "" or value == [] or (
         isinstance(value, str) and not value.strip())
 
@@ -348,16 +359,32 @@ _RULES: tuple[tuple[str, Callable], ...] = (
     ("Article", _article),
 )
 
+# The rules for objects of each lineage (``Vocabulary.lineage``: a set of
+# type names), in _RULES order.  Keyed on type names only, so right for
+# every page; most objects (questions, crumbs) get ().
+_RULES_FOR: dict[frozenset[str], tuple[Callable, ...]] = {}
+
+
+def _rules_for(lineage: frozenset[str]) -> tuple[Callable, ...]:
+    found = _RULES_FOR.get(lineage)
+    if found is None:
+        found = _RULES_FOR[lineage] = tuple(rule for kind, rule in _RULES if kind in lineage)
+    return found
+
 
 # -- absolute addresses --------------------------------------------------------
 
-def _urls(page: _Page) -> Iterator[tuple[str, str, str, str]]:
-    """Every address in the graph: (node_id, path, key, value)."""
-    for node_id, path, obj in walk(page.doc):
+def _urls(objects: list[tuple[str, str, dict]]) -> Iterator[tuple[str, str, str, str]]:
+    """Every address in the graph (its ``walk``): (node_id, path, key, value)."""
+    for node_id, path, obj in objects:
         if isinstance(obj.get("@id"), str) and not obj["@id"].startswith("_:"):
             yield node_id, join_path(path, "@id"), "@id", obj["@id"]
         for key, value in obj.items():
             if key.startswith("@"):
+                continue
+            if type(value) is str:  # the common case, in short: no list, no reference
+                if key in URL_KEYS:
+                    yield node_id, join_path(path, key), key, value
                 continue
             values = value if isinstance(value, list) else [value]
             for i, item in enumerate(values):
@@ -368,7 +395,7 @@ def _urls(page: _Page) -> Iterator[tuple[str, str, str, str]]:
                     yield node_id, at, key, item
 
 
-def _absolute(page: _Page) -> None:
+def _absolute(page: _Page, objects: list[tuple[str, str, dict]]) -> None:
     """Google's structured-data guidelines: URLs must be fully qualified.
 
     Google reads each address on its own, not against the page it is on, so
@@ -376,7 +403,7 @@ def _absolute(page: _Page) -> None:
     URL ``@id`` as absolute https addresses.
     """
     reported_ids: set[str] = set()
-    for node_id, path, key, value in _urls(page):
+    for node_id, path, key, value in _urls(objects):
         if value.startswith("https://") and len(value) > len("https://"):
             continue
         if key == "@id":
@@ -396,10 +423,11 @@ def check_google(doc: dict, *, absolute_urls: bool) -> list[Finding]:
     full https URL.  Development builds use site-relative addresses.
     """
     page = _Page(doc if isinstance(doc, dict) else {})
-    for node_id, path, obj in walk(page.doc):
-        for kind, rule in _RULES:
-            if page.is_a(obj, kind):
-                rule(page, node_id, path, obj)
+    lineage = page.vocab.lineage
+    objects = list(walk(page.doc))  # one walk serves the rules and the addresses
+    for node_id, path, obj in objects:
+        for rule in _rules_for(lineage(obj.get("@type"))):
+            rule(page, node_id, path, obj)
     if absolute_urls:
-        _absolute(page)
+        _absolute(page, objects)
     return list(page.findings)

@@ -77,6 +77,7 @@ class Build:
         self.static_paths = list(settings.get("STATIC_PATHS", []))
         self.project_dir = os.path.dirname(os.path.abspath(self.content_dir))
         self._labels: dict[str, str] = {}
+        self.content_label = self.label(self.content_dir)
         self.site_url = (settings.get("SITEURL") or "").rstrip("/")
         self.problems = Problems()
         self.capture = _PelicanLogCapture()
@@ -121,6 +122,10 @@ class Build:
             found = self._labels[path] = os.path.relpath(
                 os.path.abspath(path), self.project_dir).replace(os.sep, "/")
         return found
+
+    def content_relative(self, label: str) -> str:
+        """A label (``content/pages/home.md``) relative to the content folder."""
+        return label[len(self.content_label) + 1:]
 
     def text(self, source: str) -> str:
         if source not in self._texts:
@@ -202,8 +207,8 @@ def place_content(instance) -> None:
     """
     if _build is None or not isinstance(instance, (Page, Article)) or not instance.source_path:
         return
-    rel = os.path.relpath(instance.source_path, _build.content_dir).replace(os.sep, "/")
     source = _build.label(instance.source_path)
+    rel = _build.content_relative(source)
     route = route_for(rel)
     instance.clinic_route = route
     instance.clinic_problems = found = []
@@ -294,6 +299,7 @@ def _unique_entries(generators) -> list[catalog_mod.Entry]:
     for generator in generators:
         for attr in _LISTS:
             for content in getattr(generator, attr, []):
+                _fix_address(content)
                 source = _build.label(content.source_path)
                 owner[content.save_as] = min(owner.get(content.save_as, source), source)
     for generator in generators:  # drafts are not in the catalog, but their problems count
@@ -324,6 +330,20 @@ def _unique_entries(generators) -> list[catalog_mod.Entry]:
                     entries.append(catalog_mod.Entry(source, route, content))
             setattr(generator, attr, kept)
     return entries
+
+
+def _fix_address(content) -> None:
+    """Keep a blog post's address as it is now that every page is read.
+
+    Pelican formats it from ARTICLE_URL and ARTICLE_SAVE_AS each time it is
+    asked, a dozen times a page between the checks, the structured data, the
+    templates and the writer; nothing it depends on changes from here on.
+    Other pages have had a fixed address since ``place_content``.
+    """
+    if not hasattr(content, "override_url"):
+        content.override_url = content.url
+    if not hasattr(content, "override_save_as"):
+        content.override_save_as = content.save_as
 
 
 def finish_build(pelican) -> None:

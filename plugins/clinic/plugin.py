@@ -28,6 +28,7 @@ from .problems import Problem, Problems, report
 from .profile import load_profile
 from .routes import route_for
 from .site_files import siteurl_problems, write_site_files
+from .site_wide import SiteWide
 from .sources import dropped_problems, unrouted_problem
 from .strings import load_strings
 from .telephone import link_phones
@@ -77,6 +78,7 @@ class Build:
         self.static_paths = list(settings.get("STATIC_PATHS", []))
         self.project_dir = os.path.dirname(os.path.abspath(self.content_dir))
         self._labels: dict[str, str] = {}
+        self.site_wide = SiteWide()  # the header and footer, rendered once
         self.content_label = self.label(self.content_dir)
         self.site_url = (settings.get("SITEURL") or "").rstrip("/")
         self.problems = Problems()
@@ -192,6 +194,7 @@ def share_profile(generator) -> None:
             and not _build.strict
         generator.env.globals["asset"] = _build.assets.url
         generator.env.globals["t"] = _build.strings
+        generator.env.globals["site_wide"] = _build.site_wide
         profile = _build.profile
         generator.env.filters["long_date"] = lambda day: long_date(
             day, profile.language, profile.country)

@@ -1,0 +1,25 @@
+"""Template blocks that are the same on every page, rendered once a build.
+
+In a template::
+
+    {% call site_wide("footer", SITEURL) %} ... {% endcall %}
+
+The first page renders the block; every later page with the same key gets
+that text.  The key names the block and whatever in it may differ between
+pages: SITEURL does, with relative URLs.  The header and footer (the
+clinic's name, menus, every location with its call link) are a third of a
+page's rendering; a new ``SiteWide`` each run keeps ``make serve`` current.
+"""
+
+from __future__ import annotations
+
+
+class SiteWide:
+    def __init__(self) -> None:
+        self._rendered: dict[tuple, str] = {}
+
+    def __call__(self, *key, caller) -> str:
+        found = self._rendered.get(key)
+        if found is None:
+            found = self._rendered[key] = caller()
+        return found

@@ -30,6 +30,8 @@ TIME_BIN = "/usr/bin/time"
 
 # The plugin's signal handlers (the entry points Pelican calls); any other
 # handler connected in plugins/clinic/__init__.py is added by ``handlers()``.
+# Pelican's own work that the plugin's handlers set off (see _TIMED)
+PELICAN_IN_HANDLERS = "pelican resolving links"
 HANDLERS = ("start_build", "share_profile", "place_content", "build_catalog", "finish_build")
 
 _OURS = """\
@@ -65,21 +67,49 @@ import atexit as _atexit  # noqa: E402
 import json as _json  # noqa: E402
 import time as _time  # noqa: E402
 import clinic.plugin as _clinic_plugin  # noqa: E402
+from pelican.contents import Content as _Content  # noqa: E402
 _handler_cpu = {{}}
+_inside = [0]  # handlers running (a handler may be nested in a signal)
 
 
 def _timed(name, handler):
     def run(*args, **kwargs):
         start = _time.process_time()
+        _inside[0] += 1
         try:
             return handler(*args, **kwargs)
         finally:
+            _inside[0] -= 1
             _handler_cpu[name] = _handler_cpu.get(name, 0.0) + _time.process_time() - start
     return run
 
 
 for _name in {handlers!r}:
     setattr(_clinic_plugin, _name, _timed(_name, getattr(_clinic_plugin, _name)))
+
+# Pelican resolves a page's {{filename}} links the first time anything reads
+# its body, and keeps the result; the plugin reads bodies before Pelican's
+# templates do.  That work is timed apart, with how often it ran inside the
+# plugin's handlers and in the whole build.
+_memo = _Content.__dict__["get_content"]
+_resolve = _memo.func
+_PELICAN = {pelican_key!r}
+
+
+def _timed_resolve(*args):
+    start = _time.process_time()
+    try:
+        return _resolve(*args)
+    finally:
+        spent = _time.process_time() - start
+        _handler_cpu.setdefault(_PELICAN, {{"inside": 0.0, "calls_inside": 0, "calls": 0}})
+        _handler_cpu[_PELICAN]["calls"] += 1
+        if _inside[0]:
+            _handler_cpu[_PELICAN]["inside"] += spent
+            _handler_cpu[_PELICAN]["calls_inside"] += 1
+
+
+_memo.func = _timed_resolve
 
 
 def _write_handler_cpu():
@@ -88,6 +118,23 @@ def _write_handler_cpu():
 
 
 _atexit.register(_write_handler_cpu)
+"""
+_COUNTED = """
+# How often Pelican resolves a page's links in this build (untimed builds only).
+import atexit as _atexit  # noqa: E402
+from pelican.contents import Content as _Content  # noqa: E402
+_memo = _Content.__dict__["get_content"]
+_resolve = _memo.func
+_calls = [0]
+
+
+def _counted(*args):
+    _calls[0] += 1
+    return _resolve(*args)
+
+
+_memo.func = _counted
+_atexit.register(lambda: open({count!r}, "w").write(str(_calls[0])))
 """
 _PLAIN = """\
 # Made by bench/builds.py: plain Pelican on the same Markdown.  The project's
@@ -118,12 +165,16 @@ DISPLAY_PAGES_ON_MENU = False
 
 
 def write_settings(path: Path, kind: str, content: Path, *, cache: Path | None = None,
-                   linker: bool = True, timing: Path | None = None) -> Path:
+                   linker: bool = True, timing: Path | None = None,
+                   count: Path | None = None) -> Path:
     """``kind``: ``ours`` (optionally with ``cache``, without the linker, or with its
-    handlers timed into the JSON file ``timing``) or ``plain``."""
+    handlers timed into the JSON file ``timing``) or ``plain`` (optionally counting
+    Pelican's link resolutions into the file ``count``)."""
     values = dict(project=str(PROJECT), content=str(content), plugins=str(PROJECT / "plugins"))
     if kind == "plain":
         text = _PLAIN.format(theme=str(SIMPLE_THEME), **values)
+        if count is not None:
+            text += _COUNTED.format(count=str(count))
     else:
         text = _OURS.format(theme=str(PROJECT / "theme"), **values)
         if cache is not None:
@@ -131,7 +182,8 @@ def write_settings(path: Path, kind: str, content: Path, *, cache: Path | None =
         if not linker:
             text += _NO_LINKER.format(**values)
         if timing is not None:
-            text += _TIMED.format(handlers=handlers(), timing=str(timing), **values)
+            text += _TIMED.format(handlers=handlers(), timing=str(timing),
+                                  pelican_key=PELICAN_IN_HANDLERS, **values)
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -183,8 +235,10 @@ def run(command: list[str], *, cwd: Path, output: Path | None = None) -> Result:
     return Result(seconds, cpu, peak, proc.returncode, text)
 
 
-def handler_cpu(timing: Path) -> dict[str, float]:
-    """CPU seconds per handler, as the last build with ``timing`` wrote them."""
+def handler_cpu(timing: Path) -> dict:
+    """CPU seconds per handler, as the last build with ``timing`` wrote them, and
+    under ``PELICAN_IN_HANDLERS`` Pelican's own link resolution: CPU seconds
+    inside the handlers, and how often it ran there and in the whole build."""
     return json.loads(timing.read_text(encoding="utf-8"))
 
 

@@ -78,6 +78,7 @@ class Build:
         self.static_paths = list(settings.get("STATIC_PATHS", []))
         self.project_dir = os.path.dirname(os.path.abspath(self.content_dir))
         self._labels: dict[str, str] = {}
+        self._project_prefix = os.path.join(self.project_dir, "")
         self.site_wide = SiteWide()  # the header and footer, rendered once
         self.content_label = self.label(self.content_dir)
         self.site_url = (settings.get("SITEURL") or "").rstrip("/")
@@ -121,8 +122,11 @@ class Build:
         # asked several times for every page; relpath is slow enough to matter
         found = self._labels.get(path)
         if found is None:
-            found = self._labels[path] = os.path.relpath(
-                os.path.abspath(path), self.project_dir).replace(os.sep, "/")
+            if path.startswith(self._project_prefix) and f"{os.sep}." not in path:
+                found = path[len(self._project_prefix):]  # Pelican's usual absolute path
+            else:
+                found = os.path.relpath(os.path.abspath(path), self.project_dir)
+            found = self._labels[path] = found.replace(os.sep, "/")
         return found
 
     def content_relative(self, label: str) -> str:

@@ -315,35 +315,28 @@ _ABSOLUTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$")
 _SPACE = re.compile(r"\s")  # the characters str.isspace() accepts, every one
 
 
-def is_date(text: str) -> bool:
-    if not _DATE.match(text):
+def _iso(pattern: re.Pattern, parse, text: str) -> bool:
+    """The shape schema.org asks for, and a real value (no 13th month, no 25:00)."""
+    if not pattern.match(text):
         return False
     try:
-        _dt.date.fromisoformat(text)
+        parse(text)
     except ValueError:
         return False
     return True
+
+
+def is_date(text: str) -> bool:
+    return _iso(_DATE, _dt.date.fromisoformat, text)
 
 
 def is_datetime(text: str) -> bool:
     """ISO 8601 date and time with a time zone, as schema.org's DateTime asks."""
-    if not _DATETIME.match(text):
-        return False
-    try:
-        _dt.datetime.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+    return _iso(_DATETIME, _dt.datetime.fromisoformat, text)
 
 
 def is_time(text: str) -> bool:
-    if not _TIME.match(text):
-        return False
-    try:
-        _dt.time.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+    return _iso(_TIME, _dt.time.fromisoformat, text)
 
 
 def is_absolute_url(text: str) -> bool:

@@ -205,6 +205,28 @@ def _hours(page: _Page, node_id: str, path: str, spec: dict) -> None:
                      'Write it as hh:mm or hh:mm:ss, for example "09:00" or "17:30:00".')
 
 
+def _entries(page: _Page, node_id: str, path: str, node: dict, key: str, kind: str,
+             missing: str, not_kind):
+    """A required list (``itemListElement``, ``mainEntity``): its ``kind`` entries.
+
+    Yields ``(index, path, entry)`` for each entry that is a ``kind``; a
+    missing list and each other entry are reported (``not_kind(index)`` says
+    how), in list order with whatever the caller reports of each entry.
+    """
+    items = _items(node.get(key))
+    where = join_path(path, key)
+    if not items:
+        page.add(node_id, where, missing)
+    listed = isinstance(node.get(key), list)
+    for i, raw in enumerate(items):
+        entry = page.resolve(raw)
+        at = f"{where}[{i}]" if listed else where
+        if page.is_a(entry, kind):
+            yield i, at, entry
+        else:
+            page.add(node_id, at, not_kind(i))
+
+
 def _breadcrumb(page: _Page, node_id: str, path: str, node: dict) -> None:
     """Breadcrumb (BreadcrumbList) structured data.
 
@@ -213,22 +235,16 @@ def _breadcrumb(page: _Page, node_id: str, path: str, node: dict) -> None:
     page's URL).  The last crumb may omit ``item``: Google then uses the
     page's own URL.  Positions are checked to run 1, 2, 3... in list order.
     """
-    crumbs = _items(node.get("itemListElement"))
-    where = join_path(path, "itemListElement")
-    if not crumbs:
-        page.add(node_id, where, '"itemListElement" is missing. Google requires the list of '
-                 "crumbs, each a ListItem with position, name and item.")
-        return
-    listed = isinstance(node.get("itemListElement"), list)
+    count = len(_items(node.get("itemListElement")))
+    crumbs = _entries(
+        page, node_id, path, node, "itemListElement", "ListItem",
+        '"itemListElement" is missing. Google requires the list of crumbs, each a ListItem '
+        "with position, name and item.",
+        lambda i: f'crumb {i + 1} of "itemListElement" is not a ListItem. Google requires '
+                  'each crumb as {"@type": "ListItem", "position": 1, "name": "...", '
+                  '"item": "https://..."}.')
     out_of_order = False
-    for i, raw in enumerate(crumbs):
-        crumb = page.resolve(raw)
-        at = f"{where}[{i}]" if listed else where
-        if not page.is_a(crumb, "ListItem"):
-            page.add(node_id, at, f'crumb {i + 1} of "itemListElement" is not a ListItem. '
-                     'Google requires each crumb as {"@type": "ListItem", "position": 1, '
-                     '"name": "...", "item": "https://..."}.')
-            continue
+    for i, at, crumb in crumbs:
         position = crumb.get("position")
         if _blank(position):
             page.add(node_id, join_path(at, "position"), f'"position" is missing. Give crumb '
@@ -246,9 +262,9 @@ def _breadcrumb(page: _Page, node_id: str, path: str, node: dict) -> None:
         if _blank(name) and not (isinstance(item, dict) and not _blank(item.get("name"))):
             page.add(node_id, join_path(at, "name"), f'"name" is missing. Google requires the '
                      f"crumb's title, as the visitor sees it (crumb {i + 1}).")
-        if _blank(item) and i < len(crumbs) - 1:
+        if _blank(item) and i < count - 1:
             page.add(node_id, join_path(at, "item"), f'"item" is missing. Google requires the '
-                     f"address of every crumb except the last (crumb {i + 1} of {len(crumbs)}).")
+                     f"address of every crumb except the last (crumb {i + 1} of {count}).")
 
 
 def _faq(page: _Page, node_id: str, path: str, node: dict) -> None:
@@ -259,20 +275,13 @@ def _faq(page: _Page, node_id: str, path: str, node: dict) -> None:
     ``text`` is the full answer.  Google shows FAQ results only for
     well-known government and health sites.
     """
-    questions = _items(node.get("mainEntity"))
-    where = join_path(path, "mainEntity")
-    if not questions:
-        page.add(node_id, where, '"mainEntity" is missing. Google requires the questions of '
-                 "an FAQPage, each a Question with name and acceptedAnswer.")
-        return
-    listed = isinstance(node.get("mainEntity"), list)
-    for i, raw in enumerate(questions):
-        question = page.resolve(raw)
-        at = f"{where}[{i}]" if listed else where
-        if not page.is_a(question, "Question"):
-            page.add(node_id, at, f'entry {i + 1} of "mainEntity" is not a Question. Google '
-                     "requires every mainEntity of an FAQPage to be a Question.")
-            continue
+    questions = _entries(
+        page, node_id, path, node, "mainEntity", "Question",
+        '"mainEntity" is missing. Google requires the questions of an FAQPage, each a '
+        "Question with name and acceptedAnswer.",
+        lambda i: f'entry {i + 1} of "mainEntity" is not a Question. Google requires every '
+                  "mainEntity of an FAQPage to be a Question.")
+    for i, at, question in questions:
         if _blank(question.get("name")):
             page.add(node_id, join_path(at, "name"), '"name" is missing. Google requires the '
                      f"full text of question {i + 1}.")

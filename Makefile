@@ -17,7 +17,7 @@ html: $(VENV)/.site ## build the site into output/ (problems are warnings)
 	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) $(PELICAN_OPTS)
 
 serve: $(VENV)/.site ## rebuild on every change and serve on http://127.0.0.1:8000
-	HOST=$(HOST) PORT=$(PORT) OUTPUT=$(OUTPUT) PYTHONPATH=plugins $(BIN)/python -m clinic.serve pelicanconf.py
+	HOST=$(HOST) PORT=$(PORT) OUTPUT=$(OUTPUT) PYTHONPATH=plugins $(BIN)/python -m clinic.staff.serve pelicanconf.py
 
 # Build into a temporary folder and swap it in only when the whole strict
 # build succeeded, so a failed publish leaves the previous output untouched.
@@ -46,7 +46,7 @@ check: $(VENV)/.site ## check the content without publishing
 	status=$$?; rm -rf .check-output; exit $$status
 
 new-treatment new-condition new-page: $(VENV)/.site ## e.g. make new-treatment NAME="Chemical peel"
-	@PYTHONPATH=plugins $(BIN)/python -m clinic.scaffold $(@:new-%=%) "$(NAME)"
+	@PYTHONPATH=plugins $(BIN)/python -m clinic.staff.scaffold $(@:new-%=%) "$(NAME)"
 
 clean: ## remove the built site and caches (keeps .venv)
 	rm -rf $(OUTPUT) $(PUBLISH_TMP) __pycache__ .pytest_cache cache

@@ -18,7 +18,7 @@ TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
 
 # Where pages come from.  The plugin gives each page its URL from the file's
-# place (see plugins/clinic/routes.py); staff never write URLs or templates.
+# place (see plugins/clinic/model/routes.py); staff never write URLs or templates.
 PAGE_PATHS = ["pages", "treatments", "conditions"]
 ARTICLE_PATHS = ["articles"]
 STATIC_PATHS = ["images"]

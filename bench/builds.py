@@ -55,7 +55,7 @@ _NO_LINKER = """
 # plugin module that is already imported, so this patched one is the one used.
 sys.path.insert(0, {plugins!r})
 import clinic.plugin as _clinic_plugin  # noqa: E402
-from clinic.telephone import LinkResult as _LinkResult  # noqa: E402
+from clinic.phones.linker import LinkResult as _LinkResult  # noqa: E402
 _clinic_plugin.link_phones = lambda html, region: _LinkResult(html)
 """
 _TIMED = """

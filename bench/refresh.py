@@ -1,7 +1,7 @@
 """Edit-to-refresh under ``make serve``: from saving a file to the new page being served.
 
 For the sample site and a synthetic 1,000-page site, starts the real serve
-loop (``python -m clinic.serve``) in a temporary copy of the project, then
+loop (``python -m clinic.staff.serve``) in a temporary copy of the project, then
 several times: appends a sentence to a treatment page and measures the time
 until the server returns the page with it.  That is what a member of staff
 waits for; the open page then reloads within its 0.3 s poll.
@@ -67,7 +67,7 @@ def measure(label: str, pages: int | None, repeat: int) -> dict:
         edited, url = prepare(root, pages)
         port = free_port()
         env = dict(os.environ, PORT=str(port), PYTHONPATH=str(root / "plugins"))
-        server = subprocess.Popen([sys.executable, "-m", "clinic.serve", "pelicanconf.py"],
+        server = subprocess.Popen([sys.executable, "-m", "clinic.staff.serve", "pelicanconf.py"],
                                   cwd=root, env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"

@@ -1,7 +1,7 @@
 """Page weight: HTML and CSS bytes of each kind of page, raw, gzip and brotli.
 
 Both levels are the ones ``make publish`` precompresses with (gzip 9,
-brotli 11; see plugins/clinic/hosting.py), used for both builds alike.
+brotli 11; see plugins/clinic/publishing/hosting.py), used for both builds alike.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def page_weight(output: Path, page: str) -> Weight:
 def sample_pages(content: Path) -> list[tuple[str, str, str]]:
     """(page type, our output file, plain Pelican's output file) for the sample site.
 
-    Ours follows plugins/clinic/routes.py; the plain build names each page by
+    Ours follows plugins/clinic/model/routes.py; the plain build names each page by
     its source path (bench/builds.py); both write the blog index to blog/.
     """
     def first(pattern: str) -> Path | None:

@@ -333,7 +333,7 @@ def test_unsafe_characters_in_titles_and_profile_survive_in_structured_data(proj
 
 def test_several_treatments_publish_without_slug_clashes(project):
     """Every treatment has a benefits.md; Pelican must not take them for translations."""
-    from clinic.scaffold import create
+    from clinic.staff.scaffold import create
     for name in ("Chemical peel", "Laser resurfacing"):
         create("treatment", name, project.root)
         for path in (project.root / "content/treatments").glob(f"{name.lower().split()[0]}*/*.md"):

@@ -2,8 +2,8 @@
 
 from types import SimpleNamespace
 
-from clinic.catalog import Entry, breadcrumbs, build_catalog
-from clinic.routes import route_for
+from clinic.model.catalog import Entry, breadcrumbs, build_catalog
+from clinic.model.routes import route_for
 
 
 def page(source, title, **metadata):

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from clinic.checks import check_page
-from clinic.reviews import add_months
-from clinic.routes import route_for
+from clinic.rules.pages import check_page
+from clinic.model.reviews import add_months
+from clinic.model.routes import route_for
 
 SUMMARY = "Microneedling uses tiny needles to help your skin renew itself over time."
 TODAY = dt.date(2026, 11, 26)

@@ -1,6 +1,6 @@
 """Footnotes become a titled list of sources and citation data."""
 
-from clinic.citations import Citation, extract, label_sources, without_sources
+from clinic.model.citations import Citation, extract, label_sources, without_sources
 
 BODY = ('<p>A study found this.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a>'
         '</sup></p>\n<div class="footnote">\n<hr>\n<ol>\n<li id="fn:1">\n<p>Smith J. Title. '

@@ -2,7 +2,7 @@
 
 import pytest
 
-from clinic.content_rules import (
+from clinic.rules.body import (
     citation_findings, heading_findings, image_findings, link_findings, placeholder_lines,
 )
 

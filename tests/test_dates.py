@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from clinic.dates import long_date
+from clinic.model.dates import long_date
 
 
 @pytest.mark.parametrize("language, country, expected", [

@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from clinic.google_rules import check_google
+from clinic.schema.google import check_google
 from test_vocabulary import (
     BREADCRUMB, CLINIC, FAQ, PAGE, POST, SITE, WEBSITE, good_graph, node,
 )

@@ -1,7 +1,7 @@
 """Locating metadata lines in Markdown and keys in TOML."""
 
-from clinic.header import header_end, scan_header
-from clinic.tomlpos import key_lines, line_of
+from clinic.model.header import header_end, scan_header
+from clinic.model.tomlpos import key_lines, line_of
 
 
 def test_header_keys_with_lines_stop_at_the_blank_line():

@@ -3,10 +3,10 @@
 import brotli
 import gzip
 
-from clinic.hosting import (
+from clinic.publishing.hosting import (
     headers_file, html_patterns, meta_csp, precompress, redirects_file, robots_txt, sitemap_xml,
 )
-from clinic.redirects import redirect_rules
+from clinic.rules.redirects import redirect_rules
 
 
 def test_each_html_path_gets_exactly_one_cache_rule_and_assets_another():

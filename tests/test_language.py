@@ -4,7 +4,7 @@ import json
 
 from bs4 import BeautifulSoup
 
-from clinic.strings import Strings, load_strings
+from clinic.model.strings import Strings, load_strings
 from conftest import ROOT
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from clinic.privacy import third_party_references
+from clinic.rules.privacy import third_party_references
 
 
 @pytest.mark.parametrize("html, expected", [

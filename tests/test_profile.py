@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clinic.profile import Address, parse_phone, parse_profile
+from clinic.model.profile import Address, parse_phone, parse_profile
 from conftest import ROOT
 
 GOOD = '''

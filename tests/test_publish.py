@@ -176,8 +176,8 @@ def test_a_failed_publish_leaves_the_previous_output_untouched(published, tmp_pa
 
 
 def test_published_graphs_have_no_error_and_no_warning(published):
-    from clinic.google_rules import check_google
-    from clinic.vocabulary import validate_graph
+    from clinic.schema.google import check_google
+    from clinic.schema.vocabulary import validate_graph
     docs = {}
     for url, page in pages(published):
         docs[url] = json.loads(page.find("script", type="application/ld+json").string)

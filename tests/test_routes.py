@@ -2,7 +2,7 @@
 
 import pytest
 
-from clinic.routes import route_for
+from clinic.model.routes import route_for
 
 
 @pytest.mark.parametrize("source, kind, url, save_as, template", [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from clinic.scaffold import create, slugify
+from clinic.staff.scaffold import create, slugify
 
 
 def test_a_new_treatment_gets_its_four_files(tmp_path):

@@ -10,8 +10,8 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from clinic.routes import route_for
-from clinic.sources import find_sources
+from clinic.model.routes import route_for
+from clinic.rules.sources import find_sources
 from conftest import ROOT
 
 # Every page of the sample site: URL and the H1 a visitor sees.
@@ -253,8 +253,8 @@ def test_faq_data_lists_exactly_the_questions_on_the_page(sample_site):
 
 
 def test_every_graph_passes_the_vocabulary_and_google_rules(sample_site):
-    from clinic.google_rules import check_google
-    from clinic.vocabulary import validate_graph
+    from clinic.schema.google import check_google
+    from clinic.schema.vocabulary import validate_graph
     docs = graphs(sample_site)
     known = {n["@id"] for doc in docs.values() for n in doc["@graph"]}
     warnings = set()

@@ -2,7 +2,7 @@
 
 import jinja2
 
-from clinic.site_wide import SiteWide
+from clinic.publishing.site_wide import SiteWide
 
 TEMPLATE = ('{% call site_wide("footer", SITEURL) %}{{ count() }}<a href="{{ SITEURL }}/">'
             '{{ name }}</a>{% endcall %}|{{ page }}')

@@ -1,6 +1,6 @@
 """Files Pelican skipped are explained, with the line and the fix."""
 
-from clinic.sources import dropped_problems, find_sources
+from clinic.rules.sources import dropped_problems, find_sources
 
 
 def test_dropped_files_are_explained(tmp_path):

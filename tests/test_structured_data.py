@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings, strategies as st
 
-from clinic.profile import parse_profile
-from clinic.reviews import review_state
-from clinic.structured_data import (
+from clinic.model.profile import parse_profile
+from clinic.model.reviews import review_state
+from clinic.schema.nodes import (
     PageFacts, breadcrumb_node, clinic_nodes, condition_node, find_questions, page_graph,
     procedure_node, script_json, site_nodes,
 )
@@ -184,8 +184,8 @@ def test_any_metadata_survives_serialization_and_stays_inside_the_script(data):
 
 
 def test_a_chain_is_valid_with_its_price_range_on_each_place():
-    from clinic.google_rules import check_google
-    from clinic.vocabulary import validate_graph
+    from clinic.schema.google import check_google
+    from clinic.schema.vocabulary import validate_graph
     profile = profile_from(GOOD.replace('language = "es"', 'language = "es"\nprice_range = "$$"'))
     nodes = site_nodes(profile, SITE, LOGO, [])
     organisation, north, madrid, _ = nodes

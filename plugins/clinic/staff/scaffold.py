@@ -15,7 +15,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from .content_rules import PLACEHOLDER
+from ..rules.body import PLACEHOLDER
 
 F = PLACEHOLDER
 

@@ -13,11 +13,11 @@ import posixpath
 import re
 import urllib.parse
 
-from .content_rules import (
+from ..rules.body import (
     PLACEHOLDER, citation_findings, heading_findings, image_findings, link_findings,
     placeholder_lines,
 )
-from .problems import Problem
+from ..model.problems import Problem
 
 _MARKER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 

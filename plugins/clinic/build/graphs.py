@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 
-from .google_rules import check_google
-from .site_graph import SiteGraph
-from .structured_data import script_json
-from .vocabulary import validate_graph
+from ..schema.google import check_google
+from ..schema.site import SiteGraph
+from ..schema.nodes import script_json
+from ..schema.vocabulary import validate_graph
 
 SCHEMA_CONTEXT = "https://schema.org"
 

@@ -28,9 +28,9 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .markup import plain_text
-from .profile import Location, Profile
-from .reviews import ReviewState
+from ..model.markup import plain_text
+from ..model.profile import Location, Profile
+from ..model.reviews import ReviewState
 
 SCHEMA = "https://schema.org/"
 

@@ -11,9 +11,9 @@ import os
 
 from pelican.utils import get_date  # the same date parser Pelican uses
 
-from .header import read_text, scan_header
-from .problems import Problem
-from .routes import is_source, route_for
+from ..model.header import read_text, scan_header
+from ..model.problems import Problem
+from ..model.routes import is_source, route_for
 
 
 def find_sources(content_dir: str) -> list[str]:

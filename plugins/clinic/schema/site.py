@@ -7,11 +7,11 @@ assembles its graph.  Validation of the result is the caller's job.
 
 from __future__ import annotations
 
-from .catalog import Catalog, Entry
-from .citations import extract, without_sources
-from .markup import plain_text
-from .profile import Profile
-from .structured_data import (
+from ..model.catalog import Catalog, Entry
+from ..model.citations import extract, without_sources
+from ..model.markup import plain_text
+from ..model.profile import Profile
+from .nodes import (
     PageFacts, blog_posting_node, condition_node, find_questions, page_graph, procedure_node,
     site_nodes,
 )

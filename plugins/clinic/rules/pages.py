@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from .markup import plain_text
-from .problems import Problem
-from .reviews import ReviewState, parse_review_date, review_state
-from .routes import Route
+from ..model.markup import plain_text
+from ..model.problems import Problem
+from ..model.reviews import ReviewState, parse_review_date, review_state
+from ..model.routes import Route
 
 SUMMARY_MIN, SUMMARY_MAX = 50, 160
 

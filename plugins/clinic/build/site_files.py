@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import re
 
-from .hosting import headers_file, html_patterns, redirects_file, robots_txt, sitemap_xml
-from .problems import Problem
-from .redirects import redirect_rules
+from ..publishing.hosting import headers_file, html_patterns, redirects_file, robots_txt, sitemap_xml
+from ..model.problems import Problem
+from ..rules.redirects import redirect_rules
 
 _SITEURL = re.compile(r"^https?://[^/\s]+\.[^/\s]+(/\S*)?$")
 

@@ -15,7 +15,7 @@ import posixpath
 import re
 from typing import Callable
 
-from .markup import plain_text
+from ..model.markup import plain_text
 
 Finding = tuple[str, str, str]  # (needle for the line, what is wrong, how to fix it)
 

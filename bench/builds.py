@@ -54,9 +54,9 @@ _NO_LINKER = """
 # The phone linker switched off, to measure what it costs: Pelican reuses a
 # plugin module that is already imported, so this patched one is the one used.
 sys.path.insert(0, {plugins!r})
-import clinic.plugin as _clinic_plugin  # noqa: E402
+import clinic.build.bodies as _clinic_bodies  # noqa: E402
 from clinic.phones.linker import LinkResult as _LinkResult  # noqa: E402
-_clinic_plugin.link_phones = lambda html, region: _LinkResult(html)
+_clinic_bodies.link_phones = lambda html, region: _LinkResult(html)
 """
 _TIMED = """
 # The plugin's handlers timed inside this same build (CPU seconds, no

@@ -1,6 +1,6 @@
 """The content rules on each page's body, with what they need from the build.
 
-The adapter between ``content_rules`` (pure scans of a body) and a build: it
+The step between ``rules.body`` (pure scans of a body) and a build: it
 knows the site's addresses and files, turns findings into problems with the
 source line, and uncited research into advice.
 """
@@ -17,12 +17,14 @@ from ..rules.body import (
     PLACEHOLDER, citation_findings, heading_findings, image_findings, link_findings,
     placeholder_lines,
 )
+from ..model.catalog import Entry
 from ..model.problems import Problem
+from .session import Build
 
 _MARKER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 
 
-def known_urls(build, entries) -> set[str]:
+def known_urls(build: Build, entries: list[Entry]) -> set[str]:
     """Every address on the site a body may link to: pages, the blog, static files."""
     known = {"/" + entry.page.url for entry in entries} | {"/", "/blog/"}
     for folder in build.static_paths:
@@ -34,26 +36,30 @@ def known_urls(build, entries) -> set[str]:
     return known
 
 
-def apply_rules(build, entry, known: set[str]) -> None:
+def apply_rules(build: Build, entry: Entry, known: set[str]) -> tuple[list[Problem], list[str]]:
     """Headings, images, links and placeholders are problems; uncited research is advice."""
+    problems: list[Problem] = []
+    advice: list[str] = []
+    sources = build.sources
     page = entry.page
     body = page._content or ""
     exists = functools.partial(link_exists, build=build, entry=entry, known=known)
     findings = (heading_findings(body) + image_findings(body, exists)
                 + link_findings(body, exists))
     for needle, message, fix in findings:
-        build.problems.add(entry.source, build.find_line(entry.source, needle), message, fix)
+        problems.append(Problem(entry.source, sources.find_line(entry.source, needle), message, fix))
     if PLACEHOLDER in body or any(PLACEHOLDER in str(v) for v in page.metadata.values()):
-        for line, text in placeholder_lines(build.text(entry.source)):
-            build.problems.add(entry.source, line, f'"{text[:70]}" is still a placeholder',
-                               f"replace the {PLACEHOLDER} text with the real text")
+        for line, text in placeholder_lines(sources.text(entry.source)):
+            problems.append(Problem(entry.source, line, f'"{text[:70]}" is still a placeholder',
+                                    f"replace the {PLACEHOLDER} text with the real text"))
     for needle, message, fix in citation_findings(body):
-        line = build.find_line(entry.source, needle)
+        line = sources.find_line(entry.source, needle)
         where = f"{entry.source}:{line}" if line else entry.source  # advice is plain text
-        build.advice.add(str(Problem(where, None, message, fix)))
+        advice.append(str(Problem(where, None, message, fix)))
+    return problems, advice
 
 
-def link_exists(href: str, *, build, entry, known: set[str]) -> bool:
+def link_exists(href: str, *, build: Build, entry: Entry, known: set[str]) -> bool:
     """Whether a link in a page's body leads to a file or page of the site."""
     href = urllib.parse.unquote(href.split("#")[0].split("?")[0])
     marker = _MARKER.match(href)

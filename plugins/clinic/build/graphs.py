@@ -1,24 +1,31 @@
 """Structured data for a build: every page's graph, made, serialized and checked.
 
-The adapter between the builders (``site_graph``, ``structured_data``) and the
-checks (``vocabulary``, ``google_rules``) on one side and a build's pages and
+The step between the builders (``schema.site``, ``schema.nodes``) and the
+checks (``schema.vocabulary``, ``schema.google``) on one side and a build's pages and
 problems on the other.
 """
 
 from __future__ import annotations
 
-import os
+from typing import Any
 
+from ..model.catalog import Catalog, Entry
+from ..model.problems import Problem
 from ..schema.google import check_google
 from ..schema.site import SiteGraph
 from ..schema.nodes import script_json
-from ..schema.vocabulary import validate_graph
+from ..schema.vocabulary import Finding, validate_graph
+from .session import Build
 
 SCHEMA_CONTEXT = "https://schema.org"
 
 
-def describe(build, entries, catalog) -> dict:
-    """Give every page its checked JSON-LD; return the blog index's head values and JSON-LD."""
+def describe(build: Build, entries: list[Entry], catalog: Catalog
+             ) -> tuple[dict[str, str], list[Problem], list[str]]:
+    """Give every page its checked JSON-LD.
+
+    Returns the blog index's head values and JSON-LD, the problems and the advice.
+    """
     site = SiteGraph(build.profile, catalog, build.site_url,
                      logo_path=build.assets.url("img/logo.svg"))
     blog = {
@@ -30,14 +37,15 @@ def describe(build, entries, catalog) -> dict:
     docs["theme/templates/index.html"] = site.blog_index_graph(
         "blog/", blog["title"], blog["description"], home=build.strings("home"))
     texts = {source: script_json(doc) for source, doc in docs.items()}
-    _check(build, docs, texts, site.shared)
+    problems, advice = _check(build, docs, texts, site.shared)
     for entry in entries:
         entry.page.structured_data = texts[entry.source]
     blog["structured_data"] = texts["theme/templates/index.html"]
-    return blog
+    return blog, problems, advice
 
 
-def _check(build, docs: dict[str, dict], texts: dict[str, str], shared: list[dict]) -> None:
+def _check(build: Build, docs: dict[str, dict[str, Any]], texts: dict[str, str],
+           shared: list[dict[str, Any]]) -> tuple[list[Problem], list[str]]:
     """The vocabulary and Google's rules, on every page's graph.
 
     The site-wide nodes (clinic, locations, website) are the same wherever
@@ -51,8 +59,10 @@ def _check(build, docs: dict[str, dict], texts: dict[str, str], shared: list[dic
     Under make serve the process lives on, and the findings of a page whose
     JSON (``texts``) has not changed since the last build are reused.
     """
+    problems: list[Problem] = []
+    advice: list[str] = []
     if not docs:
-        return
+        return problems, advice
     known = {node["@id"] for doc in docs.values() for node in doc["@graph"] if "@id" in node}
     known.update(node["@id"] for node in shared)
     context = (frozenset(known), build.absolute_urls)
@@ -61,31 +71,35 @@ def _check(build, docs: dict[str, dict], texts: dict[str, str], shared: list[dic
         _FINDINGS["context"] = context
     site_wide = (f"{build.site_url}/#clinic", f"{build.site_url}/#location-",
                  f"{build.site_url}/#website")
-    profile = build.label(os.path.join(build.content_dir, build.settings["CLINIC_PROFILE"]))
     stand_ins = [{"@id": n["@id"], "@type": n["@type"]} for n in shared]
-    _report_findings(build, profile, _checked(build, {"@context": SCHEMA_CONTEXT, "@graph": shared}, known))
+    _sort_findings(build.profile_label, _checked(
+        build, {"@context": SCHEMA_CONTEXT, "@graph": shared}, known), problems, advice)
     for source, doc in docs.items():
         if texts[source] not in _FINDINGS:
             own = [n for n in doc["@graph"] if not n.get("@id", "").startswith(site_wide)]
-            _FINDINGS[texts[source]] = _checked(build, 
-                {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own}, known,
+            _FINDINGS[texts[source]] = _checked(
+                build, {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own}, known,
                 google={"@context": SCHEMA_CONTEXT, "@graph": own})
-        _report_findings(build, source, _FINDINGS[texts[source]])
+        _sort_findings(source, _FINDINGS[texts[source]], problems, advice)
+    return problems, advice
 
 
 # Findings by page JSON, kept between the builds of one make serve process.
-_FINDINGS: dict = {}
+_FINDINGS: dict[Any, Any] = {}
 
 
-def _checked(build, doc: dict, known: set[str], google: dict | None = None) -> list:
+def _checked(build: Build, doc: dict[str, Any], known: set[str],
+             google: dict[str, Any] | None = None) -> list[Finding]:
     return validate_graph(doc, known) + check_google(
         google if google is not None else doc, absolute_urls=build.absolute_urls)
 
 
-def _report_findings(build, origin: str, findings) -> None:
+def _sort_findings(origin: str, findings: list[Finding], problems: list[Problem],
+                   advice: list[str]) -> None:
+    """Errors become problems of ``origin``; what Google only recommends, advice."""
     for finding in findings:
         if finding.severity == "error":
-            build.problems.add(origin, None, f"structured data: {finding}",
-                                "see docs/structured-data.md for where each value comes from")
+            problems.append(Problem(origin, None, f"structured data: {finding}",
+                                    "see docs/structured-data.md for where each value comes from"))
         else:
-            build.advice.add(f"{origin}: {finding}")
+            advice.append(f"{origin}: {finding}")

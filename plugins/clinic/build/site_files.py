@@ -1,49 +1,30 @@
 """Write the files that sit beside the pages: assets, icons, host configuration.
 
-The adapter between a finished ``Build`` and the pure builders in
-``hosting`` and ``redirects``; it returns the problems it finds.
+The step between a finished ``Build`` and the pure builders in
+``publishing.hosting`` and ``rules.redirects``; it returns the problems it finds.
 """
 
 from __future__ import annotations
 
 import os
-import re
+from typing import Any
 
-from ..publishing.hosting import headers_file, html_patterns, redirects_file, robots_txt, sitemap_xml
+from ..publishing.hosting import (
+    headers_file, html_patterns, redirects_file, robots_txt, sitemap_xml,
+)
 from ..model.problems import Problem
 from ..rules.redirects import redirect_rules
-
-_SITEURL = re.compile(r"^https?://[^/\s]+\.[^/\s]+(/\S*)?$")
-
-
-def siteurl_problems(siteurl: str) -> list[Problem]:
-    """A published site needs its full address for canonical links, sitemaps and sharing."""
-    siteurl = siteurl or ""
-    fix = ('set SITEURL = "https://www.your-clinic-domain" in publishconf.py, or SITEURL in '
-           "the environment for a preview deploy")
-    if not siteurl:
-        return [Problem("publishconf.py", None, "SITEURL is empty, but a published site "
-                        "needs its full address", fix)]
-    if not re.match(r"^https?://", siteurl):
-        return [Problem("publishconf.py", None, f'SITEURL is "{siteurl}", which has no '
-                        '"https://" at the start', f'write SITEURL = "https://{siteurl.lstrip("/")}"')]
-    if siteurl.endswith("/"):
-        return [Problem("publishconf.py", None, f'SITEURL is "{siteurl}", which ends with a '
-                        "slash, so every address would have two",
-                        f'remove the last slash: SITEURL = "{siteurl.rstrip("/")}"')]
-    if not _SITEURL.match(siteurl):
-        return [Problem("publishconf.py", None, f'SITEURL is "{siteurl}", which is not a web '
-                        "address", fix)]
-    return []
+from .session import Build
 
 
-def write_site_files(output_dir: str, build, *, strict: bool) -> list[Problem]:
+def write_site_files(output_dir: str, build: Build) -> list[Problem]:
+    """Assets, icons, redirects, headers, sitemap and robots; returns the problems found."""
     build.assets.write(output_dir)
     _write(output_dir, "favicon.ico", build.favicon)
     published = [e for e in build.entries if getattr(e.page, "status", "published") == "published"]
     rules, problems = redirect_rules(
         [(e.source, e.page.url, e.page.metadata.get("redirect-from")) for e in published],
-        build.locate,
+        build.sources.locate,
     )
     _write(output_dir, "_redirects", redirects_file(rules).encode())
     urls = [e.page.url for e in published] + ["blog/"]
@@ -57,7 +38,7 @@ def write_site_files(output_dir: str, build, *, strict: bool) -> list[Problem]:
     return problems
 
 
-def _lastmod(page) -> str:
+def _lastmod(page: Any) -> str:
     """The last date the page's content is known to have changed."""
     review = getattr(page, "review", None)
     dates = [d for d in (review.reviewed if review else None,

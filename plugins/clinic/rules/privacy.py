@@ -9,8 +9,12 @@ else has to, and a fragment without ``//`` in it is not scanned at all.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from ..model.problems import Problem
 
 # Tags whose URL attributes make the browser fetch something by itself.
 _FETCHING = re.compile(
@@ -74,3 +78,28 @@ def _foreign(url: str, own_origin: str) -> bool:
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+def privacy_problem(path: str, line: int | None, tag: str, url: str) -> Problem:
+    """The problem for one reference to another website, as staff read it."""
+    return Problem(
+        path, line,
+        f"a <{tag}> loads {url} from another website, which would tell that site who reads "
+        "this page",
+        "serve the file from this site (content/images/), or make it an ordinary link "
+        "that visitors can choose to follow",
+    )
+
+
+def template_problems(theme_dir: str, label: Callable[[str], str],
+                      own_origin: str) -> list[Problem]:
+    """Every reference to another website in the theme's templates."""
+    found = []
+    for root, _, files in os.walk(os.path.join(theme_dir, "templates")):
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+            found.extend(privacy_problem(label(path), ref.line, ref.tag, ref.url)
+                         for ref in third_party_references(text, own_origin))
+    return found

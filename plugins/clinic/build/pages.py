@@ -1,0 +1,116 @@
+"""Pages in a build: their addresses as they are read, then the catalog and checks.
+
+Pelican's page objects come in and are given what the templates read
+(``treatment``, ``section``, ``condition``, ``review``, ``breadcrumbs``,
+``canonical_url``, ``structured_data``); problems go back to the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import catalog as catalog_mod
+from ..model.problems import Problem
+from ..model.routes import Route, route_for
+from ..rules.pages import check_page
+from ..rules.sources import unrouted_problem
+from .session import Build
+
+# Pelican's lists of pages that are written; drafts stay out of the catalog.
+PUBLISHED_LISTS = ("pages", "hidden_pages", "articles", "hidden_articles")
+DRAFT_LISTS = ("draft_pages", "drafts")
+
+
+def place(build: Build, instance: Any) -> tuple[Route | None, list[Problem]]:
+    """The route of a page as it is read (None for a file outside every section)."""
+    source = build.sources.label(instance.source_path)
+    route = route_for(build.sources.content_relative(source))
+    return route, ([] if route is not None else [unrouted_problem(source)])
+
+
+def contents(generators: Iterable[Any], lists: tuple[str, ...]) -> list[Any]:
+    """Every page object in ``lists`` of every generator, in order."""
+    return [content for generator in generators for attr in lists
+            for content in getattr(generator, attr, [])]
+
+
+def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mod.Entry],
+                                                                  list[Problem]]:
+    """Catalog entries for every page, dropping (and reporting) a second claim on a URL.
+
+    Pelican stops with a traceback when two pages write the same file; leaving
+    one out keeps every other page building and says which ones clash.  The
+    file whose path sorts first keeps the address, whatever order the disk
+    lists them in.
+    """
+    label = build.sources.label
+    problems: list[Problem] = []
+    owner: dict[str, str] = {}
+    for content in contents(generators, PUBLISHED_LISTS):
+        fix_address(content)
+        source = label(content.source_path)
+        owner[content.save_as] = min(owner.get(content.save_as, source), source)
+    for content in contents(generators, DRAFT_LISTS):  # their problems count too
+        problems.extend(getattr(content, "clinic_problems", []))
+    entries = []
+    for generator in generators:
+        for attr in PUBLISHED_LISTS:
+            if not hasattr(generator, attr):
+                continue
+            kept = []
+            for content in getattr(generator, attr):
+                source = label(content.source_path)
+                problems.extend(getattr(content, "clinic_problems", []))
+                if owner[content.save_as] != source:
+                    problems.append(Problem(
+                        source, None,
+                        f"this page has the same address as {owner[content.save_as]} "
+                        f"(/{content.url}), so it was left out of the site",
+                        "rename one of the two files (the address comes from the file name, "
+                        "or from Slug: for blog posts)",
+                    ))
+                    continue
+                kept.append(content)
+                route = getattr(content, "clinic_route", None)
+                if route is not None:
+                    entries.append(catalog_mod.Entry(source, route, content))
+            setattr(generator, attr, kept)
+    return entries, problems
+
+
+def fix_address(content: Any) -> None:
+    """Keep a blog post's address as it is now that every page is read.
+
+    Pelican formats it from ARTICLE_URL and ARTICLE_SAVE_AS each time it is
+    asked, a dozen times a page between the checks, the structured data, the
+    templates and the writer; nothing it depends on changes from here on.
+    Other pages have had a fixed address since they were read.
+    """
+    if not hasattr(content, "override_url"):
+        content.override_url = content.url
+    if not hasattr(content, "override_save_as"):
+        content.override_save_as = content.save_as
+
+
+def describe_pages(build: Build, entries: list[catalog_mod.Entry]
+                   ) -> tuple[catalog_mod.Catalog, list[Problem]]:
+    """Link the pages into a catalog, check each one, and give templates their values."""
+    catalog, problems = catalog_mod.build_catalog(entries, build.sources.locate)
+    review = build.profile.review
+    home, blog = build.strings("home"), build.strings("blog")
+    for entry in entries:
+        page, route = entry.page, entry.route
+        page.review, found = check_page(
+            entry.source, route, page.metadata,
+            today=build.today, interval_months=review.interval_months,
+            reviewer=review.reviewer, locate=build.sources.locate,
+        )
+        problems.extend(found)
+        page.breadcrumbs = catalog_mod.breadcrumbs(route, page, catalog, home=home, blog=blog)
+        page.treatment = catalog.treatment(route.treatment) if route.treatment else None
+        page.section = next((s for s in page.treatment.sections if s.page is page), None) \
+            if page.treatment else None
+        page.condition = catalog.condition(route.slug) if route.kind == "condition" else None
+        page.canonical_url = f"{build.site_url}/{page.url}" if build.site_url else ""
+    return catalog, problems

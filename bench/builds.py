@@ -29,7 +29,7 @@ SIMPLE_THEME = Path(pelican.__file__).parent / "themes" / "simple"
 TIME_BIN = "/usr/bin/time"
 
 # The plugin's signal handlers (the entry points Pelican calls); any other
-# handler connected in plugins/clinic/__init__.py is added by ``handlers()``.
+# handler connected in plugins/clinic/plugin.py is added by ``handlers()``.
 # Pelican's own work that the plugin's handlers set off (see _TIMED)
 PELICAN_IN_HANDLERS = "pelican resolving links"
 HANDLERS = ("start_build", "share_profile", "place_content", "build_catalog", "finish_build")
@@ -250,8 +250,8 @@ def html_files(output: Path) -> int:
 
 def handlers() -> tuple[str, ...]:
     """The plugin's signal handlers: the known five and any other connected one."""
-    init = (PLUGIN_DIR / "__init__.py").read_text(encoding="utf-8")
-    connected = re.findall(r"\.connect\(\s*plugin\.(\w+)", init)
+    adapter = (PLUGIN_DIR / "plugin.py").read_text(encoding="utf-8")
+    connected = re.findall(r"\.connect\(\s*(\w+)\)", adapter)
     return tuple(dict.fromkeys(HANDLERS + tuple(connected)))
 
 

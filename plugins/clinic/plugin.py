@@ -10,29 +10,29 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from pelican import signals
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
 from .build import bodies, body_checks, graphs, pages, report, session, site_files
 from .model.dates import long_date
 from .publishing.hosting import meta_csp, precompress
+from .publishing.live import write_live
 from .rules.sources import dropped_problems
 
 logger = logging.getLogger(__name__)
 
 _build: session.Build | None = None
-_capture: report.LogCapture | None = None
 
 
 def start_build(pelican: Any) -> None:
     """get_generators: sent once at the start of every run, before any file is read."""
-    global _build, _capture
+    global _build
     log = logging.getLogger("pelican")
-    if _capture is not None:
-        log.removeHandler(_capture)
+    if _build is not None:
+        log.removeHandler(_build.pelican_log)
     _build = session.start(pelican.settings)
-    _capture = report.LogCapture()
-    log.addHandler(_capture)
+    log.addHandler(_build.pelican_log)
 
 
 def share_profile(generator: Any) -> None:
@@ -114,10 +114,10 @@ def build_catalog(generators: list[Any]) -> None:
 
 def finish_build(pelican: Any) -> None:
     """finalized: explain any file that produced no page, write host files, report."""
-    if _build is None or _capture is None:
+    if _build is None:
         return
     build = _build
-    logging.getLogger("pelican").removeHandler(_capture)
+    logging.getLogger("pelican").removeHandler(build.pelican_log)
     built = {rel for rel, content in build.generated.items() if content is not None}
     dropped = dropped_problems(build.content_dir, build.sources.label(build.content_dir), built)
     build.problems.extend(dropped)
@@ -126,8 +126,22 @@ def finish_build(pelican: Any) -> None:
                            "theme/static", "fix the name in the template")
     build.problems.extend(site_files.write_site_files(pelican.output_path, build))
     if build.settings["CLINIC_LIVE_RELOAD"]:
-        from .staff.serve import write_live  # only make serve uses it
         write_live(pelican.output_path, problems=[str(p) for p in build.problems.sorted()])
-    if report.finish(build, report.pelican_problems(_capture.messages, dropped)):
+    if report.finish(build, report.pelican_problems(build.pelican_log.messages, dropped)):
         logger.info("Compressed %d files for hosts that serve .gz and .br",
                     precompress(pelican.output_path))
+
+
+def register() -> None:
+    """Connect the handlers; Pelican calls this once per process."""
+    # get_generators: the one signal sent at the start of every run (make serve
+    # reruns without re-initialising), so each run starts with fresh problems.
+    signals.get_generators.connect(start_build)
+    # generator_init: the shared template context exists from here on.
+    signals.generator_init.connect(share_profile)
+    # content_object_init: URLs must be set before links between pages resolve.
+    signals.content_object_init.connect(place_content)
+    # all_generators_finalized: every page is read, nothing is written yet.
+    signals.all_generators_finalized.connect(build_catalog)
+    # finalized: everything is written; report, and stop a publish on problems.
+    signals.finalized.connect(finish_build)

@@ -30,17 +30,6 @@ class ClinicBuildError(SystemExit):
     """
 
 
-class LogCapture(logging.Handler):
-    """Collects Pelican's own warnings so a publish build can stop on them too."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage().split("\n")[0])
-
-
 def pelican_problems(messages: list[str], dropped: list[Problem]) -> list[Problem]:
     """Pelican's own warnings as problems, less those the plugin reports better."""
     dropped_paths = {p.path.split("/", 1)[-1] for p in dropped}

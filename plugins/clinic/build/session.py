@@ -8,6 +8,7 @@ adapter (``plugin.py``) adds that to ``problems`` and ``advice``.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,17 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+class LogCapture(logging.Handler):
+    """Collects Pelican's own warnings so a publish build can stop on them too."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage().split("\n")[0])
+
+
 @dataclass
 class Build:
     """Everything one run of Pelican knows beyond Pelican itself."""
@@ -52,6 +64,8 @@ class Build:
     advice: set[str] = field(default_factory=set)  # what search engines recommend only
     site_wide: SiteWide = field(default_factory=SiteWide)  # header and footer, once
     entries: list[Entry] = field(default_factory=list)
+    # Pelican's own warnings in this run, so a publish can stop on them too
+    pelican_log: LogCapture = field(default_factory=LogCapture)
     # Pelican's map of source paths to pages (None where reading failed)
     generated: dict[str, Any] = field(default_factory=dict)
 

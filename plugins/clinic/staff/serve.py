@@ -25,17 +25,10 @@ import threading
 import time
 import traceback
 
+from ..publishing.live import write_live
+
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
 RESTART_ON = ("plugins", "pelicanconf.py", "publishconf.py")
-LIVE_FILE = "_live.json"
-
-
-def write_live(output: str, **state) -> None:
-    """What the open page polls: a build id, and the problems or the error to show."""
-    os.makedirs(output, exist_ok=True)
-    state["build"] = time.time_ns()
-    with open(os.path.join(output, LIVE_FILE), "w", encoding="utf-8") as handle:
-        json.dump(state, handle)
 
 
 def build(settings_file: str, output: str, extra: dict) -> None:

@@ -65,7 +65,7 @@ CASES = {
         mistype_key,
         'content/clinic.toml:11: "clinic.specialtty" is not a setting the site knows. '
         'Did you mean "specialty"? Settings allowed here: name, description, specialty, language, '
-        "price_range.",
+        "price_range, currency.",
         [],
     ),
     "profile phone written as a number": (

@@ -99,7 +99,7 @@ def test_the_sample_profile_parses_and_lists_only_missing_facts():
      'name = "DermaClinic".'),
     ('language = "es"', 'langauge = "es"',
      'content/clinic.toml:6: "clinic.langauge" is not a setting the site knows. Did you mean '
-     '"language"? Settings allowed here: name, description, specialty, language, price_range.'),
+     '"language"? Settings allowed here: name, description, specialty, language, price_range, currency.'),
     ('interval_months = 6', 'interval_months = "6"',
      'content/clinic.toml:12: "review.interval_months" is "6" (text), but it must be a whole '
      "number of months from 1 to 60. Write it without quotes, for example interval_months = 12."),

@@ -16,8 +16,10 @@ from pelican.urlwrappers import Category
 
 from .build import bodies, body_checks, graphs, pages, report, session, site_files
 from .model.dates import long_date
+from .model.money import PriceText, locale_for
 from .publishing.hosting import meta_csp, precompress
 from .publishing.live import write_live
+from .rules.headers import price_range_advice
 from .rules.sources import dropped_problems
 
 logger = logging.getLogger(__name__)
@@ -52,6 +54,9 @@ def share_profile(generator: Any) -> None:
     profile = build.profile
     generator.env.filters["long_date"] = lambda day: long_date(
         day, profile.language, profile.country)
+    generator.env.globals["price_text"] = PriceText(
+        profile.currency, locale_for(profile.language, profile.country),
+        from_word=build.strings("price_from"), range_word=build.strings("price_range"))
 
 
 def place_content(instance: Any) -> None:
@@ -98,6 +103,11 @@ def build_catalog(generators: list[Any]) -> None:
     build.problems.extend(found)
     catalog, found = pages.describe_pages(build, entries)
     build.problems.extend(found)
+    profile = build.profile
+    build.advice.update(price_range_advice(
+        build.profile_label, profile.price_range, profile.currency,
+        [t.price for t in catalog.treatments if t.price],
+        locale_for(profile.language, profile.country)))
     known = body_checks.known_urls(build, entries)
     for entry in entries:
         found, advice = body_checks.apply_rules(build, entry, known)

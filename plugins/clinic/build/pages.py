@@ -13,6 +13,7 @@ from typing import Any
 from ..model import catalog as catalog_mod
 from ..model.problems import Problem
 from ..model.routes import Route, route_for
+from ..rules.headers import price_of, unknown_key_problems
 from ..rules.pages import check_page
 from ..rules.sources import unrouted_problem
 from .session import Build
@@ -96,7 +97,14 @@ def fix_address(content: Any) -> None:
 def describe_pages(build: Build, entries: list[catalog_mod.Entry]
                    ) -> tuple[catalog_mod.Catalog, list[Problem]]:
     """Link the pages into a catalog, check each one, and give templates their values."""
-    catalog, problems = catalog_mod.build_catalog(entries, build.sources.locate)
+    locate = build.sources.locate
+    catalog, problems = catalog_mod.build_catalog(entries, locate)
+    for treatment in catalog.treatments:
+        if treatment.overview is not None:
+            source = build.sources.label(treatment.overview.source_path)
+            treatment.price, found = price_of(source, treatment.overview.metadata,
+                                              build.profile.currency, locate)
+            problems.extend(found)
     review = build.profile.review
     home, blog = build.strings("home"), build.strings("blog")
     for entry in entries:
@@ -107,6 +115,7 @@ def describe_pages(build: Build, entries: list[catalog_mod.Entry]
             reviewer=review.reviewer, locate=build.sources.locate,
         )
         problems.extend(found)
+        problems.extend(unknown_key_problems(entry.source, route, page.metadata, locate))
         page.breadcrumbs = catalog_mod.breadcrumbs(route, page, catalog, home=home, blog=blog)
         page.treatment = catalog.treatment(route.treatment) if route.treatment else None
         page.section = next((s for s in page.treatment.sections if s.page is page), None) \

@@ -21,7 +21,7 @@ from ..publishing import images
 from ..publishing.assets import Assets
 from ..publishing.site_wide import SiteWide
 from ..rules.privacy import template_problems
-from ..rules.site_url import siteurl_problems
+from ..rules.site_url import booking_problems, siteurl_problems
 from .sources import SourceFiles
 
 DEFAULTS: dict[str, Any] = {
@@ -112,6 +112,9 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         "img/apple-touch-icon.png": images.apple_touch_icon(profile.name),
     })
     problems.extend(template_problems(theme, sources.label, site_url))
+    if profile.booking or any(location.booking for location in profile.locations):
+        label = sources.label(path)
+        problems.extend(booking_problems(profile, site_url, label, sources.text(label)))
     build = Build(
         settings=settings, sources=sources, profile=profile, site_url=site_url,
         absolute_urls=absolute_urls, today=_today(settings),

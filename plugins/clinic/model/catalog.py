@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .money import Price
 from .problems import Problem
 from .routes import Route
 
@@ -67,6 +68,13 @@ class Treatment:
     overview: Any = None
     sections: list[Section] = field(default_factory=list)
     conditions: list["Condition"] = field(default_factory=list)
+    price: Price | None = None  # from the overview's Price header, once checked
+
+    @property
+    def price_note(self) -> str:
+        """What the price is for ("per session"), or the only word on price."""
+        meta = self.overview.metadata if self.overview else {}
+        return str(meta.get("price-note", "")).strip()
 
     @property
     def title(self) -> str:

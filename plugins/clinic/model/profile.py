@@ -11,10 +11,12 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import urllib.parse
 from dataclasses import dataclass, field
 
 import phonenumbers
 
+from .money import known_currency
 from .problems import Problem
 from .tomlpos import key_lines, line_of
 
@@ -86,6 +88,7 @@ class Location:
     address: Address
     hours: tuple[Hours, ...] = ()
     geo: Geo | None = None
+    booking: str = ""  # this location's own online booking address, if any
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ class Profile:
     specialty: str = ""
     language: str = "en"
     price_range: str = ""
+    currency: str = ""  # ISO 4217, for treatment prices
+    booking: str = ""  # the online booking address, site-wide
     profiles: tuple[str, ...] = ()
     review: Review = field(default_factory=Review)
     locations: tuple[Location, ...] = ()
@@ -114,14 +119,18 @@ class Profile:
     def country(self) -> str:
         return self.main.address.country if self.main else ""
 
+    def booking_for(self, location: Location | None) -> str:
+        """Where a visitor books online at ``location``: its own address, else the site's."""
+        return (location.booking if location else "") or self.booking
+
 
 # The schema: each table's keys and what they hold.  Kept as data so the
 # unknown-key message can list what is allowed.
-_CLINIC_KEYS = ("name", "description", "specialty", "language", "price_range")
+_CLINIC_KEYS = ("name", "description", "specialty", "language", "price_range", "currency")
 _TOP_KEYS = ("clinic", "links", "review", "locations")
-_LINK_KEYS = ("profiles",)
+_LINK_KEYS = ("profiles", "booking")
 _REVIEW_KEYS = ("interval_months", "reviewer")
-_LOCATION_KEYS = ("slug", "name", "phone", "address", "hours", "geo")
+_LOCATION_KEYS = ("slug", "name", "phone", "address", "hours", "geo", "booking")
 _ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
 _HOURS_KEYS = ("days", "opens", "closes")
 _GEO_KEYS = ("latitude", "longitude")
@@ -320,9 +329,11 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
 
     # optional, as the clinic writes it ("$$", "$150-400"): never guessed
     price_range = v.text_value(clinic, ("clinic",), "price_range")
+    currency = _currency(v, clinic)
 
     links = v.table(root.get("links"), ("links",), _LINK_KEYS)
     profiles = _profiles(v, links)
+    booking = _booking(v, links, ("links",))
 
     review = _review(v, v.table(root.get("review"), ("review",), _REVIEW_KEYS))
 
@@ -334,6 +345,8 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
         specialty=specialty,
         language=language,
         price_range=price_range,
+        currency=currency,
+        booking=booking,
         profiles=profiles,
         review=review,
         locations=locations,
@@ -361,6 +374,47 @@ def _profiles(v: _Validator, links: dict) -> tuple[str, ...]:
                 'write each as a full address in quotes, starting with "https://"',
             )
     return tuple(good)
+
+
+def _currency(v: _Validator, clinic: dict) -> str:
+    code = v.text_value(clinic, ("clinic",), "currency")
+    if code and not known_currency(code):
+        close = code.upper() if known_currency(code.upper()) else ""
+        v.report(
+            ("clinic", "currency"),
+            f'"clinic.currency" is "{code}", which is not a currency code',
+            f'write "{close}"' if close else
+            'write the three-letter ISO 4217 code, for example currency = "EUR"',
+        )
+        return ""
+    return code
+
+
+def _booking(v: _Validator, data: dict, keys: tuple) -> str:
+    """An online booking address: a full https address, opened as an ordinary link."""
+    address = v.text_value(data, keys, "booking")
+    if not address:
+        return ""
+    problem = booking_address_problem(address)
+    if problem:
+        full = keys + ("booking",)
+        v.report(full, f'"{v.name(full)}" is "{address}", which {problem}',
+                 'write the full address of the booking page, starting with "https://"')
+        return ""
+    return address
+
+
+def booking_address_problem(address: str) -> str:
+    """Why ``address`` cannot be a booking link ('' when it can): the rest of 'which ...'."""
+    parts = urllib.parse.urlsplit(address)
+    if parts.scheme.lower() != "https":
+        return "is not an https address (visitors would send their details unencrypted)" \
+            if parts.scheme.lower() == "http" else "is not a web address"
+    host = parts.hostname or ""
+    if parts.username or parts.password or "." not in host or any(
+            c.isspace() or ord(c) < 32 for c in address):
+        return "is not a valid web address"
+    return ""
 
 
 def _review(v: _Validator, data: dict) -> Review:
@@ -436,7 +490,8 @@ def _location(v: _Validator, item, keys: tuple) -> Location:
             )
     hours = _hours(v, data.get("hours"), keys + ("hours",))
     geo = _geo(v, data.get("geo"), keys + ("geo",))
-    return Location(slug=slug, name=name, phone=phone, address=address, hours=hours, geo=geo)
+    return Location(slug=slug, name=name, phone=phone, address=address, hours=hours, geo=geo,
+                    booking=_booking(v, data, keys))
 
 
 def _address(v: _Validator, data: dict, location_keys: tuple) -> Address:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 
 from ..model.problems import Problem
+from ..model.profile import Profile
+from ..model.tomlpos import key_lines, line_of
 
 _SITEURL = re.compile(r"^https?://[^/\s]+\.[^/\s]+(/\S*)?$")
 
@@ -28,3 +31,25 @@ def siteurl_problems(siteurl: str) -> list[Problem]:
         return [Problem("publishconf.py", None, f'SITEURL is "{siteurl}", which is not a web '
                         "address", fix)]
     return []
+
+
+def booking_problems(profile: Profile, site_url: str, path: str, text: str) -> list[Problem]:
+    """A booking address must lead to the booking service, not back to this site."""
+    host = urllib.parse.urlsplit(site_url).hostname if site_url else None
+    if not host:
+        return []
+    places: list[tuple[tuple[str | int, ...], str]] = [(("links", "booking"), profile.booking)]
+    places += [(("locations", index, "booking"), location.booking)
+               for index, location in enumerate(profile.locations)]
+    lines = key_lines(text)
+    problems = []
+    for keys, address in places:
+        if address and urllib.parse.urlsplit(address).hostname == host:
+            name = "".join(f"[{k}]" if isinstance(k, int) else (f".{k}" if i else k)
+                           for i, k in enumerate(keys))
+            problems.append(Problem(
+                path, line_of(text, keys, lines),
+                f'"{name}" is "{address}", which is an address on this site, not the '
+                "booking service's", "write the address of the page where visitors book online",
+            ))
+    return problems

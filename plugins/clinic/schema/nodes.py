@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model.markup import plain_text
+from ..model.money import Price, schema_amount
 from ..model.profile import Location, Profile
 from ..model.reviews import ReviewState
 
@@ -121,8 +122,42 @@ def _place(location: Location) -> dict:
     return node
 
 
+def offer_node(*, url: str, price: Price, currency: str, note: str, site_url: str) -> dict:
+    """What a priced treatment costs: a price, a starting price, or a range.
+
+    The offer's ``@id`` is the treatment's, so the clinic's catalog and the
+    treatment's own page describe one offer.  A starting price or a range is a
+    ``PriceSpecification`` with ``minPrice`` (and ``maxPrice``), never a
+    single ``price``, so no reader takes the lowest price for the price.
+    """
+    node: dict = {"@type": "Offer", "@id": f"{url}#offer", "url": url,
+                  "itemOffered": ref(f"{url}#procedure"), "priceCurrency": currency,
+                  "seller": ref(clinic_id(site_url))}
+    if price.exact:
+        node["price"] = schema_amount(price.low)
+    else:
+        spec: dict = {"@type": "PriceSpecification", "priceCurrency": currency,
+                      "minPrice": schema_amount(price.low)}
+        if price.high is not None:
+            spec["maxPrice"] = schema_amount(price.high)
+        node["priceSpecification"] = spec
+    if note:
+        node["description"] = note
+    return node
+
+
+def reserve_action(booking: str) -> dict:
+    """Online booking: a plain link to the clinic's booking page."""
+    return {"potentialAction": {
+        "@type": "ReserveAction",
+        "target": {"@type": "EntryPoint", "urlTemplate": booking,
+                   "actionPlatform": [f"{SCHEMA}DesktopWebPlatform",
+                                      f"{SCHEMA}MobileWebPlatform"]},
+    }} if booking else {}
+
+
 def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
-                 services: list[str]) -> list[dict]:
+                 services: list[str], offers: list[dict] | None = None) -> list[dict]:
     """The clinic; with several locations, the organisation and one node per location."""
     home = f"{site_url}/"
     common = {"name": profile.name, "url": home, "logo": logo_url, "image": logo_url}
@@ -136,19 +171,24 @@ def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
     if profile.price_range:
         business["priceRange"] = profile.price_range
     offered = {"availableService": [ref(s) for s in services]} if services else {}
+    if offers:
+        common["hasOfferCatalog"] = {"@type": "OfferCatalog", "name": profile.name,
+                                     "itemListElement": offers}
     if len(profile.locations) == 1:
         return [{"@type": _clinic_types(profile), "@id": clinic_id(site_url), **common,
-                 **_place(profile.locations[0]), **business, **offered}]
+                 **_place(profile.locations[0]), **business, **offered,
+                 **reserve_action(profile.booking_for(profile.main))}]
     organisation = {
         "@type": "MedicalOrganization", "@id": clinic_id(site_url), **common,
         "department": [ref(location_id(site_url, loc)) for loc in profile.locations],
+        **reserve_action(profile.booking),
     }
     if profile.main and profile.main.phone:
         organisation["telephone"] = profile.main.phone.e164
     locations = [
         {"@type": _clinic_types(profile), "@id": location_id(site_url, loc), "name": loc.name,
          "url": home, "image": logo_url, "parentOrganization": ref(clinic_id(site_url)),
-         **_place(loc), **business, **offered}
+         **_place(loc), **business, **offered, **reserve_action(profile.booking_for(loc))}
         for loc in profile.locations
     ]
     return [organisation] + locations
@@ -161,11 +201,18 @@ def website_node(profile: Profile, site_url: str) -> dict:
 
 
 def procedure_node(*, url: str, name: str, description: str, metadata: dict,
-                   specialty: str) -> dict:
-    """A treatment, from its overview page's metadata."""
+                   specialty: str, offer: dict | None = None) -> dict:
+    """A treatment, from its overview page's metadata.
+
+    A treatment with a price is also a ``Service``: in schema.org only
+    products and services are offered, and the offer names it by ``@id``.
+    """
     written = str(metadata.get("procedure-type", "")).strip()
-    types = ["MedicalTherapy", "SurgicalProcedure"] if written == "Surgical" else "MedicalTherapy"
-    node = {"@type": types, "@id": f"{url}#procedure", "name": name, "url": url}
+    types = ["MedicalTherapy", "SurgicalProcedure"] if written == "Surgical" else ["MedicalTherapy"]
+    if offer:
+        types.append("Service")
+    node = {"@type": types[0] if len(types) == 1 else types, "@id": f"{url}#procedure",
+            "name": name, "url": url}
     if description:
         node["description"] = description
     if written in PROCEDURE_TYPES:
@@ -177,6 +224,8 @@ def procedure_node(*, url: str, name: str, description: str, metadata: dict,
             node[prop] = value
     if specialty:
         node["relevantSpecialty"] = f"{SCHEMA}{specialty}"
+    if offer:
+        node["offers"] = offer
     return node
 
 
@@ -264,9 +313,11 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
     return node
 
 
-def site_nodes(profile: Profile, site_url: str, logo_url: str, services: list[str]) -> list[dict]:
+def site_nodes(profile: Profile, site_url: str, logo_url: str, services: list[str],
+               offers: list[dict] | None = None) -> list[dict]:
     """The nodes every page carries: the clinic (and its locations) and the website."""
-    return clinic_nodes(profile, site_url, logo_url, services) + [website_node(profile, site_url)]
+    return clinic_nodes(profile, site_url, logo_url, services, offers) + [
+        website_node(profile, site_url)]
 
 
 def page_graph(facts: PageFacts, *, profile: Profile, site_url: str,

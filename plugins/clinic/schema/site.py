@@ -7,13 +7,13 @@ assembles its graph.  Validation of the result is the caller's job.
 
 from __future__ import annotations
 
-from ..model.catalog import Catalog, Entry
+from ..model.catalog import Catalog, Entry, Treatment
 from ..model.citations import extract, without_sources
 from ..model.markup import plain_text
 from ..model.profile import Profile
 from .nodes import (
-    PageFacts, blog_posting_node, condition_node, find_questions, page_graph, procedure_node,
-    site_nodes,
+    PageFacts, blog_posting_node, condition_node, find_questions, offer_node, page_graph,
+    procedure_node, site_nodes,
 )
 
 FULL_CLINIC_PAGES = ("home", "contact")
@@ -27,10 +27,12 @@ class SiteGraph:
         self.catalog = catalog
         self.site_url = site_url.rstrip("/")
         self.logo_url = self.absolute(logo_path)
+        self.offers = {t.slug: self._offer(t) for t in catalog.treatments if t.price}
         self.procedures = {t.slug: self._procedure(t) for t in catalog.treatments}
         self.conditions = {c.slug: self._condition(c) for c in catalog.conditions}
         self.services = [node["@id"] for node in self.procedures.values()]
-        self.shared = site_nodes(profile, self.site_url, self.logo_url, self.services)
+        self.shared = site_nodes(profile, self.site_url, self.logo_url, self.services,
+                                 list(self.offers.values()))
         # The clinic in full (address, hours, every location, every service) is
         # described on the home and contact pages; every other page names it by
         # @id.  A chain's 50 locations would otherwise repeat on every page.
@@ -39,12 +41,18 @@ class SiteGraph:
     def absolute(self, url: str) -> str:
         return f"{self.site_url}/{url}"
 
-    def _procedure(self, treatment) -> dict:
+    def _offer(self, treatment: Treatment) -> dict:
+        return offer_node(url=self.absolute(treatment.url), price=treatment.price,
+                          currency=self.profile.currency, note=treatment.price_note,
+                          site_url=self.site_url)
+
+    def _procedure(self, treatment: Treatment) -> dict:
         overview = treatment.overview
         return procedure_node(
             url=self.absolute(treatment.url), name=treatment.title,
             description=plain_text(str(overview.summary)) if overview else "",
             metadata=overview.metadata if overview else {}, specialty=self.profile.specialty,
+            offer=self.offers.get(treatment.slug),
         )
 
     def _condition(self, condition) -> dict:

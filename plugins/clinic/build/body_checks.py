@@ -53,8 +53,8 @@ def apply_rules(build: Build, entry: Entry, known: set[str]) -> tuple[list[Probl
             problems.append(Problem(entry.source, line, f'"{text[:70]}" is still a placeholder',
                                     f"replace the {PLACEHOLDER} text with the real text"))
     for needle, message, fix in citation_findings(body):
-        line = sources.find_line(entry.source, needle)
-        where = f"{entry.source}:{line}" if line else entry.source  # advice is plain text
+        found = sources.find_line(entry.source, needle)
+        where = f"{entry.source}:{found}" if found else entry.source  # advice is plain text
         advice.append(str(Problem(where, None, message, fix)))
     return problems, advice
 

@@ -45,7 +45,7 @@ def _lastmod(page: Any) -> str:
                          getattr(page, "modified", None), getattr(page, "date", None)) if d]
     if not dates:
         return ""
-    return max(d if not hasattr(d, "date") else d.date() for d in dates).isoformat()
+    return str(max(d if not hasattr(d, "date") else d.date() for d in dates).isoformat())
 
 
 def _write(output_dir: str, name: str, data: bytes) -> None:

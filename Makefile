@@ -11,7 +11,7 @@ PELICAN_OPTS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: html serve publish test clean venv check new-treatment new-condition new-page audit
+.PHONY: html serve publish test clean venv check new-treatment new-condition new-page new-person audit
 
 html: $(VENV)/.site ## build the site into output/ (problems are warnings)
 	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) $(PELICAN_OPTS)
@@ -45,7 +45,7 @@ check: $(VENV)/.site ## check the content without publishing
 	@$(PELICAN) content -s pelicanconf.py -o .check-output -e CLINIC_CHECK=true $(PELICAN_OPTS); \
 	status=$$?; rm -rf .check-output; exit $$status
 
-new-treatment new-condition new-page: $(VENV)/.site ## e.g. make new-treatment NAME="Chemical peel"
+new-treatment new-condition new-page new-person: $(VENV)/.site ## e.g. make new-treatment NAME="Chemical peel"
 	@PYTHONPATH=plugins $(BIN)/python -m clinic.staff.scaffold $(@:new-%=%) "$(NAME)"
 
 clean: ## remove the built site and caches (keeps .venv)

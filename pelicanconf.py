@@ -19,7 +19,7 @@ DEFAULT_LANG = "en"
 
 # Where pages come from.  The plugin gives each page its URL from the file's
 # place (see plugins/clinic/model/routes.py); staff never write URLs or templates.
-PAGE_PATHS = ["pages", "treatments", "conditions"]
+PAGE_PATHS = ["pages", "treatments", "conditions", "team", "locations"]
 ARTICLE_PATHS = ["articles"]
 STATIC_PATHS = ["images"]
 IGNORE_FILES = [".#*", "*~", "*.swp", "clinic.toml"]

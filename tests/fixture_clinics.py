@@ -41,7 +41,7 @@ booking = "https://booking.solana.example/clinica"
 
 [review]
 interval_months = 12
-reviewer = "Dr. Fictional Reviewer"
+reviewer = "alex-example"
 
 [[locations]]
 slug = "north"
@@ -90,8 +90,20 @@ TREATMENTS = (
 )
 
 
+# (slug, name, headers): three made-up people; one reviews the medical pages.
+PEOPLE = (
+    ("alex-example", "Alex Example", {
+        "Role": "Dermatologist", "Credentials": "MD", "Languages": "English, Spanish",
+        "Locations": "north", "Photo": "images/alex.png",
+        "Photo_Alt": "A made-up portrait: a grey square"}),
+    ("sam-sample", "Sam Sample", {"Role": "Nurse", "Locations": "south"}),
+    ("robin-test", "Robin Test", {"Role": "Receptionist", "Locations": "north, south"}),
+)
+
+
 def write_clinic(root: Path, *, toml: str = TOML,
-                 treatments: tuple[tuple[str, str, dict[str, str]], ...] = TREATMENTS) -> None:
+                 treatments: tuple[tuple[str, str, dict[str, str]], ...] = TREATMENTS,
+                 people: tuple[tuple[str, str, dict[str, str]], ...] = PEOPLE) -> None:
     """Replace ``root/content`` with the fictional clinic."""
     content = root / "content"
     if content.exists():
@@ -109,6 +121,16 @@ def write_clinic(root: Path, *, toml: str = TOML,
             _write(folder / f"{section}.md", _page(
                 f"{title}: {section.replace('-', ' ')}", _summary(f"{title.lower()} {section}"),
                 "Made-up text for a test.", Reviewed=REVIEWED))
+
+
+    for slug, name, headers in people:
+        _write(content / "team" / f"{slug}.md", _page(
+            name, _summary(f"{name}, a made-up member of the team"),
+            f"{name} is a made-up person in a test.", **headers))
+    if any("Photo" in headers for _, _, headers in people):
+        from PIL import Image
+        (content / "images").mkdir(exist_ok=True)
+        Image.new("RGB", (300, 400), (128, 128, 128)).save(content / "images" / "alex.png")
 
 
 def _write(path: Path, text: str) -> None:

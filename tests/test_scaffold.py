@@ -46,3 +46,21 @@ def test_the_build_lists_the_placeholders_and_publish_refuses(project):
     published = project.publish()
     assert published.returncode == 1
     assert "is still a placeholder" in published.output
+
+
+def test_a_new_person_gets_a_team_page_that_the_build_lists_and_publish_refuses(tmp_path):
+    from conftest import copy_project
+    from fixture_clinics import write_clinic
+    project = copy_project(tmp_path / "site")
+    write_clinic(project.root)
+    written = create("person", "Ana Ejemplo", project.root)
+    assert written == ["content/team/ana-ejemplo.md"]
+    text = (project.root / written[0]).read_text(encoding="utf-8")
+    assert text.startswith("Title: Ana Ejemplo\nSummary: FILL IN")
+    assert "\nRole: FILL IN" in text and "\nLocations: FILL IN" in text
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert result.page("/team/ana-ejemplo/").is_file()
+    assert 'content/team/ana-ejemplo.md:3: "Role: FILL IN: for example Dermatologist" is ' \
+           "still a placeholder" in result.output
+    assert '"Locations" names' not in result.output

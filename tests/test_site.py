@@ -223,11 +223,15 @@ def test_page_types_carry_their_nodes(sample_site, url, types):
         found.update([node["@type"]] if isinstance(node["@type"], str) else node["@type"])
     assert types <= found
     assert "WebSite" in found
-    # the clinic in full on the home and contact pages; named by @id elsewhere
+    # the clinic in full on the home and contact pages; elsewhere a brief node
+    # that names it (an organisation, so no local-business fields are expected)
     full = url in ("/index.html", "/contact/index.html")
     assert ({"MedicalClinic", "Dermatology"} <= found) == full
+    clinic = next(n for n in doc["@graph"] if n["@id"] == "/#clinic")
+    home = graphs(sample_site)["/index.html"]
+    assert clinic["name"] == next(n for n in home["@graph"] if n["@id"] == "/#clinic")["name"]
     if not full:
-        assert '"@id":"/#clinic"' in json.dumps(doc, separators=(",", ":"))
+        assert clinic["@type"] == "MedicalOrganization" and "address" not in clinic
 
 
 def test_breadcrumb_data_matches_the_visible_breadcrumbs(sample_site):

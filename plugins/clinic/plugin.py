@@ -14,7 +14,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
-from .build import bodies, body_checks, graphs, pages, report, session, site_files
+from .build import bodies, body_checks, generated, graphs, pages, report, session, site_files
 from .model.dates import long_date
 from .model.money import PriceText, locale_for
 from .publishing.hosting import meta_csp, precompress
@@ -92,6 +92,12 @@ def place_content(instance: Any) -> None:
         instance.template = route.template
 
 
+def add_missing_pages(generator: Any) -> None:
+    """page_generator_finalized: pages the site has without a file (locations, team)."""
+    if _build is not None:
+        generator.pages.extend(generated.missing_pages(_build, generator))
+
+
 def build_catalog(generators: list[Any]) -> None:
     """all_generators_finalized: every page is read; link them, check them, describe them."""
     if _build is None:
@@ -101,8 +107,9 @@ def build_catalog(generators: list[Any]) -> None:
     build.problems.extend(bodies.prepare_bodies(build, pages.contents(generators, everything)))
     entries, found = pages.unique_entries(build, generators)
     build.problems.extend(found)
-    catalog, found = pages.describe_pages(build, entries)
+    catalog, found, advice = pages.describe_pages(build, entries)
     build.problems.extend(found)
+    build.advice.update(advice)
     profile = build.profile
     build.advice.update(price_range_advice(
         build.profile_label, profile.price_range, profile.currency,
@@ -151,6 +158,9 @@ def register() -> None:
     signals.generator_init.connect(share_profile)
     # content_object_init: URLs must be set before links between pages resolve.
     signals.content_object_init.connect(place_content)
+    # page_generator_finalized: every page file is read; the pages without a
+    # file can join them before anything links or lists pages.
+    signals.page_generator_finalized.connect(add_missing_pages)
     # all_generators_finalized: every page is read, nothing is written yet.
     signals.all_generators_finalized.connect(build_catalog)
     # finalized: everything is written; report, and stop a publish on problems.

@@ -16,6 +16,7 @@ from ..model.routes import Route, route_for
 from ..rules.headers import price_of, unknown_key_problems
 from ..rules.pages import check_page
 from ..rules.sources import unrouted_problem
+from .people import Reviewers, check_people_and_places, with_person
 from .session import Build
 
 # Pelican's lists of pages that are written; drafts stay out of the catalog.
@@ -95,7 +96,7 @@ def fix_address(content: Any) -> None:
 
 
 def describe_pages(build: Build, entries: list[catalog_mod.Entry]
-                   ) -> tuple[catalog_mod.Catalog, list[Problem]]:
+                   ) -> tuple[catalog_mod.Catalog, list[Problem], list[str]]:
     """Link the pages into a catalog, check each one, and give templates their values."""
     locate = build.sources.locate
     catalog, problems = catalog_mod.build_catalog(entries, locate)
@@ -105,21 +106,26 @@ def describe_pages(build: Build, entries: list[catalog_mod.Entry]
             treatment.price, found = price_of(source, treatment.overview.metadata,
                                               build.profile.currency, locate)
             problems.extend(found)
+    problems.extend(check_people_and_places(build, catalog, entries))
+    reviewers = Reviewers(build, catalog)
     review = build.profile.review
     home, blog = build.strings("home"), build.strings("blog")
     for entry in entries:
         page, route = entry.page, entry.route
-        page.review, found = check_page(
-            entry.source, route, page.metadata,
-            today=build.today, interval_months=review.interval_months,
-            reviewer=review.reviewer, locate=build.sources.locate,
-        )
-        problems.extend(found)
-        problems.extend(unknown_key_problems(entry.source, route, page.metadata, locate))
+        if not getattr(page, "clinic_generated", False):  # a page with a file
+            reviewer, person = reviewers.for_page(entry)
+            state, found = check_page(
+                entry.source, route, page.metadata,
+                today=build.today, interval_months=review.interval_months,
+                reviewer=reviewer, locate=build.sources.locate,
+            )
+            page.review = with_person(state, person)
+            problems.extend(found)
+            problems.extend(unknown_key_problems(entry.source, route, page.metadata, locate))
         page.breadcrumbs = catalog_mod.breadcrumbs(route, page, catalog, home=home, blog=blog)
         page.treatment = catalog.treatment(route.treatment) if route.treatment else None
         page.section = next((s for s in page.treatment.sections if s.page is page), None) \
             if page.treatment else None
         page.condition = catalog.condition(route.slug) if route.kind == "condition" else None
         page.canonical_url = f"{build.site_url}/{page.url}" if build.site_url else ""
-    return catalog, problems
+    return catalog, problems + reviewers.problems, reviewers.advice

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .money import Price
+from .people import Person
 from .problems import Problem
 from .routes import Route
 
@@ -132,6 +133,15 @@ class Catalog:
     treatments: list[Treatment] = field(default_factory=list)
     conditions: list[Condition] = field(default_factory=list)
     special: dict[str, Any] = field(default_factory=dict)  # home, treatments-index, ...
+    people: list[Person] = field(default_factory=list)  # content/team/, by name
+    location_pages: dict[str, Any] = field(default_factory=dict)  # location slug → page
+
+    def person(self, slug: str) -> Person | None:
+        return next((p for p in self.people if p.slug == slug), None)
+
+    def people_at(self, location: str) -> list[Person]:
+        """The team members who work at a location, by name."""
+        return [p for p in self.people if location in p.location_slugs]
 
     def treatment(self, slug: str) -> Treatment | None:
         return next((t for t in self.treatments if t.slug == slug), None)
@@ -158,7 +168,12 @@ def build_catalog(entries: list[Entry], locate: Locate) -> tuple[Catalog, list[P
             treatment.sections.append(Section(route.section, label, entry.page))
         elif route.kind == "condition":
             catalog.conditions.append(Condition(route.slug, entry.page))
-        elif route.kind in ("home", "treatments-index", "conditions-index", "not-found"):
+        elif route.kind == "person":
+            catalog.people.append(Person(route.slug, entry.source, entry.page))
+        elif route.kind == "location":
+            catalog.location_pages[route.slug] = entry.page
+        elif route.kind in ("home", "treatments-index", "conditions-index", "not-found",
+                            "team-index", "locations-index"):
             catalog.special[route.kind] = entry.page
 
     order = list(SECTION_LABELS)
@@ -169,6 +184,7 @@ def build_catalog(entries: list[Entry], locate: Locate) -> tuple[Catalog, list[P
         problems.extend(_structure_problems(treatment, locate))
     catalog.treatments = sorted(treatments.values(), key=lambda t: t.title.lower())
     catalog.conditions.sort(key=lambda c: c.title.lower())
+    catalog.people.sort(key=lambda p: p.name.lower())
     problems.extend(_link(catalog, entries, locate))
     return catalog, problems
 
@@ -279,4 +295,8 @@ def breadcrumbs(route: Route, page: Any, catalog: Catalog, *, home: str = "Home"
             trail.append((index.title, index.url))
     elif route.kind == "article":
         trail.append((blog, "blog/"))
+    elif route.kind in ("person", "location"):
+        index = catalog.special.get("team-index" if route.kind == "person" else "locations-index")
+        if index is not None:
+            trail.append((index.title, index.url))
     return trail + [(page.title, page.url)]

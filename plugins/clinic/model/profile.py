@@ -90,6 +90,18 @@ class Location:
     geo: Geo | None = None
     booking: str = ""  # this location's own online booking address, if any
 
+    @property
+    def directions_url(self) -> str:
+        """A map of the location on OpenStreetMap: a link to follow, never an embed."""
+        if self.geo:
+            lat, lon = self.geo.latitude, self.geo.longitude
+            return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+        if self.address.street:
+            query = ", ".join(self.address.lines + ([self.address.country]
+                                                    if self.address.country else []))
+            return "https://www.openstreetmap.org/search?query=" + urllib.parse.quote(query)
+        return ""
+
 
 @dataclass(frozen=True)
 class Review:

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -20,6 +21,7 @@ class ReviewState:
     reviewed: dt.date | None
     next_due: dt.date | None
     reviewer: str
+    person: Any = None  # the team member (model.people.Person) when the reviewer is one
 
 
 def parse_review_date(value: str) -> dt.date | None:

@@ -15,7 +15,15 @@ treatments/<slug>/index.md             /treatments/<slug>/                 treat
 treatments/<slug>/<section>.md         /treatments/<slug>/<section>/       treatment
 conditions/<slug>.md                   /conditions/<slug>/                 condition
 articles/<slug>.md                     /blog/<slug>/ (Pelican settings)    article
+pages/team.md                          /team/                              team
+team/<slug>.md                         /team/<slug>/                       person
+pages/locations.md                     /locations/                         locations
+locations/<slug>.md                    /locations/<slug>/                  location
 =====================================  ==================================  ===========
+
+The team list and, for a clinic with several locations, each location's page
+and their list exist even without a file: the build makes them (a file adds
+its text).
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ _SPECIAL_PAGES = {
     "conditions": ("conditions-index", "conditions/", "conditions/index.html", "conditions"),
     "contact": ("contact", "contact/", "contact/index.html", "contact"),
     "404": ("not-found", "404.html", "404.html", "page"),
+    "team": ("team-index", "team/", "team/index.html", "team"),
+    "locations": ("locations-index", "locations/", "locations/index.html", "locations"),
 }
 
 
@@ -82,6 +92,11 @@ def route_for(relpath: str) -> Route | None:
     if top == "conditions" and len(parts) == 2:
         return Route("condition", f"conditions/{stem}/", f"conditions/{stem}/index.html",
                      "condition", stem)
+    if top == "team" and len(parts) == 2:
+        return Route("person", f"team/{stem}/", f"team/{stem}/index.html", "person", stem)
+    if top == "locations" and len(parts) == 2:
+        return Route("location", f"locations/{stem}/", f"locations/{stem}/index.html",
+                     "location", stem)
     if top == "articles" and len(parts) >= 2:
         return Route("article", "", "", "article", stem)
     return None

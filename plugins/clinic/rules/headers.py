@@ -26,7 +26,7 @@ PELICAN_KEYS = frozenset(
     "title summary date modified status slug lang translation template save_as url "
     "author authors category tags keywords reader".split())
 # Keys every page may carry.
-COMMON_KEYS = frozenset({"reviewed", "redirect-from"})
+COMMON_KEYS = frozenset({"reviewed", "reviewer", "redirect-from"})
 # The treatment overview's facts (the "At a glance" box and the structured
 # data) and its price.
 OVERVIEW_KEYS = frozenset(
@@ -34,6 +34,7 @@ OVERVIEW_KEYS = frozenset(
     "preparation followup conditions price price-note".split())
 KEYS_BY_KIND: dict[str, frozenset[str]] = {
     "condition": frozenset({"treatments"}),
+    "person": frozenset({"role", "credentials", "languages", "photo", "photo-alt", "locations"}),
 }
 
 
@@ -71,6 +72,8 @@ def _where_it_belongs(key: str) -> str:
         return "it belongs in the header of the treatment's overview (index.md)"
     if key == "treatments":
         return "it belongs in the header of a condition page"
+    if key in KEYS_BY_KIND["person"]:
+        return "it belongs in the header of a team member's page (content/team/)"
     return "remove the line"
 
 

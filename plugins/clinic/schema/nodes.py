@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from ..model.markup import plain_text
 from ..model.money import Price, schema_amount
+from ..model.people import Person
 from ..model.profile import Location, Profile
 from ..model.reviews import ReviewState
 
@@ -73,6 +74,7 @@ class PageFacts:
     treats: list[str] = field(default_factory=list)  # ids of the conditions it treats
     condition: dict | None = None  # the condition's node, on condition pages
     post: dict | None = None  # the BlogPosting node, on blog posts
+    extra: list[dict] = field(default_factory=list)  # people and places shown on the page
     citations: list = field(default_factory=list)  # citations.Citation, from footnotes
 
 
@@ -157,7 +159,8 @@ def reserve_action(booking: str) -> dict:
 
 
 def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
-                 services: list[str], offers: list[dict] | None = None) -> list[dict]:
+                 services: list[str], offers: list[dict] | None = None,
+                 location_urls: dict[str, str] | None = None) -> list[dict]:
     """The clinic; with several locations, the organisation and one node per location."""
     home = f"{site_url}/"
     common = {"name": profile.name, "url": home, "logo": logo_url, "image": logo_url}
@@ -187,11 +190,57 @@ def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
         organisation["telephone"] = profile.main.phone.e164
     locations = [
         {"@type": _clinic_types(profile), "@id": location_id(site_url, loc), "name": loc.name,
-         "url": home, "image": logo_url, "parentOrganization": ref(clinic_id(site_url)),
+         "url": (location_urls or {}).get(loc.slug, home), "image": logo_url, "parentOrganization": ref(clinic_id(site_url)),
          **_place(loc), **business, **offered, **reserve_action(profile.booking_for(loc))}
         for loc in profile.locations
     ]
     return [organisation] + locations
+
+
+def person_id(site_url: str, person: Person) -> str:
+    return f"{site_url}/{person.url}#person"
+
+
+def person_reference(person: Person, site_url: str) -> dict:
+    """A team member where another node names them: who, and their qualifications."""
+    node: dict = {"@type": "Person", "@id": person_id(site_url, person), "name": person.name,
+                  "url": f"{site_url}/{person.url}"}
+    if person.credentials:
+        node["honorificSuffix"] = person.credentials
+    return node
+
+
+def person_node(person: Person, site_url: str, works_for: list[str]) -> dict:
+    """A team member in full, on their own page and the team list.
+
+    ``Person``, not ``Physician``: in schema.org 12.0 ``Physician`` is a
+    business (a ``MedicalOrganization``), not a person.
+    """
+    node = person_reference(person, site_url)
+    if person.role:
+        node["jobTitle"] = person.role
+    if person.languages:
+        node["knowsLanguage"] = list(person.languages)
+    if works_for:
+        node["worksFor"] = [ref(i) for i in works_for]
+    if person.photo and person.photo_size:
+        node["image"] = {"@type": "ImageObject", "url": f"{site_url}/{person.photo}",
+                         "width": person.photo_size[0], "height": person.photo_size[1]}
+    return node
+
+
+def clinic_brief(profile: Profile, site_url: str) -> dict:
+    """The clinic as every other page names it: who it is and how to call it.
+
+    A page read on its own (as search engines and assistants read it) then
+    has a publisher with a name; the full description stays on the home,
+    contact and location pages.
+    """
+    node: dict = {"@type": "MedicalOrganization", "@id": clinic_id(site_url),
+                  "name": profile.name, "url": f"{site_url}/"}
+    if profile.main and profile.main.phone:
+        node["telephone"] = profile.main.phone.e164
+    return node
 
 
 def website_node(profile: Profile, site_url: str) -> dict:
@@ -306,7 +355,10 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
             node["specialty"] = f"{SCHEMA}{profile.specialty}"
         if facts.review and facts.review.reviewed:
             node["lastReviewed"] = facts.review.reviewed.isoformat()
-            if facts.review.reviewer:
+            person = facts.review.person
+            if person is not None:
+                node["reviewedBy"] = person_reference(person, site_url)
+            elif facts.review.reviewer:
                 node["reviewedBy"] = {"@type": "Person", "name": facts.review.reviewer}
             else:
                 node["reviewedBy"] = ref(clinic_id(site_url))
@@ -314,10 +366,50 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
 
 
 def site_nodes(profile: Profile, site_url: str, logo_url: str, services: list[str],
-               offers: list[dict] | None = None) -> list[dict]:
+               offers: list[dict] | None = None,
+               location_urls: dict[str, str] | None = None) -> list[dict]:
     """The nodes every page carries: the clinic (and its locations) and the website."""
-    return clinic_nodes(profile, site_url, logo_url, services, offers) + [
+    return clinic_nodes(profile, site_url, logo_url, services, offers, location_urls) + [
         website_node(profile, site_url)]
+
+
+def brief(node: dict) -> dict:
+    """A node as another page names it: its type, @id, name, address and phone.
+
+    A clinic or location is named as a ``MedicalOrganization`` (which a
+    ``MedicalClinic`` also is): typed as a local business, search engines
+    would look for its address and hours on every page; those are on the
+    pages that describe it in full.
+    """
+    found = {key: node[key] for key in ("@type", "@id", "name", "url", "telephone",
+                                        "honorificSuffix") if key in node}
+    types = node.get("@type")
+    if "MedicalClinic" in (types if isinstance(types, list) else [types]):
+        found["@type"] = "MedicalOrganization"
+    return found
+
+
+def unresolved(graph: list[dict]) -> list[str]:
+    """The @ids a graph refers to ({"@id": ...} alone) but does not describe, in order."""
+    described: set[str] = set()
+    referred: dict[str, None] = {}
+
+    def walk(value: object, top: bool) -> None:
+        if isinstance(value, dict):
+            if "@id" in value and (top or len(value) > 1):
+                described.add(value["@id"])
+            elif "@id" in value:
+                referred.setdefault(value["@id"], None)
+            for key, item in value.items():
+                if key != "@id":
+                    walk(item, False)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, False)
+
+    for node in graph:
+        walk(node, True)
+    return [node_id for node_id in referred if node_id not in described]
 
 
 def page_graph(facts: PageFacts, *, profile: Profile, site_url: str,
@@ -330,6 +422,7 @@ def page_graph(facts: PageFacts, *, profile: Profile, site_url: str,
     for node in (facts.procedure, facts.condition, facts.post):
         if node:
             graph.append(node)
+    graph.extend(facts.extra)
     return {"@context": "https://schema.org", "@graph": graph}
 
 

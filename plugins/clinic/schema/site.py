@@ -10,13 +10,15 @@ from __future__ import annotations
 from ..model.catalog import Catalog, Entry, Treatment
 from ..model.citations import extract, without_sources
 from ..model.markup import plain_text
+from ..model.people import Person
 from ..model.profile import Profile
 from .nodes import (
-    PageFacts, blog_posting_node, condition_node, find_questions, offer_node, page_graph,
-    procedure_node, site_nodes,
+    PageFacts, blog_posting_node, clinic_brief, clinic_id, condition_node, find_questions,
+    brief, offer_node, page_graph, person_node, person_reference, procedure_node, site_nodes,
+    unresolved,
 )
 
-FULL_CLINIC_PAGES = ("home", "contact")
+FULL_CLINIC_PAGES = ("home", "contact", "location", "locations-index")
 
 
 class SiteGraph:
@@ -31,12 +33,19 @@ class SiteGraph:
         self.procedures = {t.slug: self._procedure(t) for t in catalog.treatments}
         self.conditions = {c.slug: self._condition(c) for c in catalog.conditions}
         self.services = [node["@id"] for node in self.procedures.values()]
+        self.location_urls = {slug: self.absolute(page.url)
+                              for slug, page in catalog.location_pages.items()}
         self.shared = site_nodes(profile, self.site_url, self.logo_url, self.services,
-                                 list(self.offers.values()))
+                                 list(self.offers.values()), self.location_urls)
         # The clinic in full (address, hours, every location, every service) is
         # described on the home and contact pages; every other page names it by
         # @id.  A chain's 50 locations would otherwise repeat on every page.
-        self.website = [n for n in self.shared if n["@type"] == "WebSite"]
+        self.briefs = {n["@id"]: brief(n) for n in (
+            list(self.procedures.values()) + list(self.conditions.values())
+            + [n for n in self.shared if n["@type"] != "WebSite"]
+            + [person_reference(p, self.site_url) for p in catalog.people])}
+        self.website = [clinic_brief(profile, self.site_url)] + [
+            n for n in self.shared if n["@type"] == "WebSite"]
 
     def absolute(self, url: str) -> str:
         return f"{self.site_url}/{url}"
@@ -63,6 +72,13 @@ class SiteGraph:
             specialty=self.profile.specialty,
         )
 
+    def _person(self, person: Person) -> dict:
+        """A team member, working for each of their locations (or the clinic)."""
+        ids = [f"{self.site_url}/#location-{slug}" for slug in person.location_slugs
+               if len(self.profile.locations) > 1
+               and any(loc.slug == slug for loc in self.profile.locations)]
+        return person_node(person, self.site_url, ids or [clinic_id(self.site_url)])
+
     def graph(self, entry: Entry) -> dict:
         page, route = entry.page, entry.route
         facts = PageFacts(
@@ -88,8 +104,24 @@ class SiteGraph:
                 author=str(getattr(page, "author", "") or ""), image=self.logo_url,
                 site_url=self.site_url, language=self.profile.language,
             )
+        elif route.kind == "person" and getattr(page, "person", None):
+            facts.extra = [self._person(page.person)]
+        elif route.kind == "team-index":
+            facts.extra = [self._person(p) for p in self.catalog.people]
         shared = self.shared if route.kind in FULL_CLINIC_PAGES else self.website
-        return page_graph(facts, profile=self.profile, site_url=self.site_url, shared=shared)
+        return self._complete(page_graph(facts, profile=self.profile, site_url=self.site_url,
+                                         shared=shared))
+
+    def _complete(self, doc: dict) -> dict:
+        """Describe, briefly, every node the page refers to but does not carry.
+
+        A page read on its own (as search engines and assistants read one)
+        then names everything it points at: a treatment's conditions, the
+        services on the home page, the place a person works.
+        """
+        graph = doc["@graph"]
+        graph.extend(self.briefs[i] for i in unresolved(graph) if i in self.briefs)
+        return doc
 
     def blog_index_graph(self, url: str, title: str, description: str, home: str) -> dict:
         facts = PageFacts(kind="page", url=self.absolute(url), title=title,

@@ -4,7 +4,7 @@ Writes the files with their header filled in where it can be and ``FILL IN``
 placeholders everywhere else; every build lists the placeholders left, and
 ``make publish`` refuses them.  It never overwrites a file.
 
-Run as ``python -m clinic.scaffold treatment "Chemical peel"`` (with
+Run as ``python -m clinic.staff.scaffold treatment "Chemical peel"`` (with
 ``plugins`` on the path, as the Makefile does).
 """
 
@@ -82,7 +82,19 @@ def page_files(name: str) -> dict[str, str]:
         name, reviewed=False, body=f"{F}: the text of the page.\n")}
 
 
-KINDS = {"treatment": treatment_files, "condition": condition_files, "page": page_files}
+def person_files(name: str) -> dict[str, str]:
+    header = (f"Role: {F}: for example Dermatologist\n"
+              f"Credentials: {F}: qualifications, for example MD (or remove the line)\n"
+              f"Languages: {F}: for example English, Spanish\n"
+              f"Locations: {F}: the slug of each location they work at, from clinic.toml\n"
+              "Photo:\nPhoto-Alt:\n")
+    return {f"content/team/{slugify(name)}.md": _page(
+        name, header, reviewed=False,
+        body=f"{F}: a short biography: training, experience, what they help patients with.\n")}
+
+
+KINDS = {"treatment": treatment_files, "condition": condition_files, "page": page_files,
+         "person": person_files}
 
 
 def create(kind: str, name: str, root: Path) -> list[str]:
@@ -103,7 +115,8 @@ def create(kind: str, name: str, root: Path) -> list[str]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[0] not in KINDS:
-        print('usage: make new-treatment NAME="Chemical peel" (or new-condition, new-page)',
+        print('usage: make new-treatment NAME="Chemical peel" '
+              "(or new-condition, new-page, new-person)",
               file=sys.stderr)
         return 2
     written = create(argv[0], argv[1], Path.cwd())

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # Review dates are checked against "today"; tests pin it so they never age.
 TODAY = "2026-11-26"
 PROJECT_FILES = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
+# Every test build shares one picture cache (keyed by content, so sharing is
+# safe): each fixture photo is encoded once per machine, not once per build.
+PICTURE_CACHE = Path(tempfile.gettempdir()) / f"clinic-test-pictures-{os.getuid()}"
+os.environ.setdefault("CLINIC_PICTURE_CACHE", str(PICTURE_CACHE))
 
 
 @dataclass

@@ -84,7 +84,9 @@ PAGES = {
 
 # (slug, title, overview headers): one priced, one ranged, one by consultation.
 TREATMENTS = (
-    ("peel", "Fictional peel", {"Price": "from 150", "Price_Note": "per session"}),
+    ("peel", "Fictional peel", {"Price": "from 150", "Price_Note": "per session",
+                                "Image": "images/peel.jpg",
+                                "Image_Alt": "A made-up picture: orange and grey stripes"}),
     ("laser", "Fictional laser", {"Price": "200-600", "Price_Note": "per area"}),
     ("fillers", "Fictional fillers", {"Price_Note": "Priced at a consultation"}),
 )
@@ -127,10 +129,47 @@ def write_clinic(root: Path, *, toml: str = TOML,
         _write(content / "team" / f"{slug}.md", _page(
             name, _summary(f"{name}, a made-up member of the team"),
             f"{name} is a made-up person in a test.", **headers))
+    if any(headers.get("Image") for _, _, headers in treatments):
+        photo(content / "images" / "peel.jpg")
+        write_results(content)
     if any("Photo" in headers for _, _, headers in people):
         from PIL import Image
         (content / "images").mkdir(exist_ok=True)
         Image.new("RGB", (300, 400), (128, 128, 128)).save(content / "images" / "alex.png")
+
+
+def photo(path: Path, size: tuple[int, int] = (1800, 1200), colour=(200, 120, 90)) -> None:
+    """A made-up JPEG carrying what a phone photo carries: GPS, camera serial, XMP, ICC."""
+    from PIL import Image, ImageCms, ImageDraw
+    image = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(image)
+    for x in range(0, size[0], 60):
+        draw.line((x, 0, x + size[1] // 2, size[1]), fill=(90, 90, 90), width=14)
+    exif = Image.Exif()
+    exif[0x010F] = "ExampleCam"  # Make
+    exif[0xA431] = "SERIAL-0042"  # BodySerialNumber
+    exif[0x0132] = "2026:01:02 03:04:05"  # DateTime
+    exif.get_ifd(0x8825).update({1: "N", 2: (25.0, 45.0, 1.5), 3: "W", 4: (80.0, 16.0, 2.5)})
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", exif=exif, icc_profile=icc, quality=90,
+               xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">made-up patient name</x:xmpmeta>')
+
+
+RESULTS = """\
+[[pairs]]
+before = "before-1.jpg"
+after = "after-1.jpg"
+caption = "A made-up cheek, after three sessions"
+consent = 2026-01-15
+"""
+
+
+def write_results(content: Path, slug: str = "peel", text: str = RESULTS) -> None:
+    folder = content / "treatments" / slug
+    photo(folder / "before-1.jpg", (900, 1200), (150, 110, 100))
+    photo(folder / "after-1.jpg", (1000, 1100), (190, 150, 130))
+    (folder / "results.toml").write_text(text, encoding="utf-8")
 
 
 def _write(path: Path, text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -42,7 +43,8 @@ def _make_publish(root: Path):
         ["make", "publish", f"BIN={venv_bin}", f"VENV={venv_bin.parent}",
          f"PELICAN_OPTS=-e CLINIC_TODAY='\"{TODAY}\"'"],
         cwd=root, capture_output=True, text=True, timeout=600,
-        env={"PATH": f"{venv_bin}:/usr/bin:/bin", "SITEURL": SITE, "HOME": str(root)})
+        env={"PATH": f"{venv_bin}:/usr/bin:/bin", "SITEURL": SITE, "HOME": str(root),
+             "CLINIC_PICTURE_CACHE": os.environ["CLINIC_PICTURE_CACHE"]})
 
 
 def pages(out: Path):

@@ -28,7 +28,8 @@ RULES = {
                    add_to_benefits(p, "![]({static}/images/room.png)")),
         "content/treatments/microneedling/benefits.md:7: The image room.png has no alt text, so "
         "people who cannot see it miss what it shows. Describe it in the square brackets: "
-        "![What the photo shows]({static}/images/room.png).",
+        "![What the photo shows]({static}/images/room.png); for a picture that shows nothing of "
+        "note, write ![decorative]({static}/images/room.png).",
     ),
     "an image file that is missing": (
         lambda p: add_to_benefits(p, "![A treatment room]({static}/images/gone.jpg)"),

@@ -14,7 +14,9 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
-from .build import bodies, body_checks, generated, graphs, pages, report, session, site_files
+from .build import (
+    bodies, body_checks, generated, graphs, pages, pictures, report, session, site_files,
+)
 from .model.dates import long_date
 from .model.money import PriceText, locale_for
 from .publishing.hosting import meta_csp, precompress
@@ -120,6 +122,14 @@ def build_catalog(generators: list[Any]) -> None:
         found, advice = body_checks.apply_rules(build, entry, known)
         build.problems.extend(found)
         build.advice.update(advice)
+    build.pictures = found_pictures = pictures.collect(build)
+    for entry in entries:
+        pictures.hero(build, entry, found_pictures)
+        pictures.results(build, entry, found_pictures)
+    pictures.place_in_bodies(build, entries, found_pictures)
+    pictures.team_photos(build, catalog.people, found_pictures)
+    build.problems.extend(found_pictures.problems)
+    build.advice.update(found_pictures.advice)
     context = generators[0].context
     context["catalog"] = catalog
     context["blog_index"], found, advice = graphs.describe(build, entries, catalog)
@@ -141,6 +151,9 @@ def finish_build(pelican: Any) -> None:
     for rel in sorted(build.assets.missing):
         build.problems.add("theme/templates", None, f'asset("{rel}") names no file in '
                            "theme/static", "fix the name in the template")
+    if build.pictures is not None:
+        made = pictures.finish(build, build.pictures, pelican.output_path)
+        logger.info("Pictures: %d files made, the rest from the cache", made)
     build.problems.extend(site_files.write_site_files(pelican.output_path, build))
     if build.settings["CLINIC_LIVE_RELOAD"]:
         write_live(pelican.output_path, problems=[str(p) for p in build.problems.sorted()])

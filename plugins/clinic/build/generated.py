@@ -15,6 +15,7 @@ from typing import Any
 from pelican.contents import Page
 
 from ..model.routes import Route
+from .pictures import results_without_page
 from .session import Build
 
 
@@ -36,6 +37,14 @@ def missing_pages(build: Build, generator: Any) -> list[Any]:
         if "locations-index" not in kinds:
             wanted.append(("pages/locations.md", t("locations"),
                            t("locations_summary", clinic=profile.name)))
+    overviews = {r.treatment: p.title for p in generator.pages
+                 if (r := getattr(p, "clinic_route", None)) is not None
+                 and r.kind == "treatment" and r.section == "overview"}
+    for slug in results_without_page(build, generator.pages + generator.hidden_pages
+                                     + generator.draft_pages):
+        name = overviews.get(slug, slug.replace("-", " ").capitalize())
+        wanted.append((f"treatments/{slug}/results.md", t("results_title", treatment=name),
+                       t("results_summary")))
     if "person" in kinds and "team-index" not in kinds:
         wanted.append(("pages/team.md", t("team"), t("team_summary", clinic=profile.name)))
     pages = []

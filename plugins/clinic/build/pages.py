@@ -13,7 +13,7 @@ from typing import Any
 from ..model import catalog as catalog_mod
 from ..model.problems import Problem
 from ..model.routes import Route, route_for
-from ..rules.headers import price_of, unknown_key_problems
+from ..rules.headers import image_header_problems, price_of, unknown_key_problems
 from ..rules.pages import check_page
 from ..rules.sources import unrouted_problem
 from .people import Reviewers, check_people_and_places, with_person
@@ -122,6 +122,7 @@ def describe_pages(build: Build, entries: list[catalog_mod.Entry]
             page.review = with_person(state, person)
             problems.extend(found)
             problems.extend(unknown_key_problems(entry.source, route, page.metadata, locate))
+            problems.extend(image_header_problems(entry.source, page.metadata, locate))
         page.breadcrumbs = catalog_mod.breadcrumbs(route, page, catalog, home=home, blog=blog)
         page.treatment = catalog.treatment(route.treatment) if route.treatment else None
         page.section = next((s for s in page.treatment.sections if s.page is page), None) \

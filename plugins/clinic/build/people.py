@@ -11,8 +11,6 @@ import dataclasses
 import os
 from typing import Any
 
-import PIL.Image
-
 from ..model.catalog import Catalog, Entry
 from ..model.people import Person, check_people, is_file_name, reviewer_of
 from ..model.problems import Problem
@@ -29,9 +27,6 @@ def check_people_and_places(build: Build, catalog: Catalog,
     problems = check_people(
         catalog.people, slugs, build.sources.locate,
         lambda rel: os.path.isfile(os.path.join(content, rel)))
-    for person in catalog.people:
-        person.photo_size = image_size(os.path.join(content, person.photo)) \
-            if person.photo else None
     for entry in entries:
         if entry.route.kind == "location" and entry.route.slug not in slugs:
             problems.append(Problem(
@@ -52,15 +47,6 @@ def check_people_and_places(build: Build, catalog: Catalog,
             known = [s for s in (person.location_slugs if person else []) if s in by_slug]
             page.place = by_slug[known[0]] if known else None
     return problems
-
-
-def image_size(path: str) -> tuple[int, int] | None:
-    """Width and height of a picture, for the page to reserve its space; None if unreadable."""
-    try:
-        with PIL.Image.open(path) as image:
-            return image.size
-    except (OSError, PIL.UnidentifiedImageError, ValueError):
-        return None
 
 
 class Reviewers:

@@ -30,6 +30,9 @@ DEFAULTS: dict[str, Any] = {
     "CLINIC_TODAY": None,  # a fixed date for tests; None means today
     "CLINIC_CHECK": False,  # make check: report and exit non-zero on any problem
     "CLINIC_LIVE_RELOAD": False,  # make serve: pages poll _live.json and refresh
+    # where made pictures are kept between builds (None: cache/pictures in the
+    # project); the environment's CLINIC_PICTURE_CACHE lets builds share one
+    "CLINIC_PICTURE_CACHE": None,
 }
 
 
@@ -64,6 +67,7 @@ class Build:
     advice: set[str] = field(default_factory=set)  # what search engines recommend only
     site_wide: SiteWide = field(default_factory=SiteWide)  # header and footer, once
     entries: list[Entry] = field(default_factory=list)
+    pictures: Any = None  # build.pictures.Pictures, once the pages are read
     # Pelican's own warnings in this run, so a publish can stop on them too
     pelican_log: LogCapture = field(default_factory=LogCapture)
     # Pelican's map of source paths to pages (None where reading failed)

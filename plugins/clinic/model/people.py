@@ -31,7 +31,10 @@ class Person:
     slug: str
     source: str  # content/team/<slug>.md
     page: Any
-    photo_size: tuple[int, int] | None = None  # width and height, once the file is read
+    # the published photo: its address, size and HTML, once the build has made it
+    photo_published: str = ""
+    photo_size: tuple[int, int] | None = None
+    photo_html: str = ""
 
     def _meta(self, key: str) -> str:
         return str(self.page.metadata.get(key, "") or "").strip()

@@ -64,6 +64,22 @@ def heading_findings(html: str) -> list[Finding]:
     return found
 
 
+# Alt text that only repeats a file's name says nothing to someone who cannot
+# see the picture: "IMG_2041.jpg", "DSC0042", "photo.png", "image1".
+_FILE_NAME = re.compile(
+    r"^(?:[\w.-]+\.(?:jpe?g|png|webp|gif|avif|svg|heic|tiff?)|(?:img|dsc|dscn|dcim|pxl|photo|"
+    r"image|picture|screenshot)[ _-]?\d*(?:[ _-]\d+)*)$", re.IGNORECASE)
+
+
+def alt_problem(alt: str) -> str:
+    """Why alt text is not a description ('' when it is); completes 'the alt text ...'."""
+    if not alt.strip():
+        return "is empty"
+    if _FILE_NAME.match(alt.strip()):
+        return f'is "{alt.strip()}", a file name, which tells a listener nothing'
+    return ""
+
+
 def image_findings(html: str, exists: Callable[[str], bool]) -> list[Finding]:
     """Every image needs a description (alt text) and a file that exists."""
     if "<img" not in html.lower():
@@ -73,10 +89,13 @@ def image_findings(html: str, exists: Callable[[str], bool]) -> list[Finding]:
         src = _attr(match.group(1), "src") or ""
         alt = _attr(match.group(1), "alt")
         name = posixpath.basename(src.replace("{static}", "").replace("{attach}", "")) or src
-        if not alt or not alt.strip():
+        reason = alt_problem(alt or "")
+        if reason:
             found.append((name, f"the image {name} has no alt text, so people who cannot see it "
-                          "miss what it shows",
-                          f"describe it in the square brackets: ![What the photo shows]({src})"))
+                          "miss what it shows" if not (alt or "").strip() else
+                          f"the alt text of the image {name} {reason}",
+                          f"describe it in the square brackets: ![What the photo shows]({src}); "
+                          f"for a picture that shows nothing of note, write ![decorative]({src})"))
         if src and not exists(src):
             found.append((name, f"the image {src} is not there",
                           "put the file in content/images/ and link it as "

@@ -17,6 +17,7 @@ from babel import Locale
 from ..model.money import Price, PriceError, format_amount, parse_price
 from ..model.problems import Problem
 from ..model.routes import Route
+from .body import alt_problem
 
 Locate = Callable[[str, str | None], int | None]
 
@@ -31,9 +32,10 @@ COMMON_KEYS = frozenset({"reviewed", "reviewer", "redirect-from"})
 # data) and its price.
 OVERVIEW_KEYS = frozenset(
     "procedure-type body-location sessions interval downtime results device how-performed "
-    "preparation followup conditions price price-note".split())
+    "preparation followup conditions price price-note image image-alt".split())
 KEYS_BY_KIND: dict[str, frozenset[str]] = {
-    "condition": frozenset({"treatments"}),
+    "condition": frozenset({"treatments", "image", "image-alt"}),
+    "article": frozenset({"image", "image-alt"}),
     "person": frozenset({"role", "credentials", "languages", "photo", "photo-alt", "locations"}),
 }
 
@@ -121,3 +123,19 @@ def price_range_advice(profile_label: str, price_range: str, currency: str,
         "a clinic's price range beside its name",
         f'add price_range = "{suggestion}" under [clinic] (from the treatments\' prices)',
     ))]
+
+
+def image_header_problems(source: str, metadata: Mapping[str, Any],
+                          locate: Locate) -> list[Problem]:
+    """``Image:`` needs ``Image-Alt:`` that describes it (or says it is decorative)."""
+    if not str(metadata.get("image", "") or "").strip():
+        return []
+    alt = str(metadata.get("image-alt", "") or "").strip()
+    reason = alt_problem(alt)
+    if not reason:
+        return []
+    return [Problem(
+        source, locate(source, "image-alt"), f'"Image-Alt" {reason}' if alt else
+        '"Image" has no "Image-Alt": people who cannot see the photo miss what it shows',
+        "describe what the photo shows, such as Image-Alt: A clinician treating a patient's "
+        "cheek; for a picture that shows nothing of note, write Image-Alt: decorative")]

@@ -223,8 +223,8 @@ def person_node(person: Person, site_url: str, works_for: list[str]) -> dict:
         node["knowsLanguage"] = list(person.languages)
     if works_for:
         node["worksFor"] = [ref(i) for i in works_for]
-    if person.photo and person.photo_size:
-        node["image"] = {"@type": "ImageObject", "url": f"{site_url}/{person.photo}",
+    if person.photo_published and person.photo_size:
+        node["image"] = {"@type": "ImageObject", "url": f"{site_url}/{person.photo_published}",
                          "width": person.photo_size[0], "height": person.photo_size[1]}
     return node
 

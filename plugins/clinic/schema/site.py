@@ -21,6 +21,14 @@ from .nodes import (
 FULL_CLINIC_PAGES = ("home", "contact", "location", "locations-index")
 
 
+def _with_image(node: dict, page: object) -> dict:
+    """A page's photo (``Image:``) as the node's ``image``, an ImageObject with its size."""
+    image = getattr(page, "image_node", None)
+    if image:
+        node["image"] = image
+    return node
+
+
 class SiteGraph:
     """Builds page graphs for one build; treatment and condition nodes are made once."""
 
@@ -57,20 +65,21 @@ class SiteGraph:
 
     def _procedure(self, treatment: Treatment) -> dict:
         overview = treatment.overview
-        return procedure_node(
+        node = procedure_node(
             url=self.absolute(treatment.url), name=treatment.title,
             description=plain_text(str(overview.summary)) if overview else "",
             metadata=overview.metadata if overview else {}, specialty=self.profile.specialty,
             offer=self.offers.get(treatment.slug),
         )
+        return _with_image(node, overview)
 
     def _condition(self, condition) -> dict:
-        return condition_node(
+        return _with_image(condition_node(
             url=self.absolute(condition.url), name=condition.title,
             description=plain_text(str(condition.page.summary)),
             treatments=[f"{self.absolute(t.url)}#procedure" for t in condition.treatments],
             specialty=self.profile.specialty,
-        )
+        ), condition.page)
 
     def _person(self, person: Person) -> dict:
         """A team member, working for each of their locations (or the clinic)."""
@@ -101,7 +110,8 @@ class SiteGraph:
                 url=facts.url, headline=page.title, description=facts.description,
                 published=page.date.isoformat(),
                 modified=getattr(page, "modified", page.date).isoformat(),
-                author=str(getattr(page, "author", "") or ""), image=self.logo_url,
+                author=str(getattr(page, "author", "") or ""),
+                image=getattr(page, "image_node", None) or self.logo_url,
                 site_url=self.site_url, language=self.profile.language,
             )
         elif route.kind == "person" and getattr(page, "person", None):

@@ -107,7 +107,7 @@ def _place(location: Location) -> dict:
     if any(parts.values()):
         node["address"] = {"@type": "PostalAddress", **{k: v for k, v in parts.items() if v}}
     if location.phone:
-        node["telephone"] = location.phone.e164
+        node["telephone"] = location.phone.telephone
     if location.geo:
         node["geo"] = {"@type": "GeoCoordinates", "latitude": location.geo.latitude,
                        "longitude": location.geo.longitude}
@@ -144,7 +144,7 @@ def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
         "department": [ref(location_id(site_url, loc)) for loc in profile.locations],
     }
     if profile.main and profile.main.phone:
-        organisation["telephone"] = profile.main.phone.e164
+        organisation["telephone"] = profile.main.phone.telephone
     locations = [
         {"@type": _clinic_types(profile), "@id": location_id(site_url, loc), "name": loc.name,
          "url": home, "image": logo_url, "parentOrganization": ref(clinic_id(site_url)),

@@ -64,6 +64,15 @@ def future_post(project):
     project.edit("content/articles/treating-dark-spots.md", "Date: 2026-11-20", "Date: 2030-01-01")
 
 
+def no_home_page(project):
+    project.file("content/pages/home.md").unlink()
+
+
+def draft_accessibility(project):
+    project.edit("content/pages/accessibility.md", "Title: Accessibility\n",
+                 "Title: Accessibility\nStatus: draft\n")
+
+
 def not_utf8(project):
     path = project.file("content/pages/accessibility.md")
     text = path.read_text(encoding="utf-8").replace("screen readers", "lectores de pantalla, señal")
@@ -154,6 +163,19 @@ CASES = {
         "future. Write the date the post was published; to publish it later, keep "
         "Status: draft until that day.",
         [],
+    ),
+    "no home page": (
+        no_home_page,
+        "content/pages/home.md: This page is missing, but every page links to /, so that link "
+        'would lead nowhere. Create it with make new-page NAME="Home", then write its text.',
+        ["/"],
+    ),
+    "footer page kept as a draft": (
+        draft_accessibility,
+        "content/pages/accessibility.md:2: This page is a draft, but every page links to "
+        "/accessibility/, so that link would lead nowhere. Remove the line Status: draft to "
+        "publish it.",
+        ["/accessibility/"],
     ),
     "file that is not UTF-8": (
         not_utf8,

@@ -96,6 +96,9 @@ def build_catalog(generators: list[Any]) -> None:
     build.problems.extend(bodies.prepare_bodies(build, pages.contents(generators, everything)))
     entries, found = pages.unique_entries(build, generators)
     build.problems.extend(found)
+    build.problems.extend(pages.required_problems(
+        build, entries, pages.contents(generators, pages.DRAFT_LISTS),
+        generators[0].settings))
     catalog, found = pages.describe_pages(build, entries)
     build.problems.extend(found)
     known = body_checks.known_urls(build, entries)

@@ -34,6 +34,7 @@ _SPECIAL_PAGES = {
     "contact": ("contact", "contact/", "contact/index.html", "contact"),
     "404": ("not-found", "404.html", "404.html", "page"),
 }
+SPECIAL_PAGE_STEMS = tuple(_SPECIAL_PAGES)
 
 
 @dataclass(frozen=True)

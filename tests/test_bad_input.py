@@ -337,7 +337,41 @@ def third_party_template(project):
                  '<link rel="stylesheet" href="https://fonts.example.com/css"></head>')
 
 
+def link_to_profile(project):
+    project.edit("content/pages/privacy.md", "\n\n", "\n\nSee [the facts]({filename}/clinic.toml).\n\n")
+
+
+def link_to_draft(project):
+    project.write("content/pages/parking.md", "Title: Parking\nStatus: draft\nSummary: Where to "
+                  "park when you visit, and which streets have free spaces in the morning.\n\n"
+                  "Soon.\n")
+    project.edit("content/pages/privacy.md", "\n\n", "\n\nSee [parking]({filename}parking.md).\n\n")
+
+
+def post_sets_url(project):
+    project.edit("content/articles/treating-dark-spots.md", "Date: 2026-11-20",
+                 "Date: 2026-11-20\nURL: https://evil.example/login")
+
+
 PUBLISHING_CASES = {
+    "a link to a file that is not a page": (
+        link_to_profile,
+        "content/pages/privacy.md:4: The link to {filename}/clinic.toml names a file that is not "
+        "a page or a picture of the site. Link to a page's .md file with {filename}, or to a "
+        "file in content/images/ with {static}.",
+    ),
+    "a link to a draft": (
+        link_to_draft,
+        "content/pages/privacy.md:4: The link to {filename}parking.md leads to a draft, which "
+        "is never published. Publish that page first (remove its Status: draft line), or "
+        "remove the link.",
+    ),
+    "a blog post that sets its own URL": (
+        post_sets_url,
+        'content/articles/treating-dark-spots.md:3: "URL" sets the page\'s own address, but '
+        "every address follows from where the file is, and this one would break links to the "
+        "page. Remove the line; to change a blog post's address, write a Slug: line instead.",
+    ),
     "a page that embeds a third-party script": (
         embed_script,
         "content/pages/privacy.md:4: A <script> loads https://tracker.example.com/t.js from "

@@ -96,12 +96,12 @@ def build_catalog(generators: list[Any]) -> None:
     build.problems.extend(bodies.prepare_bodies(build, pages.contents(generators, everything)))
     entries, found = pages.unique_entries(build, generators)
     build.problems.extend(found)
-    build.problems.extend(pages.required_problems(
-        build, entries, pages.contents(generators, pages.DRAFT_LISTS),
-        generators[0].settings))
+    drafts = pages.contents(generators, pages.DRAFT_LISTS)
+    build.problems.extend(pages.required_problems(build, entries, drafts,
+                                                  generators[0].settings))
     catalog, found = pages.describe_pages(build, entries)
     build.problems.extend(found)
-    known = body_checks.known_urls(build, entries)
+    known = body_checks.known_urls(build, entries, drafts)
     for entry in entries:
         found, advice = body_checks.apply_rules(build, entry, known)
         build.problems.extend(found)

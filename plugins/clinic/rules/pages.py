@@ -29,7 +29,8 @@ def check_page(
     locate: Callable[[str, str], "int | None"],
 ) -> tuple[ReviewState | None, list[Problem]]:
     problems = _title_problems(source, metadata, locate) + _summary_problems(
-        source, metadata, locate) + _date_problems(source, metadata, today, locate)
+        source, metadata, locate) + _date_problems(source, metadata, today, locate) + \
+        _address_problems(source, route, metadata, locate)
     review = None
     if route.is_medical or "reviewed" in metadata:
         review, found = _review_problems(source, metadata, today, interval_months, reviewer,
@@ -50,6 +51,22 @@ def _title_problems(source: str, metadata: dict, locate: Callable[[str, str], "i
         "in the trail of links above it",
         "write the page's title after Title:, for example Title: Side effects of microneedling",
     )]
+
+
+# Pelican header keys that set a page's address, as staff would write them
+_ADDRESS_KEYS = {"url": "URL", "save_as": "Save_as"}
+
+
+def _address_problems(source: str, route: Route, metadata: dict,
+                      locate: Callable[[str, str], "int | None"]) -> list[Problem]:
+    """A page may not set its own address: it follows from the file's place."""
+    fix = ("remove the line; to change a blog post's address, write a Slug: line instead"
+           if route.kind == "article"
+           else "remove the line; to change the address, rename or move the file")
+    return [Problem(source, locate(source, key),
+                    f'"{label}" sets the page\'s own address, but every address follows from '
+                    "where the file is, and this one would break links to the page", fix)
+            for key, label in _ADDRESS_KEYS.items() if key in metadata]
 
 
 def _date_problems(source: str, metadata: dict, today: dt.date,

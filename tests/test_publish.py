@@ -253,3 +253,41 @@ def test_every_internal_reference_in_a_published_clinic_resolves(project):
     graph = json.loads(BeautifulSoup(contact, "html.parser").find(
         "script", type="application/ld+json").string)["@graph"]
     assert graph[0]["telephone"] == "+13055550142 ext. 55"
+
+
+def test_a_published_blog_post_describes_itself(project):
+    """Read on its own, a post names its publisher, its review, its image and one date."""
+    complete(project)
+    project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = "Harbour Skin"')
+    project.edit("content/articles/treating-dark-spots.md", "Reviewed: 2026-11-01",
+                 "Reviewed: 2026-11-24")
+    result = project.publish()
+    assert result.returncode == 0, result.output
+    html = result.page("/blog/treating-dark-spots/").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    doc = json.loads(soup.find("script", type="application/ld+json").string)
+    nodes = {node["@id"]: node for node in doc["@graph"]}
+    post = nodes[f"{SITE}/blog/treating-dark-spots/#post"]
+    publisher = nodes[post["publisher"]["@id"]]
+    assert publisher == {"@type": "MedicalOrganization", "@id": f"{SITE}/#clinic",
+                         "name": "Harbour Skin", "url": f"{SITE}/",
+                         "logo": publisher["logo"]}
+    assert publisher["logo"].startswith(f"{SITE}/theme/img/logo.")
+    image = post["image"]
+    assert (image["@type"], image["width"], image["height"]) == ("ImageObject", 1200, 630)
+    assert image["url"] == soup.find("meta", property="og:image")["content"]
+    assert (result.out_dir / image["url"].removeprefix(SITE + "/")).is_file()
+    page = nodes[post["mainEntityOfPage"]["@id"]]
+    shown = soup.select_one(".cl-review time")["datetime"]
+    assert page["lastReviewed"] == shown == "2026-11-24"
+    assert page["reviewedBy"] == {"@type": "Person", "name": "A. Reviewer, MD"}
+    tree = ElementTree.parse(result.out_dir / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    lastmod = {e.findtext("s:loc", namespaces=ns): e.findtext("s:lastmod", namespaces=ns)
+               for e in tree.getroot()}
+    assert post["dateModified"][:10] == lastmod[f"{SITE}/blog/treating-dark-spots/"] == \
+        "2026-11-24"
+    from clinic.schema.google import check_google
+    from clinic.schema.vocabulary import validate_graph
+    assert validate_graph(doc, set(nodes)) == []
+    assert check_google(doc, absolute_urls=True) == []

@@ -27,7 +27,8 @@ def describe(build: Build, entries: list[Entry], catalog: Catalog
     Returns the blog index's head values and JSON-LD, the problems and the advice.
     """
     site = SiteGraph(build.profile, catalog, build.site_url,
-                     logo_path=build.assets.url("img/logo.svg"))
+                     logo_path=build.assets.url("img/logo.svg"),
+                     share_path=build.assets.url("img/share.png"))
     blog = {
         "title": build.strings("blog"),
         "description": build.strings("blog_description", clinic=build.profile.name),

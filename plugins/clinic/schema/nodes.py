@@ -204,8 +204,22 @@ def breadcrumb_node(page_url: str, trail: list[tuple[str, str]]) -> dict:
             "itemListElement": items}
 
 
+def image_node(url: str, width: int, height: int) -> dict:
+    return {"@type": "ImageObject", "url": url, "width": width, "height": height}
+
+
+def publisher_node(profile: Profile, site_url: str, logo_url: str) -> dict:
+    """The clinic in brief, for a page that names it without describing it in full.
+
+    ``MedicalOrganization`` is true of a single clinic too (``MedicalClinic``
+    is one) and, unlike a local business, needs no address to be complete.
+    """
+    return {"@type": "MedicalOrganization", "@id": clinic_id(site_url), "name": profile.name,
+            "url": f"{site_url}/", "logo": logo_url}
+
+
 def blog_posting_node(*, url: str, headline: str, description: str, published: str,
-                      modified: str, author: str, image: str, site_url: str,
+                      modified: str, author: str, image: dict, site_url: str,
                       language: str) -> dict:
     node = {"@type": "BlogPosting", "@id": f"{url}#post", "headline": headline, "url": url,
             "datePublished": published, "dateModified": modified,
@@ -255,12 +269,14 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
         node["medicalAudience"] = {"@type": "Patient"}
         if profile.specialty:
             node["specialty"] = f"{SCHEMA}{profile.specialty}"
-        if facts.review and facts.review.reviewed:
-            node["lastReviewed"] = facts.review.reviewed.isoformat()
-            if facts.review.reviewer:
-                node["reviewedBy"] = {"@type": "Person", "name": facts.review.reviewer}
-            else:
-                node["reviewedBy"] = ref(clinic_id(site_url))
+    # what the page shows as "Page last reviewed", medical page or blog post;
+    # WebPage properties, so a post's are on the page it is the main entity of
+    if facts.review and facts.review.reviewed:
+        node["lastReviewed"] = facts.review.reviewed.isoformat()
+        if facts.review.reviewer:
+            node["reviewedBy"] = {"@type": "Person", "name": facts.review.reviewer}
+        else:
+            node["reviewedBy"] = ref(clinic_id(site_url))
     return node
 
 

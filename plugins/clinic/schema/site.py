@@ -7,13 +7,17 @@ assembles its graph.  Validation of the result is the caller's job.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model.catalog import Catalog, Entry
 from ..model.citations import extract, without_sources
 from ..model.markup import plain_text
 from ..model.profile import Profile
+from ..model.reviews import last_changed
+from ..publishing.images import SHARE_SIZE
 from .nodes import (
-    PageFacts, blog_posting_node, condition_node, find_questions, page_graph, procedure_node,
-    site_nodes,
+    PageFacts, blog_posting_node, condition_node, find_questions, image_node, page_graph,
+    procedure_node, publisher_node, site_nodes,
 )
 
 FULL_CLINIC_PAGES = ("home", "contact")
@@ -22,11 +26,14 @@ FULL_CLINIC_PAGES = ("home", "contact")
 class SiteGraph:
     """Builds page graphs for one build; treatment and condition nodes are made once."""
 
-    def __init__(self, profile: Profile, catalog: Catalog, site_url: str, logo_path: str):
+    def __init__(self, profile: Profile, catalog: Catalog, site_url: str, logo_path: str,
+                 share_path: str = "img/share.png"):
         self.profile = profile
         self.catalog = catalog
         self.site_url = site_url.rstrip("/")
         self.logo_url = self.absolute(logo_path)
+        # Google asks an article for a raster image at least 1200 pixels wide
+        self.share_image = image_node(self.absolute(share_path), *SHARE_SIZE)
         self.procedures = {t.slug: self._procedure(t) for t in catalog.treatments}
         self.conditions = {c.slug: self._condition(c) for c in catalog.conditions}
         self.services = [node["@id"] for node in self.procedures.values()]
@@ -35,6 +42,8 @@ class SiteGraph:
         # described on the home and contact pages; every other page names it by
         # @id.  A chain's 50 locations would otherwise repeat on every page.
         self.website = [n for n in self.shared if n["@type"] == "WebSite"]
+        # A blog post names its publisher; read on its own, the post says who that is.
+        self.post_shared = [publisher_node(profile, self.site_url, self.logo_url)] + self.website
 
     def absolute(self, url: str) -> str:
         return f"{self.site_url}/{url}"
@@ -76,11 +85,12 @@ class SiteGraph:
             facts.post = blog_posting_node(
                 url=facts.url, headline=page.title, description=facts.description,
                 published=page.date.isoformat(),
-                modified=getattr(page, "modified", page.date).isoformat(),
-                author=str(getattr(page, "author", "") or ""), image=self.logo_url,
+                modified=_date_time(last_changed(page) or page.date, page.date),
+                author=str(getattr(page, "author", "") or ""), image=self.share_image,
                 site_url=self.site_url, language=self.profile.language,
             )
-        shared = self.shared if route.kind in FULL_CLINIC_PAGES else self.website
+        shared = self.shared if route.kind in FULL_CLINIC_PAGES else \
+            self.post_shared if route.kind == "article" else self.website
         return page_graph(facts, profile=self.profile, site_url=self.site_url, shared=shared)
 
     def blog_index_graph(self, url: str, title: str, description: str, home: str) -> dict:
@@ -89,3 +99,10 @@ class SiteGraph:
                           breadcrumbs=[(home, self.absolute("")), (title, self.absolute(url))])
         return page_graph(facts, profile=self.profile, site_url=self.site_url,
                           shared=self.website)
+
+
+def _date_time(day: dt.date, published: dt.datetime) -> str:
+    """A date with a time and zone, as Google asks: a review day starts at midnight."""
+    if not isinstance(day, dt.datetime):
+        day = dt.datetime.combine(day, dt.time(), tzinfo=published.tzinfo)
+    return day.isoformat()

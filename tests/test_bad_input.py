@@ -338,14 +338,16 @@ def third_party_template(project):
 
 
 def link_to_profile(project):
-    project.edit("content/pages/privacy.md", "\n\n", "\n\nSee [the facts]({filename}/clinic.toml).\n\n")
+    project.edit("content/pages/privacy.md", "\n\n",
+                 "\n\nSee [the facts]({filename}/clinic.toml).\n\n")
 
 
 def link_to_draft(project):
     project.write("content/pages/parking.md", "Title: Parking\nStatus: draft\nSummary: Where to "
                   "park when you visit, and which streets have free spaces in the morning.\n\n"
                   "Soon.\n")
-    project.edit("content/pages/privacy.md", "\n\n", "\n\nSee [parking]({filename}parking.md).\n\n")
+    project.edit("content/pages/privacy.md", "\n\n",
+                 "\n\nSee [parking]({filename}parking.md).\n\n")
 
 
 def post_sets_url(project):

@@ -64,7 +64,8 @@ def apply_rules(build: Build, entry: Entry, known: SiteAddresses
     page = entry.page
     body = page._content or ""
     trouble = functools.partial(link_trouble, build=build, entry=entry, known=known)
-    findings = (heading_findings(body) + image_findings(body, lambda src: trouble(src) is None)
+    findings = (heading_findings(body)
+                + image_findings(body, lambda src: trouble(src) is None)
                 + link_findings(body, trouble))
     for needle, message, fix in findings:
         problems.append(Problem(entry.source, sources.find_line(entry.source, needle), message, fix))

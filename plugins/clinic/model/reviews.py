@@ -54,8 +54,9 @@ def last_changed(page: Any) -> dt.date | None:
     date on the same day, so the time and zone are kept where known.
     """
     review = getattr(page, "review", None)
-    dates = [d for d in (getattr(page, "modified", None), getattr(page, "date", None),
-                         review.reviewed if review else None) if d]
+    dates: list[dt.date] = [d for d in (getattr(page, "modified", None),
+                                        getattr(page, "date", None),
+                                        review.reviewed if review else None) if d]
     if not dates:
         return None
     return max(dates, key=lambda d: d.date() if isinstance(d, dt.datetime) else d)

@@ -8,7 +8,7 @@ the problems found.  Messages read like help: what is wrong, why, the fix.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import Any, Callable
 
 from ..model.markup import plain_text
 from ..model.problems import Problem
@@ -39,8 +39,8 @@ def check_page(
     return review, problems
 
 
-def _title_problems(source: str, metadata: dict, locate: Callable[[str, str], "int | None"]
-                    ) -> list[Problem]:
+def _title_problems(source: str, metadata: dict[str, Any],
+                    locate: Callable[[str, str], "int | None"]) -> list[Problem]:
     # A header with no Title at all never makes a page (rules.sources says so);
     # one with only spaces does, with no name anywhere.
     if "title" not in metadata or plain_text(str(metadata["title"])).strip():
@@ -57,7 +57,7 @@ def _title_problems(source: str, metadata: dict, locate: Callable[[str, str], "i
 _ADDRESS_KEYS = {"url": "URL", "save_as": "Save_as"}
 
 
-def _address_problems(source: str, route: Route, metadata: dict,
+def _address_problems(source: str, route: Route, metadata: dict[str, Any],
                       locate: Callable[[str, str], "int | None"]) -> list[Problem]:
     """A page may not set its own address: it follows from the file's place."""
     fix = ("remove the line; to change a blog post's address, write a Slug: line instead"
@@ -69,7 +69,7 @@ def _address_problems(source: str, route: Route, metadata: dict,
             for key, label in _ADDRESS_KEYS.items() if key in metadata]
 
 
-def _date_problems(source: str, metadata: dict, today: dt.date,
+def _date_problems(source: str, metadata: dict[str, Any], today: dt.date,
                    locate: Callable[[str, str], "int | None"]) -> list[Problem]:
     """A blog post's Date and Modified may not be in the future, like Reviewed."""
     problems = []

@@ -48,6 +48,31 @@ def unknown_treatment(project):
                  "Treatments: chemical-peel\nReviewed:")
 
 
+def empty_name(project):
+    project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = ""')
+
+
+def empty_phone(project):
+    project.edit("content/clinic.toml", 'phone = "786-210-4234"', 'phone = ""')
+
+
+def blank_title(project):
+    project.edit("content/pages/privacy.md", "Title: Privacy\n", "Title:   \n")
+
+
+def future_post(project):
+    project.edit("content/articles/treating-dark-spots.md", "Date: 2026-11-20", "Date: 2030-01-01")
+
+
+def no_home_page(project):
+    project.file("content/pages/home.md").unlink()
+
+
+def draft_accessibility(project):
+    project.edit("content/pages/accessibility.md", "Title: Accessibility\n",
+                 "Title: Accessibility\nStatus: draft\n")
+
+
 def not_utf8(project):
     path = project.file("content/pages/accessibility.md")
     text = path.read_text(encoding="utf-8").replace("screen readers", "lectores de pantalla, señal")
@@ -111,6 +136,47 @@ CASES = {
         "treatment's file name (microneedling), or add the treatment first.",
         [],
     ),
+    "empty clinic name": (
+        empty_name,
+        'content/clinic.toml:8: "clinic.name" is empty: every page shows the clinic\'s name in '
+        "its header and title, and search engines list the clinic by it. Fill it in in "
+        "content/clinic.toml before publishing.",
+        [],
+    ),
+    "location with an empty phone": (
+        empty_phone,
+        'content/clinic.toml:29: "locations[0].phone" is empty: the call buttons on every page '
+        "and the call bar dial this number; without it visitors cannot call. Fill it in in "
+        "content/clinic.toml before publishing.",
+        [],
+    ),
+    "title of only spaces": (
+        blank_title,
+        'content/pages/privacy.md:1: "Title" is empty, so the page has no name in its browser '
+        "tab, in search results or in the trail of links above it. Write the page's title "
+        "after Title:, for example Title: Side effects of microneedling.",
+        [],
+    ),
+    "blog post dated in the future": (
+        future_post,
+        'content/articles/treating-dark-spots.md:2: "Date" is 2030-01-01, which is in the '
+        "future. Write the date the post was published; to publish it later, keep "
+        "Status: draft until that day.",
+        [],
+    ),
+    "no home page": (
+        no_home_page,
+        "content/pages/home.md: This page is missing, but every page links to /, so that link "
+        'would lead nowhere. Create it with make new-page NAME="Home", then write its text.',
+        ["/"],
+    ),
+    "footer page kept as a draft": (
+        draft_accessibility,
+        "content/pages/accessibility.md:2: This page is a draft, but every page links to "
+        "/accessibility/, so that link would lead nowhere. Remove the line Status: draft to "
+        "publish it.",
+        ["/accessibility/"],
+    ),
     "file that is not UTF-8": (
         not_utf8,
         "content/pages/accessibility.md:",
@@ -147,6 +213,20 @@ def test_publish_stops_and_lists_it(project, name):
     assert message in result.output
     assert "Publish stopped: " in result.output
     assert "nothing was published." in result.output
+
+
+@pytest.mark.parametrize("breaker, source, needle", [
+    (empty_name, "content/clinic.toml", '"clinic.name" is empty'),
+    (blank_title, "content/pages/privacy.md", '"Title" is empty'),
+])
+def test_an_empty_name_is_reported_once_not_again_as_structured_data(project, breaker, source,
+                                                                     needle):
+    breaker(project)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith(source)]
+    assert sum(needle in line for line in lines) == 1, lines
+    assert not any('"name" is missing' in line for line in lines), lines
 
 
 def test_not_utf8_message_names_the_line_and_the_fix(project):
@@ -257,7 +337,43 @@ def third_party_template(project):
                  '<link rel="stylesheet" href="https://fonts.example.com/css"></head>')
 
 
+def link_to_profile(project):
+    project.edit("content/pages/privacy.md", "\n\n",
+                 "\n\nSee [the facts]({filename}/clinic.toml).\n\n")
+
+
+def link_to_draft(project):
+    project.write("content/pages/parking.md", "Title: Parking\nStatus: draft\nSummary: Where to "
+                  "park when you visit, and which streets have free spaces in the morning.\n\n"
+                  "Soon.\n")
+    project.edit("content/pages/privacy.md", "\n\n",
+                 "\n\nSee [parking]({filename}parking.md).\n\n")
+
+
+def post_sets_url(project):
+    project.edit("content/articles/treating-dark-spots.md", "Date: 2026-11-20",
+                 "Date: 2026-11-20\nURL: https://evil.example/login")
+
+
 PUBLISHING_CASES = {
+    "a link to a file that is not a page": (
+        link_to_profile,
+        "content/pages/privacy.md:4: The link to {filename}/clinic.toml names a file that is not "
+        "a page or a picture of the site. Link to a page's .md file with {filename}, or to a "
+        "file in content/images/ with {static}.",
+    ),
+    "a link to a draft": (
+        link_to_draft,
+        "content/pages/privacy.md:4: The link to {filename}parking.md leads to a draft, which "
+        "is never published. Publish that page first (remove its Status: draft line), or "
+        "remove the link.",
+    ),
+    "a blog post that sets its own URL": (
+        post_sets_url,
+        'content/articles/treating-dark-spots.md:3: "URL" sets the page\'s own address, but '
+        "every address follows from where the file is, and this one would break links to the "
+        "page. Remove the line; to change a blog post's address, write a Slug: line instead.",
+    ),
     "a page that embeds a third-party script": (
         embed_script,
         "content/pages/privacy.md:4: A <script> loads https://tracker.example.com/t.js from "

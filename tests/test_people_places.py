@@ -85,7 +85,7 @@ def test_people_are_persons_who_work_at_their_locations(published):
     assert alex["worksFor"] == [{"@id": f"{SITE}/#location-north"}]
     assert alex["image"] == {"@type": "ImageObject", "url": f"{SITE}/images/alex.png",
                              "width": 300, "height": 400}
-    photo = _soup(published, "/team/alex-example/").select_one("img.cl-person__photo")
+    photo = _soup(published, "/team/alex-example/").select_one(".cl-person__photo img")
     assert (photo["width"], photo["height"], photo["alt"]) == (
         "300", "400", "A made-up portrait: a grey square")
 

@@ -186,3 +186,29 @@ def test_parse_phone(raw, region, e164):
 def test_address_lines_skip_unknown_parts():
     assert Address(locality="Coral Gables", region="FL").lines == ["Coral Gables, FL"]
     assert Address().lines == []
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('name = "Clínica Piel"', 'name = "  "',
+     'content/clinic.toml:3: "clinic.name" is empty: every page shows the clinic\'s name in '
+     "its header and title, and search engines list the clinic by it. Fill it in in "
+     "content/clinic.toml before publishing."),
+    ('phone = "(305) 555-0100"', 'phone = ""',
+     'content/clinic.toml:18: "locations[0].phone" is empty: the call buttons on every page '
+     "and the call bar dial this number; without it visitors cannot call. Fill it in in "
+     "content/clinic.toml before publishing."),
+])
+def test_an_empty_name_or_phone_is_a_problem_at_its_line(old, new, expected):
+    assert messages(GOOD.replace(old, new, 1)) == [expected]
+
+
+@pytest.mark.parametrize("raw, display, tel, telephone", [
+    ("305-555-0100 ext. 55", "(305) 555-0100 ext. 55", "tel:+13055550100;ext=55",
+     "+13055550100 ext. 55"),
+    ("(305) 555-0100 x7", "(305) 555-0100 ext. 7", "tel:+13055550100;ext=7",
+     "+13055550100 ext. 7"),
+    ("305-555-0100", "(305) 555-0100", "tel:+13055550100", "+13055550100"),
+])
+def test_an_extension_is_shown_dialled_and_published(raw, display, tel, telephone):
+    phone = parse_phone(raw, "US")
+    assert (phone.display, phone.tel, phone.telephone) == (display, tel, telephone)

@@ -187,3 +187,109 @@ def test_published_graphs_have_no_error_and_no_warning(published):
     for url, doc in docs.items():
         assert validate_graph(doc, known) == [], url
         assert check_google(doc, absolute_urls=True) == [], url
+
+
+# Where a link or a file reference can be in a written page
+_REFERENCES = (("a", "href"), ("link", "href"), ("img", "src"), ("img", "srcset"),
+               ("source", "srcset"), ("script", "src"), ("iframe", "src"))
+
+
+def _internal_targets(html: str, site: str) -> list[str]:
+    """Every address a page refers to on its own site, without fragment or query."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = []
+    for tag, attribute in _REFERENCES:
+        for element in soup.find_all(tag):
+            value = element.get(attribute)
+            if not value:
+                continue
+            urls = [part.strip().split()[0] for part in value.split(",")] \
+                if attribute == "srcset" else [value]
+            for url in urls:
+                if url.startswith(site):
+                    url = url[len(site):] or "/"
+                elif url.startswith(("#", "//")) or ":" in url.split("/")[0]:
+                    continue  # a fragment, another site, tel:, mailto:
+                found.append(url.split("#")[0].split("?")[0])
+    return found
+
+
+def test_every_internal_reference_in_a_published_clinic_resolves(project):
+    """A fictional clinic with every kind of page and of link: nothing leads nowhere."""
+    complete(project)
+    project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = "Harbour Skin"')
+    project.edit("content/clinic.toml", 'phone = "786-210-4234"',
+                 'phone = "305-555-0142 ext. 55"')
+    from PIL import Image
+    project.file("content/images").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (8, 8), "white").save(project.file("content/images/room.png"))
+    project.write("content/pages/visiting.md", (
+        "Title: Visiting the clinic\n"
+        "Summary: How to find the clinic, where to park and what to bring on the day of "
+        "your first visit.\n\n"
+        "See [the side effects]({filename}/treatments/microneedling/side-effects.md), "
+        "[our privacy notes]({filename}../pages/privacy.md), [contact](/contact/), "
+        "[the blog](/blog/) and [treatments](../treatments/#top).\n\n"
+        "![The waiting room]({static}/images/room.png)\n"))
+    result = project.publish()
+    assert result.returncode == 0, result.output
+    out = result.out_dir
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) >= 14
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        for marker in ("{filename}", "{static}", "{attach}"):
+            assert marker not in html, (path, marker)
+        for target in _internal_targets(html, SITE):
+            if target.startswith("/"):
+                file = out / target.lstrip("/")
+            else:
+                file = (path.parent / target).resolve()
+            if target.endswith("/") or file.is_dir():
+                file = file / "index.html"
+            assert file.is_file(), (str(path.relative_to(out)), target)
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="tel:+13055550142;ext=55"' in home
+    assert "(305) 555-0142 ext. 55" in home
+    contact = (out / "contact" / "index.html").read_text(encoding="utf-8")
+    graph = json.loads(BeautifulSoup(contact, "html.parser").find(
+        "script", type="application/ld+json").string)["@graph"]
+    assert graph[0]["telephone"] == "+13055550142 ext. 55"
+
+
+def test_a_published_blog_post_describes_itself(project):
+    """Read on its own, a post names its publisher, its review, its image and one date."""
+    complete(project)
+    project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = "Harbour Skin"')
+    project.edit("content/articles/treating-dark-spots.md", "Reviewed: 2026-11-01",
+                 "Reviewed: 2026-11-24")
+    result = project.publish()
+    assert result.returncode == 0, result.output
+    html = result.page("/blog/treating-dark-spots/").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    doc = json.loads(soup.find("script", type="application/ld+json").string)
+    nodes = {node["@id"]: node for node in doc["@graph"]}
+    post = nodes[f"{SITE}/blog/treating-dark-spots/#post"]
+    publisher = nodes[post["publisher"]["@id"]]
+    assert publisher == {"@type": "MedicalOrganization", "@id": f"{SITE}/#clinic",
+                         "name": "Harbour Skin", "url": f"{SITE}/",
+                         "logo": publisher["logo"]}
+    assert publisher["logo"].startswith(f"{SITE}/theme/img/logo.")
+    image = post["image"]
+    assert (image["@type"], image["width"], image["height"]) == ("ImageObject", 1200, 630)
+    assert image["url"] == soup.find("meta", property="og:image")["content"]
+    assert (result.out_dir / image["url"].removeprefix(SITE + "/")).is_file()
+    page = nodes[post["mainEntityOfPage"]["@id"]]
+    shown = soup.select_one(".cl-review time")["datetime"]
+    assert page["lastReviewed"] == shown == "2026-11-24"
+    assert page["reviewedBy"] == {"@type": "Person", "name": "A. Reviewer, MD"}
+    tree = ElementTree.parse(result.out_dir / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    lastmod = {e.findtext("s:loc", namespaces=ns): e.findtext("s:lastmod", namespaces=ns)
+               for e in tree.getroot()}
+    assert post["dateModified"][:10] == lastmod[f"{SITE}/blog/treating-dark-spots/"] == \
+        "2026-11-24"
+    from clinic.schema.google import check_google
+    from clinic.schema.vocabulary import validate_graph
+    assert validate_graph(doc, set(nodes)) == []
+    assert check_google(doc, absolute_urls=True) == []

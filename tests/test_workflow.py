@@ -207,19 +207,22 @@ def test_make_serve_rebuilds_refreshes_and_survives_a_broken_edit(project):
 
 
 def test_drafts_preview_under_drafts_and_are_never_published(project):
-    project.edit("content/pages/privacy.md", "Title: Privacy", "Title: Privacy\nStatus: draft")
+    # a page no template links to: those the header and footer link to must publish
+    project.write("content/pages/parking.md", "Title: Parking\nStatus: draft\nSummary: Where "
+                  "to park when you visit, and which streets have free spaces in the morning.\n\n"
+                  "Soon.\n")
     project.edit("content/articles/treating-dark-spots.md", "Author: DermaClinic team",
                  "Author: DermaClinic team\nStatus: draft")
     result = project.build()
     assert result.returncode == 0, result.output
-    assert not result.page("/privacy/").exists()
-    assert result.page("/drafts/pages/privacy/").is_file()
+    assert not result.page("/parking/").exists()
+    assert result.page("/drafts/pages/parking/").is_file()
     assert result.page("/drafts/treating-dark-spots/").is_file()
     from test_bad_input import complete
     complete(project)
     published = project.publish()
     assert published.returncode == 0, published.output
-    assert not published.page("/privacy/").exists()
+    assert not published.page("/parking/").exists()
     assert not (published.out_dir / "drafts").exists()
     assert not published.page("/blog/treating-dark-spots/").exists()
 

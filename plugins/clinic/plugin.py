@@ -109,6 +109,9 @@ def build_catalog(generators: list[Any]) -> None:
     build.problems.extend(bodies.prepare_bodies(build, pages.contents(generators, everything)))
     entries, found = pages.unique_entries(build, generators)
     build.problems.extend(found)
+    drafts = pages.contents(generators, pages.DRAFT_LISTS)
+    build.problems.extend(pages.required_problems(build, entries, drafts,
+                                                  generators[0].settings))
     catalog, found, advice = pages.describe_pages(build, entries)
     build.problems.extend(found)
     build.advice.update(advice)
@@ -117,7 +120,7 @@ def build_catalog(generators: list[Any]) -> None:
         build.profile_label, profile.price_range, profile.currency,
         [t.price for t in catalog.treatments if t.price],
         locale_for(profile.language, profile.country)))
-    known = body_checks.known_urls(build, entries)
+    known = body_checks.known_urls(build, entries, drafts)
     for entry in entries:
         found, advice = body_checks.apply_rules(build, entry, known)
         build.problems.extend(found)

@@ -12,10 +12,13 @@ import os
 import posixpath
 import re
 import urllib.parse
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from ..rules.body import (
-    PLACEHOLDER, citation_findings, heading_findings, image_findings, link_findings,
-    placeholder_lines,
+    LEADS_NOWHERE, LEADS_TO_DRAFT, NOT_A_PAGE, PLACEHOLDER, LinkTrouble, citation_findings,
+    heading_findings, image_findings, link_findings, placeholder_lines,
 )
 from ..model.catalog import Entry
 from ..model.problems import Problem
@@ -24,28 +27,46 @@ from .session import Build
 _MARKER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 
 
-def known_urls(build: Build, entries: list[Entry]) -> set[str]:
+@dataclass(frozen=True)
+class SiteAddresses:
+    """What a link in a body may lead to."""
+
+    urls: set[str]  # /addresses of published pages, the blog and static files
+    pages: set[str]  # sources of published pages, relative to content/
+    drafts: set[str]  # sources of drafts: Pelican links to them, but never writes them
+    static: set[str]  # static files, relative to content/
+
+
+def known_urls(build: Build, entries: list[Entry], drafts: Iterable[Any] = ()) -> SiteAddresses:
     """Every address on the site a body may link to: pages, the blog, static files."""
     known = {"/" + entry.page.url for entry in entries} | {"/", "/blog/"}
+    static = set()
     for folder in build.static_paths:
         top = os.path.join(build.content_dir, folder)
         for root, _, files in os.walk(top):
             for name in files:
                 rel = os.path.relpath(os.path.join(root, name), build.content_dir)
-                known.add("/" + rel.replace(os.sep, "/"))
-    return known
+                static.add(rel.replace(os.sep, "/"))
+    relative = build.sources.content_relative
+    return SiteAddresses(
+        urls=known | {"/" + rel for rel in static},
+        pages={relative(entry.source) for entry in entries},
+        drafts={relative(build.sources.label(d.source_path)) for d in drafts},
+        static=static)
 
 
-def apply_rules(build: Build, entry: Entry, known: set[str]) -> tuple[list[Problem], list[str]]:
+def apply_rules(build: Build, entry: Entry, known: SiteAddresses
+                ) -> tuple[list[Problem], list[str]]:
     """Headings, images, links and placeholders are problems; uncited research is advice."""
     problems: list[Problem] = []
     advice: list[str] = []
     sources = build.sources
     page = entry.page
     body = page._content or ""
-    exists = functools.partial(link_exists, build=build, entry=entry, known=known)
-    findings = (heading_findings(body) + image_findings(body, exists)
-                + link_findings(body, exists))
+    trouble = functools.partial(link_trouble, build=build, entry=entry, known=known)
+    findings = (heading_findings(body)
+                + image_findings(body, lambda src: trouble(src) is None)
+                + link_findings(body, trouble))
     for needle, message, fix in findings:
         problems.append(Problem(entry.source, sources.find_line(entry.source, needle), message, fix))
     if PLACEHOLDER in body or any(PLACEHOLDER in str(v) for v in page.metadata.values()):
@@ -59,18 +80,32 @@ def apply_rules(build: Build, entry: Entry, known: set[str]) -> tuple[list[Probl
     return problems, advice
 
 
-def link_exists(href: str, *, build: Build, entry: Entry, known: set[str]) -> bool:
-    """Whether a link in a page's body leads to a file or page of the site."""
+def link_trouble(href: str, *, build: Build, entry: Entry, known: SiteAddresses
+                 ) -> LinkTrouble | None:
+    """What is wrong with a link in a page's body; None when it leads to a written file.
+
+    A ``{filename}`` link must name the source of a published page: a draft
+    is never written, and any other file (``clinic.toml``) is not a page, so
+    Pelican would leave the marker in the published link.
+    """
     href = urllib.parse.unquote(href.split("#")[0].split("?")[0])
     marker = _MARKER.match(href)
     if marker:
-        path = marker.group(2)
+        what, path = marker.groups()
         base = build.content_dir if path.startswith("/") else os.path.dirname(
             entry.page.source_path)
-        return os.path.isfile(os.path.normpath(os.path.join(base, path.lstrip("/"))))
+        full = os.path.normpath(os.path.join(base, path.lstrip("/")))
+        rel = os.path.relpath(full, build.content_dir).replace(os.sep, "/")
+        if what == "filename" and rel in known.pages or rel in known.static:
+            return None
+        if what == "filename" and rel in known.drafts:
+            return LEADS_TO_DRAFT
+        return NOT_A_PAGE if os.path.isfile(full) else LEADS_NOWHERE
     if not href:
-        return True
+        return None
     if not href.startswith("/"):
         href = posixpath.normpath(posixpath.join("/" + entry.page.url, href)) + (
             "/" if href.endswith("/") else "")
-    return href in known or f"{href.rstrip('/')}/" in known
+    if href in known.urls or f"{href.rstrip('/')}/" in known.urls:
+        return None
+    return LEADS_NOWHERE

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..model.catalog import Catalog, Entry
 from ..model.problems import Problem
+from ..publishing.images import SHARE_SIZE
 from ..schema.google import check_google
 from ..schema.site import SiteGraph
 from ..schema.nodes import script_json
@@ -27,7 +28,8 @@ def describe(build: Build, entries: list[Entry], catalog: Catalog
     Returns the blog index's head values and JSON-LD, the problems and the advice.
     """
     site = SiteGraph(build.profile, catalog, build.site_url,
-                     logo_path=build.assets.url("img/logo.svg"))
+                     logo_path=build.assets.url("img/logo.svg"),
+                     share_path=build.assets.url("img/share.png"), share_size=SHARE_SIZE)
     blog = {
         "title": build.strings("blog"),
         "description": build.strings("blog_description", clinic=build.profile.name),
@@ -37,15 +39,32 @@ def describe(build: Build, entries: list[Entry], catalog: Catalog
     docs["theme/templates/index.html"] = site.blog_index_graph(
         "blog/", blog["title"], blog["description"], home=build.strings("home"))
     texts = {source: script_json(doc) for source, doc in docs.items()}
-    problems, advice = _check(build, docs, texts, site.shared)
+    problems, advice = _check(build, docs, texts, site.shared, _unnamed(build, entries))
     for entry in entries:
         entry.page.structured_data = texts[entry.source]
     blog["structured_data"] = texts["theme/templates/index.html"]
     return blog, problems, advice
 
 
+def _unnamed(build: Build, entries: list[Entry]) -> set[str]:
+    """Sources whose graphs lack a name because a name was left empty at its source.
+
+    That empty title or clinic name is already a problem at its own line
+    (``rules.pages``, ``model.profile``); the graph's "name is missing" would
+    say the same thing again without one.  A page's trail names the pages
+    above it, so an empty title there counts too.
+    """
+    unnamed = {build.profile_label} if not build.profile.name else set()
+    for entry in entries:
+        names = [entry.page.title] + [name for name, _ in entry.page.breadcrumbs]
+        if not all(str(name).strip() for name in names):
+            unnamed.add(entry.source)
+    return unnamed
+
+
 def _check(build: Build, docs: dict[str, dict[str, Any]], texts: dict[str, str],
-           shared: list[dict[str, Any]]) -> tuple[list[Problem], list[str]]:
+           shared: list[dict[str, Any]], unnamed: set[str]
+           ) -> tuple[list[Problem], list[str]]:
     """The vocabulary and Google's rules, on every page's graph.
 
     The site-wide nodes (clinic, locations, website) are the same wherever
@@ -73,14 +92,15 @@ def _check(build: Build, docs: dict[str, dict[str, Any]], texts: dict[str, str],
                  f"{build.site_url}/#website")
     stand_ins = [{"@id": n["@id"], "@type": n["@type"]} for n in shared]
     _sort_findings(build.profile_label, _checked(
-        build, {"@context": SCHEMA_CONTEXT, "@graph": shared}, known), problems, advice)
+        build, {"@context": SCHEMA_CONTEXT, "@graph": shared}, known), problems, advice,
+        build.profile_label in unnamed)
     for source, doc in docs.items():
         if texts[source] not in _FINDINGS:
             own = [n for n in doc["@graph"] if not n.get("@id", "").startswith(site_wide)]
             _FINDINGS[texts[source]] = _checked(
                 build, {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own}, known,
                 google={"@context": SCHEMA_CONTEXT, "@graph": own})
-        _sort_findings(source, _FINDINGS[texts[source]], problems, advice)
+        _sort_findings(source, _FINDINGS[texts[source]], problems, advice, source in unnamed)
     return problems, advice
 
 
@@ -94,10 +114,16 @@ def _checked(build: Build, doc: dict[str, Any], known: set[str],
         google if google is not None else doc, absolute_urls=build.absolute_urls)
 
 
+# What a graph says when a title or the clinic's name is empty
+_NO_NAME = ('"name" is missing', '"headline" is missing')
+
+
 def _sort_findings(origin: str, findings: list[Finding], problems: list[Problem],
-                   advice: list[str]) -> None:
+                   advice: list[str], unnamed: bool = False) -> None:
     """Errors become problems of ``origin``; what Google only recommends, advice."""
     for finding in findings:
+        if unnamed and finding.message.startswith(_NO_NAME):
+            continue  # reported at the empty name's own line
         if finding.severity == "error":
             problems.append(Problem(origin, None, f"structured data: {finding}",
                                     "see docs/structured-data.md for where each value comes from"))

@@ -7,6 +7,7 @@ Pelican's page objects come in and are given what the templates read
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,6 +16,7 @@ from ..model.problems import Problem
 from ..model.routes import Route, route_for
 from ..rules.headers import image_header_problems, price_of, unknown_key_problems
 from ..rules.pages import check_page
+from ..rules.required_pages import linked_addresses, required_page_problems
 from ..rules.sources import unrouted_problem
 from .people import Reviewers, check_people_and_places, with_person
 from .session import Build
@@ -130,3 +132,20 @@ def describe_pages(build: Build, entries: list[catalog_mod.Entry]
         page.condition = catalog.condition(route.slug) if route.kind == "condition" else None
         page.canonical_url = f"{build.site_url}/{page.url}" if build.site_url else ""
     return catalog, problems + reviewers.problems, reviewers.advice
+
+
+def required_problems(build: Build, entries: list[catalog_mod.Entry], drafts: list[Any],
+                      pelican_settings: dict[str, Any]) -> list[Problem]:
+    """The pages every page links to (header, footer, menu) that are missing or drafts."""
+    label = build.sources.label
+    draft_urls = {content.clinic_route.url: label(content.source_path) for content in drafts
+                  if getattr(content, "clinic_route", None) is not None}
+    # the blog's list is Pelican's own page, written whether or not there are posts
+    written = {entry.page.url for entry in entries} | {
+        str(pelican_settings["INDEX_SAVE_AS"]).removesuffix("index.html")}
+    return required_page_problems(
+        linked_addresses(os.path.join(pelican_settings["THEME"], "templates")), written,
+        draft_urls,
+        build.sources.content_label,
+        lambda rel: os.path.isfile(os.path.join(build.content_dir, rel)),
+        build.sources.locate)

@@ -6,6 +6,7 @@ The step between a finished ``Build`` and the pure builders in
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import Any
 
@@ -13,6 +14,7 @@ from ..publishing.hosting import (
     headers_file, html_patterns, redirects_file, robots_txt, sitemap_xml,
 )
 from ..model.problems import Problem
+from ..model.reviews import last_changed
 from ..rules.redirects import redirect_rules
 from .session import Build
 
@@ -39,13 +41,10 @@ def write_site_files(output_dir: str, build: Build) -> list[Problem]:
 
 
 def _lastmod(page: Any) -> str:
-    """The last date the page's content is known to have changed."""
-    review = getattr(page, "review", None)
-    dates = [d for d in (review.reviewed if review else None,
-                         getattr(page, "modified", None), getattr(page, "date", None)) if d]
-    if not dates:
-        return ""
-    return str(max(d if not hasattr(d, "date") else d.date() for d in dates).isoformat())
+    changed = last_changed(page)
+    if isinstance(changed, dt.datetime):
+        changed = changed.date()
+    return changed.isoformat() if changed else ""
 
 
 def _write(output_dir: str, name: str, data: bytes) -> None:

@@ -41,14 +41,24 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 @dataclass(frozen=True)
 class Phone:
-    """A validated phone number, formatted once for every place it appears."""
+    """A validated phone number, formatted once for every place it appears.
+
+    An extension ("ext. 55") is part of the number: the display shows it, the
+    call link dials it (RFC 3966 ``;ext=``) and the structured data gives it.
+    """
 
     e164: str
     display: str
+    extension: str = ""
 
     @property
     def tel(self) -> str:
-        return f"tel:{self.e164}"
+        return f"tel:{self.e164};ext={self.extension}" if self.extension else f"tel:{self.e164}"
+
+    @property
+    def telephone(self) -> str:
+        """The number for structured data: E.164, and the extension as people write it."""
+        return f"{self.e164} ext. {self.extension}" if self.extension else self.e164
 
 
 @dataclass(frozen=True)
@@ -162,6 +172,10 @@ _WHY = {
     "can trust what they read",
     "description": "the description is what search engines and link previews show "
     "about the clinic",
+    "name": "every page shows the clinic's name in its header and title, and search "
+    "engines list the clinic by it",
+    "phone": "the call buttons on every page and the call bar dial this number; "
+    "without it visitors cannot call",
 }
 
 
@@ -265,7 +279,7 @@ def parse_phone(raw: str, region: str) -> Phone | None:
     display = phonenumbers.format_number(
         number, fmt.NATIONAL if same_country else fmt.INTERNATIONAL
     )
-    return Phone(phonenumbers.format_number(number, fmt.E164), display)
+    return Phone(phonenumbers.format_number(number, fmt.E164), display, number.extension or "")
 
 
 def load_profile(path: str, label: str | None = None) -> tuple[Profile, list[Problem]]:
@@ -317,6 +331,8 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
     if "clinic" not in root:
         v.report(("clinic",), '"clinic" is missing', 'add a [clinic] section with name = "..."')
     name = v.text_value(clinic, ("clinic",), "name", required="clinic" in root)
+    if "name" in clinic and isinstance(clinic["name"], str) and not name:
+        v.missing_fact(("clinic",), "name")
     description = v.text_value(clinic, ("clinic",), "description", required=True)
     if "description" in clinic and not description:
         v.missing_fact(("clinic",), "description")
@@ -489,6 +505,8 @@ def _location(v: _Validator, item, keys: tuple) -> Location:
         )
     raw_phone = v.text_value(data, keys, "phone", required=True)
     phone = None
+    if isinstance(data.get("phone"), str) and not raw_phone:
+        v.missing_fact(keys, "phone")
     if raw_phone:
         phone = parse_phone(raw_phone, address.country)
         if phone is None:

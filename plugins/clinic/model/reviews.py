@@ -45,3 +45,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def review_state(reviewed: dt.date | None, interval_months: int, reviewer: str) -> ReviewState:
     due = add_months(reviewed, interval_months) if reviewed else None
     return ReviewState(reviewed, due, reviewer)
+
+
+def last_changed(page: Any) -> dt.date | None:
+    """When a page's content last changed: the latest of ``Modified``, ``Date`` and its review.
+
+    The sitemap's ``lastmod`` and a blog post's ``dateModified`` both say
+    this.  A date and time (from ``Modified`` or ``Date``) wins over a review
+    date on the same day, so the time and zone are kept where known.
+    """
+    review = getattr(page, "review", None)
+    dates: list[dt.date] = [d for d in (getattr(page, "modified", None),
+                                        getattr(page, "date", None),
+                                        review.reviewed if review else None) if d]
+    if not dates:
+        return None
+    return max(dates, key=lambda d: d.date() if isinstance(d, dt.datetime) else d)

@@ -44,6 +44,7 @@ _SPECIAL_PAGES = {
     "team": ("team-index", "team/", "team/index.html", "team"),
     "locations": ("locations-index", "locations/", "locations/index.html", "locations"),
 }
+SPECIAL_PAGE_STEMS = tuple(_SPECIAL_PAGES)
 
 
 @dataclass(frozen=True)

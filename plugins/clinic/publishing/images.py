@@ -37,9 +37,12 @@ def _png(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
+SHARE_SIZE = (1200, 630)  # what link previews and Google's article images ask for
+
+
 def share_card(name: str, place: str) -> bytes:
     """1200x630 PNG for link previews (Open Graph and Twitter cards)."""
-    image = Image.new("RGB", (1200, 630), BRAND)
+    image = Image.new("RGB", SHARE_SIZE, BRAND)
     draw = ImageDraw.Draw(image)
     title = _fit(draw, name or " ", 1040, 120)
     draw.text((80, 250), name, font=title, fill=WHITE, anchor="ls")

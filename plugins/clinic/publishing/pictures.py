@@ -17,11 +17,12 @@ import html
 import posixpath
 from dataclasses import dataclass
 
+from .images import SHARE_SIZE  # link previews (Open Graph, structured data)
+
 # Widths for a column up to 44rem (704 px) at up to 3x density, and the
 # 1,600 px a wide screen's photo needs; a source narrower than one is not
 # enlarged.
 WIDTHS = (360, 720, 1080, 1600)
-SHARE_SIZE = (1200, 630)  # link previews (Open Graph, structured data)
 # The theme's column: full width on phones (less 1rem padding each side), 44rem beyond.
 COLUMN_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
 # a results pair: side by side from 30rem, stacked below

@@ -103,8 +103,26 @@ def image_findings(html: str, exists: Callable[[str], bool]) -> list[Finding]:
     return found
 
 
-def link_findings(html: str, exists: Callable[[str], bool]) -> list[Finding]:
-    """Links to pages of this site (``{filename}`` or ``/path/``) must lead somewhere."""
+# What can be wrong with a link inside the site: (what is wrong, how to fix it)
+LinkTrouble = tuple[str, str]
+LEADS_NOWHERE: LinkTrouble = (
+    "leads nowhere",
+    "link to a file that exists, for example "
+    "[side effects]({filename}/treatments/microneedling/side-effects.md)")
+LEADS_TO_DRAFT: LinkTrouble = (
+    "leads to a draft, which is never published",
+    "publish that page first (remove its Status: draft line), or remove the link")
+NOT_A_PAGE: LinkTrouble = (
+    "names a file that is not a page or a picture of the site",
+    "link to a page's .md file with {filename}, or to a file in content/images/ with {static}")
+
+
+def link_findings(html: str, trouble: Callable[[str], LinkTrouble | None]) -> list[Finding]:
+    """Links to pages of this site (``{filename}`` or ``/path/``) must lead somewhere.
+
+    ``trouble`` says what is wrong with a link, or None when it leads to a
+    published page or file.
+    """
     if "<a" not in html:
         return []
     found = []
@@ -113,12 +131,12 @@ def link_findings(html: str, exists: Callable[[str], bool]) -> list[Finding]:
         # other sites (https:, //host), calls, e-mail and in-page anchors are not checked
         if not href or href.startswith(("#", "//")) or _SCHEME.match(href):
             continue
-        if not exists(href):
+        wrong = trouble(href)
+        if wrong is not None:
             target = href.split("#")[0]
+            what, fix = wrong
             found.append((target.replace("{filename}", "").replace("{static}", "") or href,
-                          f"the link to {target} leads nowhere",
-                          "link to a file that exists, for example "
-                          "[side effects]({filename}/treatments/microneedling/side-effects.md)"))
+                          f"the link to {target} {what}", fix))
     return found
 
 

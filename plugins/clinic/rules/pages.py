@@ -8,7 +8,7 @@ the problems found.  Messages read like help: what is wrong, why, the fix.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import Any, Callable
 
 from ..model.markup import plain_text
 from ..model.problems import Problem
@@ -28,13 +28,65 @@ def check_page(
     reviewer: str,
     locate: Callable[[str, str], "int | None"],
 ) -> tuple[ReviewState | None, list[Problem]]:
-    problems = _summary_problems(source, metadata, locate)
+    problems = _title_problems(source, metadata, locate) + _summary_problems(
+        source, metadata, locate) + _date_problems(source, metadata, today, locate) + \
+        _address_problems(source, route, metadata, locate)
     review = None
     if route.is_medical or "reviewed" in metadata:
         review, found = _review_problems(source, metadata, today, interval_months, reviewer,
                                          locate)
         problems += found
     return review, problems
+
+
+def _title_problems(source: str, metadata: dict[str, Any],
+                    locate: Callable[[str, str], "int | None"]) -> list[Problem]:
+    # A header with no Title at all never makes a page (rules.sources says so);
+    # one with only spaces does, with no name anywhere.
+    if "title" not in metadata or plain_text(str(metadata["title"])).strip():
+        return []
+    return [Problem(
+        source, locate(source, "title"),
+        '"Title" is empty, so the page has no name in its browser tab, in search results or '
+        "in the trail of links above it",
+        "write the page's title after Title:, for example Title: Side effects of microneedling",
+    )]
+
+
+# Pelican header keys that set a page's address, as staff would write them
+_ADDRESS_KEYS = {"url": "URL", "save_as": "Save_as"}
+
+
+def _address_problems(source: str, route: Route, metadata: dict[str, Any],
+                      locate: Callable[[str, str], "int | None"]) -> list[Problem]:
+    """A page may not set its own address: it follows from the file's place."""
+    fix = ("remove the line; to change a blog post's address, write a Slug: line instead"
+           if route.kind == "article"
+           else "remove the line; to change the address, rename or move the file")
+    return [Problem(source, locate(source, key),
+                    f'"{label}" sets the page\'s own address, but every address follows from '
+                    "where the file is, and this one would break links to the page", fix)
+            for key, label in _ADDRESS_KEYS.items() if key in metadata]
+
+
+def _date_problems(source: str, metadata: dict[str, Any], today: dt.date,
+                   locate: Callable[[str, str], "int | None"]) -> list[Problem]:
+    """A blog post's Date and Modified may not be in the future, like Reviewed."""
+    problems = []
+    for key, label in (("date", "Date"), ("modified", "Modified")):
+        value = metadata.get(key)
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date) and value > today:
+            problems.append(_future_date(source, locate(source, key), label, value.isoformat(),
+                                        "write the date the post was published; to publish it "
+                                        "later, keep Status: draft until that day"))
+    return problems
+
+
+def _future_date(source: str, line: int | None, label: str, value: str, fix: str) -> Problem:
+    """The one message for a header date after the build's today."""
+    return Problem(source, line, f'"{label}" is {value}, which is in the future', fix)
 
 
 def _summary_problems(source, metadata, locate) -> list[Problem]:
@@ -83,11 +135,8 @@ def _review_problems(source, metadata, today, interval_months, reviewer, locate)
         )]
     state = review_state(reviewed, interval_months, reviewer)
     if reviewed > today:
-        return state, [Problem(
-            source, line,
-            f'"Reviewed" is {value}, which is in the future',
-            "write the date the clinician actually checked the page",
-        )]
+        return state, [_future_date(source, line, "Reviewed", value,
+                                   "write the date the clinician actually checked the page")]
     if state.next_due and state.next_due < today:
         return state, [Problem(
             source, line,

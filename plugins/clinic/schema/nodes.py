@@ -110,7 +110,7 @@ def _place(location: Location) -> dict:
     if any(parts.values()):
         node["address"] = {"@type": "PostalAddress", **{k: v for k, v in parts.items() if v}}
     if location.phone:
-        node["telephone"] = location.phone.e164
+        node["telephone"] = location.phone.telephone
     if location.geo:
         node["geo"] = {"@type": "GeoCoordinates", "latitude": location.geo.latitude,
                        "longitude": location.geo.longitude}
@@ -187,10 +187,11 @@ def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
         **reserve_action(profile.booking),
     }
     if profile.main and profile.main.phone:
-        organisation["telephone"] = profile.main.phone.e164
+        organisation["telephone"] = profile.main.phone.telephone
     locations = [
         {"@type": _clinic_types(profile), "@id": location_id(site_url, loc), "name": loc.name,
-         "url": (location_urls or {}).get(loc.slug, home), "image": logo_url, "parentOrganization": ref(clinic_id(site_url)),
+         "url": (location_urls or {}).get(loc.slug, home), "image": logo_url,
+         "parentOrganization": ref(clinic_id(site_url)),
          **_place(loc), **business, **offered, **reserve_action(profile.booking_for(loc))}
         for loc in profile.locations
     ]
@@ -229,17 +230,19 @@ def person_node(person: Person, site_url: str, works_for: list[str]) -> dict:
     return node
 
 
-def clinic_brief(profile: Profile, site_url: str) -> dict:
+def clinic_brief(profile: Profile, site_url: str, logo_url: str) -> dict:
     """The clinic as every other page names it: who it is and how to call it.
 
     A page read on its own (as search engines and assistants read it) then
     has a publisher with a name; the full description stays on the home,
-    contact and location pages.
+    contact and location pages.  ``MedicalOrganization`` is true of a single
+    clinic too (``MedicalClinic`` is one) and, unlike a local business, needs
+    no address to be complete.
     """
     node: dict = {"@type": "MedicalOrganization", "@id": clinic_id(site_url),
-                  "name": profile.name, "url": f"{site_url}/"}
+                  "name": profile.name, "url": f"{site_url}/", "logo": logo_url}
     if profile.main and profile.main.phone:
-        node["telephone"] = profile.main.phone.e164
+        node["telephone"] = profile.main.phone.telephone
     return node
 
 
@@ -302,8 +305,12 @@ def breadcrumb_node(page_url: str, trail: list[tuple[str, str]]) -> dict:
             "itemListElement": items}
 
 
+def image_node(url: str, width: int, height: int) -> dict:
+    return {"@type": "ImageObject", "url": url, "width": width, "height": height}
+
+
 def blog_posting_node(*, url: str, headline: str, description: str, published: str,
-                      modified: str, author: str, image: str, site_url: str,
+                      modified: str, author: str, image: dict, site_url: str,
                       language: str) -> dict:
     node = {"@type": "BlogPosting", "@id": f"{url}#post", "headline": headline, "url": url,
             "datePublished": published, "dateModified": modified,
@@ -353,15 +360,17 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
         node["medicalAudience"] = {"@type": "Patient"}
         if profile.specialty:
             node["specialty"] = f"{SCHEMA}{profile.specialty}"
-        if facts.review and facts.review.reviewed:
-            node["lastReviewed"] = facts.review.reviewed.isoformat()
-            person = facts.review.person
-            if person is not None:
-                node["reviewedBy"] = person_reference(person, site_url)
-            elif facts.review.reviewer:
-                node["reviewedBy"] = {"@type": "Person", "name": facts.review.reviewer}
-            else:
-                node["reviewedBy"] = ref(clinic_id(site_url))
+    # what the page shows as "Page last reviewed", medical page or blog post;
+    # WebPage properties, so a post's are on the page it is the main entity of
+    if facts.review and facts.review.reviewed:
+        node["lastReviewed"] = facts.review.reviewed.isoformat()
+        person = facts.review.person
+        if person is not None:
+            node["reviewedBy"] = person_reference(person, site_url)
+        elif facts.review.reviewer:
+            node["reviewedBy"] = {"@type": "Person", "name": facts.review.reviewer}
+        else:
+            node["reviewedBy"] = ref(clinic_id(site_url))
     return node
 
 

@@ -7,15 +7,18 @@ assembles its graph.  Validation of the result is the caller's job.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model.catalog import Catalog, Entry, Treatment
 from ..model.citations import extract, without_sources
 from ..model.markup import plain_text
 from ..model.people import Person
 from ..model.profile import Profile
+from ..model.reviews import last_changed
 from .nodes import (
-    PageFacts, blog_posting_node, clinic_brief, clinic_id, condition_node, find_questions,
-    brief, offer_node, page_graph, person_node, person_reference, procedure_node, site_nodes,
-    unresolved,
+    PageFacts, blog_posting_node, brief, clinic_brief, clinic_id, condition_node,
+    find_questions, image_node, offer_node, page_graph, person_node, person_reference,
+    procedure_node, site_nodes, unresolved,
 )
 
 FULL_CLINIC_PAGES = ("home", "contact", "location", "locations-index")
@@ -32,12 +35,15 @@ def _with_image(node: dict, page: object) -> dict:
 class SiteGraph:
     """Builds page graphs for one build; treatment and condition nodes are made once."""
 
-    def __init__(self, profile: Profile, catalog: Catalog, site_url: str, logo_path: str):
+    def __init__(self, profile: Profile, catalog: Catalog, site_url: str, logo_path: str,
+                 share_path: str = "img/share.png", share_size: tuple[int, int] = (1200, 630)):
         self.profile = profile
         self.catalog = catalog
         self.site_url = site_url.rstrip("/")
         self.logo_url = self.absolute(logo_path)
         self.offers = {t.slug: self._offer(t) for t in catalog.treatments if t.price}
+        # Google asks an article for a raster image at least 1200 pixels wide
+        self.share_image = image_node(self.absolute(share_path), *share_size)
         self.procedures = {t.slug: self._procedure(t) for t in catalog.treatments}
         self.conditions = {c.slug: self._condition(c) for c in catalog.conditions}
         self.services = [node["@id"] for node in self.procedures.values()]
@@ -52,7 +58,9 @@ class SiteGraph:
             list(self.procedures.values()) + list(self.conditions.values())
             + [n for n in self.shared if n["@type"] != "WebSite"]
             + [person_reference(p, self.site_url) for p in catalog.people])}
-        self.website = [clinic_brief(profile, self.site_url)] + [
+        # every other page names the clinic in brief: read on its own, a page
+        # (a blog post's publisher, a treatment's provider) says who that is
+        self.website = [clinic_brief(profile, self.site_url, self.logo_url)] + [
             n for n in self.shared if n["@type"] == "WebSite"]
 
     def absolute(self, url: str) -> str:
@@ -109,9 +117,9 @@ class SiteGraph:
             facts.post = blog_posting_node(
                 url=facts.url, headline=page.title, description=facts.description,
                 published=page.date.isoformat(),
-                modified=getattr(page, "modified", page.date).isoformat(),
+                modified=_date_time(last_changed(page) or page.date, page.date),
                 author=str(getattr(page, "author", "") or ""),
-                image=getattr(page, "image_node", None) or self.logo_url,
+                image=getattr(page, "image_node", None) or self.share_image,
                 site_url=self.site_url, language=self.profile.language,
             )
         elif route.kind == "person" and getattr(page, "person", None):
@@ -139,3 +147,10 @@ class SiteGraph:
                           breadcrumbs=[(home, self.absolute("")), (title, self.absolute(url))])
         return page_graph(facts, profile=self.profile, site_url=self.site_url,
                           shared=self.website)
+
+
+def _date_time(day: dt.date, published: dt.datetime) -> str:
+    """A date with a time and zone, as Google asks: a review day starts at midnight."""
+    if not isinstance(day, dt.datetime):
+        day = dt.datetime.combine(day, dt.time(), tzinfo=published.tzinfo)
+    return day.isoformat()

@@ -1,0 +1,80 @@
+"""Pages the theme links to from every page: each must exist and be published.
+
+The header and footer link to the home, contact, privacy and accessibility
+pages (and the menu to the treatment and condition lists); a missing or
+draft one would be a broken link on every page.  The list is read from the
+templates themselves, so a template that links to a new page makes it
+required without a second list to keep in step.  The 404 page is required
+too: hosts show it for every address that does not exist.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable
+
+from ..model.problems import Problem
+from ..model.routes import SPECIAL_PAGE_STEMS, route_for
+
+# A link the theme writes to one of the site's own pages: href="{{ SITEURL }}/contact/"
+_THEME_LINK = re.compile(r'href="\{\{\s*SITEURL\s*\}\}/([^"{}]*)"')
+NOT_FOUND = "404.html"  # what hosts serve for an address that does not exist
+
+
+def linked_addresses(templates_dir: str) -> set[str]:
+    """Every fixed site address the templates link to, and the 404 page."""
+    found = {NOT_FOUND}
+    for root, _, files in os.walk(templates_dir):
+        for name in files:
+            if name.endswith(".html"):
+                with open(os.path.join(root, name), encoding="utf-8") as handle:
+                    found.update(_THEME_LINK.findall(handle.read()))
+    return found
+
+
+def page_source(address: str) -> str | None:
+    """The file under content/ that makes the page at ``address`` ("contact/"), if any."""
+    stem = address.strip("/").removesuffix(".html") or "home"
+    candidates = [stem] + [s for s in SPECIAL_PAGE_STEMS if s != stem]
+    for candidate in candidates:
+        rel = f"pages/{candidate}.md"
+        route = route_for(rel)
+        if route is not None and route.url == address:
+            return rel
+    return None  # not a page (the blog index is Pelican's own)
+
+
+def required_page_problems(addresses: Iterable[str], published: set[str],
+                           drafts: dict[str, str], content_label: str,
+                           exists: Callable[[str], bool],
+                           locate: Callable[[str, str], int | None]) -> list[Problem]:
+    """A problem for each linked page that is missing or a draft.
+
+    ``published`` holds the addresses of published pages, ``drafts`` maps a
+    draft page's address to its label, ``exists`` says whether a file under
+    content/ is there (one that Pelican could not read is already reported
+    with its reason) and ``locate`` finds a header line.
+    """
+    problems = []
+    for address in sorted(addresses):
+        rel = page_source(address)
+        if rel is None or address in published:
+            continue
+        why = ("hosts show it for every address that does not exist" if address == NOT_FOUND
+               else f"every page links to /{address}, so that link would lead nowhere")
+        if address in drafts:
+            label = drafts[address]
+            problems.append(Problem(
+                label, locate(label, "status"),
+                f"this page is a draft, but {why}",
+                "remove the line Status: draft to publish it",
+            ))
+        elif not exists(rel):
+            name = os.path.splitext(os.path.basename(rel))[0]
+            problems.append(Problem(
+                f"{content_label}/{rel}", None,
+                f"this page is missing, but {why}",
+                f'create it with make new-page NAME="{name.capitalize()}", then write its text',
+            ))
+    return problems

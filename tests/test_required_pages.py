@@ -1,0 +1,36 @@
+"""The pages the theme links to from every page must exist and be published."""
+
+from __future__ import annotations
+
+from clinic.rules.required_pages import linked_addresses, page_source, required_page_problems
+from conftest import ROOT
+
+
+def test_the_theme_links_to_these_pages():
+    assert linked_addresses(str(ROOT / "theme/templates")) == {
+        "", "treatments/", "conditions/", "blog/", "contact/", "privacy/", "accessibility/",
+        "404.html", "favicon.ico"}
+
+
+def test_an_address_names_its_file():
+    assert [page_source(a) for a in ("", "contact/", "404.html", "privacy/", "blog/x/")] == [
+        "pages/home.md", "pages/contact.md", "pages/404.md", "pages/privacy.md", None]
+
+
+def problems(published, drafts=None, on_disk=()):
+    return [str(p) for p in required_page_problems(
+        ["", "contact/", "404.html"], set(published), drafts or {}, "content",
+        lambda rel: rel in on_disk, lambda label, key: 4)]
+
+
+def test_missing_and_draft_pages_are_problems():
+    assert problems(["contact/"], {"404.html": "content/pages/404.md"}) == [
+        "content/pages/home.md: This page is missing, but every page links to /, so that link "
+        'would lead nowhere. Create it with make new-page NAME="Home", then write its text.',
+        "content/pages/404.md:4: This page is a draft, but hosts show it for every address "
+        "that does not exist. Remove the line Status: draft to publish it.",
+    ]
+
+
+def test_a_file_that_made_no_page_is_left_to_its_own_message():
+    assert problems(["contact/", "404.html"], on_disk=["pages/home.md"]) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clinic.model.profile import Address, parse_phone, parse_profile
+from clinic.model.profile import Address, load_profile, parse_phone, parse_profile
 from conftest import ROOT
 
 GOOD = '''
@@ -186,3 +186,15 @@ def test_parse_phone(raw, region, e164):
 def test_address_lines_skip_unknown_parts():
     assert Address(locality="Coral Gables", region="FL").lines == ["Coral Gables, FL"]
     assert Address().lines == []
+
+
+def test_a_byte_order_mark_at_the_start_is_not_a_problem(tmp_path):
+    # Windows editors (Notepad) save UTF-8 with a byte-order mark
+    path = tmp_path / "clinic.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    profile, problems = load_profile(str(path), "content/clinic.toml")
+    assert problems == []
+    assert profile.name == "Clínica Piel"
+    bad = GOOD.replace('opens = "10:00"', 'opens = "10am"')
+    path.write_bytes(b"\xef\xbb\xbf" + bad.encode("utf-8"))
+    assert [p.line for p in load_profile(str(path), "content/clinic.toml")[1]] == [21]

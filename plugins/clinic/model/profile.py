@@ -263,7 +263,9 @@ def load_profile(path: str, label: str | None = None) -> tuple[Profile, list[Pro
             )
         ]
     try:
-        text = raw.decode("utf-8")
+        # "utf-8-sig": Windows editors start UTF-8 files with a byte-order mark,
+        # which TOML does not allow; it is not part of the text staff wrote
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return Profile(), [

@@ -15,6 +15,7 @@ import posixpath
 import re
 from typing import Callable
 
+from ..model.lines import editor_lines
 from ..model.markup import plain_text
 
 Finding = tuple[str, str, str]  # (needle for the line, what is wrong, how to fix it)
@@ -107,7 +108,7 @@ def placeholder_lines(text: str) -> list[tuple[int, str]]:
     """Lines of a source file that still hold a FILL IN placeholder, with their numbers."""
     if PLACEHOLDER not in text:
         return []
-    return [(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1)
+    return [(number, line.strip()) for number, line in enumerate(editor_lines(text), start=1)
             if PLACEHOLDER in line]
 
 

@@ -12,6 +12,7 @@ import os
 from pelican.utils import get_date  # the same date parser Pelican uses
 
 from ..model.header import read_text, scan_header
+from ..model.lines import editor_lines
 from ..model.problems import Problem
 from ..model.routes import is_source, route_for
 
@@ -76,7 +77,7 @@ def diagnose(path: str, label: str) -> Problem | None:
     if not text.strip():
         return Problem(label, None, "this file is empty, so it was left out of the site",
                        "write its header (Title:, Summary:) and text, or delete the file")
-    first = text.lstrip("\ufeff").splitlines()[0]
+    first = editor_lines(text.lstrip("\ufeff"))[0]
     if first[:1] in (" ", "\t") and ":" in first:
         return Problem(label, 1, "the header lines start with spaces or a tab, so the page "
                        "has no title and was left out of the site",

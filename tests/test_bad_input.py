@@ -349,3 +349,17 @@ def test_several_treatments_publish_without_slug_clashes(project):
     assert result.returncode == 0, result.output
     assert "There are " not in result.output
     assert result.page("/treatments/laser-resurfacing/benefits/").is_file()
+
+
+def test_a_required_section_kept_as_a_draft_is_named_as_a_draft(project):
+    from clinic.staff.scaffold import create
+    create("treatment", "Cold plasma", project.root)
+    project.edit("content/treatments/cold-plasma/benefits.md", "Reviewed:\n",
+                 "Reviewed:\nStatus: draft\n")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert ("content/treatments/cold-plasma/benefits.md:4: This page is a draft (Status: "
+            "draft), so the treatment has no published benefits page, and every treatment "
+            "needs benefits, side effects and candidacy pages. Remove the line Status: draft "
+            "to publish it.") in result.output
+    assert "This treatment has no benefits.md" not in result.output

@@ -96,7 +96,7 @@ def build_catalog(generators: list[Any]) -> None:
     build.problems.extend(bodies.prepare_bodies(build, pages.contents(generators, everything)))
     entries, found = pages.unique_entries(build, generators)
     build.problems.extend(found)
-    catalog, found = pages.describe_pages(build, entries)
+    catalog, found = pages.describe_pages(build, entries, pages.draft_sources(build, generators))
     build.problems.extend(found)
     known = body_checks.known_urls(build, entries)
     for entry in entries:

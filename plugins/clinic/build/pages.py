@@ -7,7 +7,7 @@ Pelican's page objects come in and are given what the templates read
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..model import catalog as catalog_mod
@@ -79,6 +79,12 @@ def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mo
     return entries, problems
 
 
+def draft_sources(build: Build, generators: Iterable[Any]) -> set[str]:
+    """The labels of the pages kept as drafts (``Status: draft``)."""
+    return {build.sources.label(content.source_path)
+            for content in contents(generators, DRAFT_LISTS)}
+
+
 def fix_address(content: Any) -> None:
     """Keep a blog post's address as it is now that every page is read.
 
@@ -93,10 +99,13 @@ def fix_address(content: Any) -> None:
         content.override_save_as = content.save_as
 
 
-def describe_pages(build: Build, entries: list[catalog_mod.Entry]
+def describe_pages(build: Build, entries: list[catalog_mod.Entry], drafts: Collection[str] = ()
                    ) -> tuple[catalog_mod.Catalog, list[Problem]]:
-    """Link the pages into a catalog, check each one, and give templates their values."""
-    catalog, problems = catalog_mod.build_catalog(entries, build.sources.locate)
+    """Link the pages into a catalog, check each one, and give templates their values.
+
+    ``drafts`` (their labels) let a missing page that is only a draft be named as one.
+    """
+    catalog, problems = catalog_mod.build_catalog(entries, build.sources.locate, drafts)
     review = build.profile.review
     home, blog = build.strings("home"), build.strings("blog")
     for entry in entries:

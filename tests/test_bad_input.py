@@ -181,6 +181,9 @@ def test_publish_of_the_sample_lists_every_missing_fact_at_once(project):
     ("", "publishconf.py: SITEURL is empty, but a published site needs its full address."),
     ("clinic.example.org", 'publishconf.py: SITEURL is "clinic.example.org", which has no '
      '"https://" at the start. Write SITEURL = "https://clinic.example.org".'),
+    ("http://clinic.example.org", 'publishconf.py: SITEURL is "http://clinic.example.org", '
+     "which is not a secure (https) address: browsers mark such a site as not secure and "
+     'search engines prefer https. Write SITEURL = "https://clinic.example.org".'),
 ])
 def test_publish_with_a_bad_siteurl_says_how_to_write_it(project, siteurl, message):
     complete(project)

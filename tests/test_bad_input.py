@@ -366,3 +366,40 @@ def test_a_required_section_kept_as_a_draft_is_named_as_a_draft(project):
             "needs benefits, side effects and candidacy pages. Remove the line Status: draft "
             "to publish it.") in result.output
     assert "This treatment has no benefits.md" not in result.output
+
+
+def test_a_missing_address_or_hours_is_said_once_with_its_line(project):
+    project.write("content/clinic.toml", FICTIONAL_PROFILE)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert ('content/clinic.toml:12: "locations[0].hours" is empty: visitors need to know when '
+            "someone will answer the phone") in result.output
+    assert 'content/clinic.toml:15: "locations[0].address.street" is empty' in result.output
+    assert 'content/clinic.toml:18: "locations[0].address.postal_code" is empty' \
+        in result.output
+    # Google's advice on the same facts would repeat them without a line
+    assert '"streetAddress" is missing' not in result.output
+    assert '"postalCode" is missing' not in result.output
+    assert '"openingHoursSpecification" is missing' not in result.output
+    assert '"geo" is missing. Google recommends' in result.output  # the profile has no rule
+
+
+FICTIONAL_PROFILE = '''[clinic]
+name = "Harbour Skin Studio"
+description = "A fictional skin studio by the harbour, for tests."
+specialty = "Dermatology"
+language = "en"
+[review]
+reviewer = "B. Example, MD"
+[[locations]]
+slug = "harbour"
+name = "Harbour Skin Studio"
+phone = "(305) 555-0147"
+hours = []
+[locations.address]
+locality = "Harbourtown"
+street = ""
+region = "FL"
+country = "US"
+postal_code = ""
+'''

@@ -403,3 +403,22 @@ region = "FL"
 country = "US"
 postal_code = ""
 '''
+
+
+def test_a_page_too_large_or_nested_too_deep_is_refused_and_explained(project):
+    import time
+    project.write("content/pages/price-list.md", "Title: Price list\nSummary: Prices.\n\n"
+                  + "| Service | Price |\n" * 400_000)
+    project.write("content/pages/outline.md", "Title: Outline\nSummary: Deep.\n\n"
+                  + "\n".join("\t" * i + "- step" for i in range(1000)) + "\n")
+    started = time.monotonic()
+    result = project.build()
+    assert time.monotonic() - started < 60
+    assert result.returncode == 0, result.output
+    assert ("content/pages/price-list.md: This file is 8 MB, more than the 1 MB a page may "
+            "be, so it was left out of the site.") in result.output
+    assert ("content/pages/outline.md:54: Lists or quotes on this page are nested 1000 levels "
+            "deep, more than the 50 the site reads, so it was left out of the site.") \
+        in result.output
+    assert "check the header lines" not in result.output
+    assert not result.page("/price-list/").exists()

@@ -9,6 +9,9 @@ def register():
     # get_generators: the one signal sent at the start of every run (make serve
     # reruns without re-initialising), so each run starts with fresh problems.
     signals.get_generators.connect(plugin.start_build)
+    # readers_init: before any file is read, so a file too large to be a page
+    # is refused before Markdown spends minutes on it.
+    signals.readers_init.connect(plugin.guard_readers)
     # generator_init: the shared template context exists from here on.
     signals.generator_init.connect(plugin.share_profile)
     # content_object_init: URLs must be set before links between pages resolve.

@@ -14,6 +14,7 @@ from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
 from .build import bodies, body_checks, graphs, pages, report, session, site_files
+from .build.readers import GuardedMarkdownReader
 from .model.dates import long_date
 from .publishing.hosting import meta_csp, precompress
 from .rules.sources import dropped_problems
@@ -33,6 +34,13 @@ def start_build(pelican: Any) -> None:
     _build = session.start(pelican.settings)
     _capture = report.LogCapture()
     log.addHandler(_capture)
+
+
+def guard_readers(readers: Any) -> None:
+    """readers_init: Markdown files go through a reader that refuses what is no page."""
+    for extension in GuardedMarkdownReader.file_extensions:
+        if extension in readers.reader_classes:
+            readers.reader_classes[extension] = GuardedMarkdownReader
 
 
 def share_profile(generator: Any) -> None:

@@ -422,3 +422,18 @@ def test_a_page_too_large_or_nested_too_deep_is_refused_and_explained(project):
         in result.output
     assert "check the header lines" not in result.output
     assert not result.page("/price-list/").exists()
+
+
+def test_an_old_phone_number_left_in_a_page_is_advice_with_its_line(project):
+    project.write("content/clinic.toml", FICTIONAL_PROFILE.replace(
+        'street = ""', 'street = "2 Quay Lane"').replace('postal_code = ""', 'postal_code = "33199"'))
+    project.write("content/pages/parking.md", "Title: Parking\nSummary: Where to park.\n\n"
+                  "Park on the quay.\n\nCall (305) 555-0147 to book, or 305-555-0198 for\n"
+                  "the old line.\n")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    advice = result.output.split("Suggestions (optional; they never stop a publish):")[1]
+    assert ('content/pages/parking.md:6: "305-555-0198" is none of the clinic\'s phone numbers '
+            "in content/clinic.toml. If this is an old number, change it to the clinic's "
+            "number; if it is another number on purpose, leave it.") in advice
+    assert "(305) 555-0147" not in result.output

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from clinic.model.clock import is_date, is_time, parse_date
 from hypothesis import given
 from hypothesis import strategies as st
-
-from clinic.model.clock import is_date, is_time, parse_date
 
 
 @given(st.times())

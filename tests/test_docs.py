@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pelican
 import pytest
-
 from clinic.publishing.hosting import CSP_DIRECTIVES, SECURITY_HEADERS
 from conftest import ROOT
 

@@ -12,7 +12,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import TODAY
 from test_bad_input import FICTIONAL_PROFILE
 from test_workflow import free_port, get, wait_for
@@ -24,14 +23,11 @@ def start(project, port: int, *, sigint_ignored: bool) -> subprocess.Popen:
     """``make serve`` as a background job of a script starts it: SIGINT ignored."""
     env = dict(os.environ, PORT=str(port), PYTHONPATH=str(project.root / "plugins"),
                CLINIC_SERVE_SETTINGS=json.dumps({"CLINIC_TODAY": TODAY}))
-
-    def ignore_sigint() -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    return subprocess.Popen([sys.executable, "-m", "clinic.staff.serve", "pelicanconf.py"],
-                            cwd=project.root, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True,
-                            preexec_fn=ignore_sigint if sigint_ignored else None)
+    command = [sys.executable, "-m", "clinic.staff.serve", "pelicanconf.py"]
+    if sigint_ignored:  # what a shell does to a background job; exec keeps it ignored
+        command = ["sh", "-c", 'trap "" INT; exec "$@"', "sh", *command]
+    return subprocess.Popen(command, cwd=project.root, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
 
 
 def status(url: str) -> tuple[int, str]:

@@ -76,11 +76,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep the terminal for build messages
         pass
 
-    def list_directory(self, path):  # type: ignore[no-untyped-def]
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
         # a folder without index.html is "not found" on every static host,
         # never a listing: preview what the host will serve
         self.send_error(404)
-        return None
 
     def send_error(self, code, message=None, explain=None):
         page = os.path.join(self.directory, "404.html")

@@ -81,7 +81,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         # never a listing: preview what the host will serve
         self.send_error(404)
 
-    def send_error(self, code, message=None, explain=None):
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
         page = os.path.join(self.directory, "404.html")
         if code == 404 and os.path.isfile(page):
             with open(page, "rb") as handle:

@@ -261,6 +261,9 @@ def test_publish_of_the_sample_lists_every_missing_fact_at_once(project):
     ("", "publishconf.py: SITEURL is empty, but a published site needs its full address."),
     ("clinic.example.org", 'publishconf.py: SITEURL is "clinic.example.org", which has no '
      '"https://" at the start. Write SITEURL = "https://clinic.example.org".'),
+    ("http://clinic.example.org", 'publishconf.py: SITEURL is "http://clinic.example.org", '
+     "which is not a secure (https) address: browsers mark such a site as not secure and "
+     'search engines prefer https. Write SITEURL = "https://clinic.example.org".'),
 ])
 def test_publish_with_a_bad_siteurl_says_how_to_write_it(project, siteurl, message):
     complete(project)
@@ -465,3 +468,88 @@ def test_several_treatments_publish_without_slug_clashes(project):
     assert result.returncode == 0, result.output
     assert "There are " not in result.output
     assert result.page("/treatments/laser-resurfacing/benefits/").is_file()
+
+
+def test_a_required_section_kept_as_a_draft_is_named_as_a_draft(project):
+    from clinic.staff.scaffold import create
+    create("treatment", "Cold plasma", project.root)
+    project.edit("content/treatments/cold-plasma/benefits.md", "Reviewed:\n",
+                 "Reviewed:\nStatus: draft\n")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert ("content/treatments/cold-plasma/benefits.md:4: This page is a draft (Status: "
+            "draft), so the treatment has no published benefits page, and every treatment "
+            "needs benefits, side effects and candidacy pages. Remove the line Status: draft "
+            "to publish it.") in result.output
+    assert "This treatment has no benefits.md" not in result.output
+
+
+def test_a_missing_address_or_hours_is_said_once_with_its_line(project):
+    project.write("content/clinic.toml", FICTIONAL_PROFILE)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert ('content/clinic.toml:12: "locations[0].hours" is empty: visitors need to know when '
+            "someone will answer the phone") in result.output
+    assert 'content/clinic.toml:15: "locations[0].address.street" is empty' in result.output
+    assert 'content/clinic.toml:18: "locations[0].address.postal_code" is empty' \
+        in result.output
+    # Google's advice on the same facts would repeat them without a line
+    assert '"streetAddress" is missing' not in result.output
+    assert '"postalCode" is missing' not in result.output
+    assert '"openingHoursSpecification" is missing' not in result.output
+    assert '"geo" is missing. Google recommends' in result.output  # the profile has no rule
+
+
+FICTIONAL_PROFILE = '''[clinic]
+name = "Harbour Skin Studio"
+description = "A fictional skin studio by the harbour, for tests."
+specialty = "Dermatology"
+language = "en"
+[review]
+reviewer = "B. Example, MD"
+[[locations]]
+slug = "harbour"
+name = "Harbour Skin Studio"
+phone = "(305) 555-0147"
+hours = []
+[locations.address]
+locality = "Harbourtown"
+street = ""
+region = "FL"
+country = "US"
+postal_code = ""
+'''
+
+
+def test_a_page_too_large_or_nested_too_deep_is_refused_and_explained(project):
+    import time
+    project.write("content/pages/price-list.md", "Title: Price list\nSummary: Prices.\n\n"
+                  + "| Service | Price |\n" * 400_000)
+    project.write("content/pages/outline.md", "Title: Outline\nSummary: Deep.\n\n"
+                  + "\n".join("\t" * i + "- step" for i in range(1000)) + "\n")
+    started = time.monotonic()
+    result = project.build()
+    assert time.monotonic() - started < 60
+    assert result.returncode == 0, result.output
+    assert ("content/pages/price-list.md: This file is 8 MB, more than the 1 MB a page may "
+            "be, so it was left out of the site.") in result.output
+    assert ("content/pages/outline.md:54: Lists or quotes on this page are nested 1000 levels "
+            "deep, more than the 50 the site reads, so it was left out of the site.") \
+        in result.output
+    assert "check the header lines" not in result.output
+    assert not result.page("/price-list/").exists()
+
+
+def test_an_old_phone_number_left_in_a_page_is_advice_with_its_line(project):
+    project.write("content/clinic.toml", FICTIONAL_PROFILE.replace(
+        'street = ""', 'street = "2 Quay Lane"').replace('postal_code = ""', 'postal_code = "33199"'))
+    project.write("content/pages/parking.md", "Title: Parking\nSummary: Where to park.\n\n"
+                  "Park on the quay.\n\nCall (305) 555-0147 to book, or 305-555-0198 for\n"
+                  "the old line.\n")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    advice = result.output.split("Suggestions (optional; they never stop a publish):")[1]
+    assert ('content/pages/parking.md:6: "305-555-0198" is none of the clinic\'s phone numbers '
+            "in content/clinic.toml. If this is an old number, change it to the clinic's "
+            "number; if it is another number on purpose, leave it.") in advice
+    assert "(305) 555-0147" not in result.output

@@ -103,3 +103,17 @@ def test_breadcrumbs_follow_the_site_structure():
         ("Chemical peel", "treatments/peel/"), ("Aftercare", "treatments/peel/aftercare/")]
     home = entries[-1]
     assert breadcrumbs(home.route, home.page, catalog) == []
+
+
+def test_a_required_page_kept_as_a_draft_is_named_as_a_draft():
+    entries = [e for e in peel() if not e.source.endswith(("benefits.md", "index.md"))]
+    drafts = {"content/treatments/peel/benefits.md", "content/treatments/peel/index.md"}
+    _, problems = build_catalog(entries, no_line, drafts)
+    assert [str(p) for p in problems] == [
+        "content/treatments/peel/index.md:7: This page is a draft (Status: draft), so the "
+        "treatment has no published overview page. Remove the line Status: draft to "
+        "publish it.",
+        "content/treatments/peel/benefits.md:7: This page is a draft (Status: draft), so the "
+        "treatment has no published benefits page, and every treatment needs benefits, side "
+        "effects and candidacy pages. Remove the line Status: draft to publish it.",
+    ]

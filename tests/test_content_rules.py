@@ -4,6 +4,7 @@ import pytest
 
 from clinic.rules.body import (
     LEADS_NOWHERE, citation_findings, heading_findings, image_findings, link_findings,
+    other_phone_findings,
     placeholder_lines,
 )
 
@@ -32,7 +33,8 @@ def test_images_need_alt_text_and_a_file():
     assert found == [
         ("missing.png", "the image missing.png has no alt text, so people who cannot see it "
          "miss what it shows", "describe it in the square brackets: "
-         "![What the photo shows]({static}/images/missing.png)"),
+         "![What the photo shows]({static}/images/missing.png); for a picture that shows "
+         "nothing of note, write ![decorative]({static}/images/missing.png)"),
         ("missing.png", "the image {static}/images/missing.png is not there",
          "put the file in content/images/ and link it as {static}/images/missing.png"),
     ]
@@ -72,3 +74,23 @@ def test_placeholders_are_found_with_their_lines():
 ])
 def test_uncited_research_is_flagged(html, claims):
     assert [needle for needle, _, _ in citation_findings(html)] == claims
+
+
+CLINIC_PHONES = {"+13055550147", "+34912345678"}
+NOT_OURS = ("none of the clinic's phone numbers in content/clinic.toml",
+            "if this is an old number, change it to the clinic's number; if it is another "
+            "number on purpose, leave it")
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<p>Call <a href="tel:+13055550147">(305) 555-0147</a> or '
+     '<a href="tel:+34912345678">912 34 56 78</a>.</p>', []),
+    ('<p>Call <a href="tel:+13055550147;ext=12">(305) 555-0147 ext. 12</a>.</p>', []),
+    ('<p>Call <a href="tel:+13055550198">305-555-0198</a>.</p>',
+     [("305-555-0198", f'"305-555-0198" is {NOT_OURS[0]}', NOT_OURS[1])]),
+    ('<li>Call <a class="x" href="tel:+17865550100">us &amp; <b>now</b></a></li>',
+     [("us & now", f'"us & now" (+17865550100) is {NOT_OURS[0]}', NOT_OURS[1])]),
+    ("<p>No numbers here.</p>", []),
+])
+def test_call_links_to_a_number_that_is_not_the_clinics_are_named(html, expected):
+    assert other_phone_findings(html, CLINIC_PHONES, "content/clinic.toml") == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clinic.model.profile import Address, parse_phone, parse_profile
+from clinic.model.profile import Address, Hours, load_profile, parse_phone, parse_profile
 from conftest import ROOT
 
 GOOD = '''
@@ -212,3 +212,39 @@ def test_an_empty_name_or_phone_is_a_problem_at_its_line(old, new, expected):
 def test_an_extension_is_shown_dialled_and_published(raw, display, tel, telephone):
     phone = parse_phone(raw, "US")
     assert (phone.display, phone.tel, phone.telephone) == (display, tel, telephone)
+
+
+def test_a_byte_order_mark_at_the_start_is_not_a_problem(tmp_path):
+    # Windows editors (Notepad) save UTF-8 with a byte-order mark
+    path = tmp_path / "clinic.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    profile, problems = load_profile(str(path), "content/clinic.toml")
+    assert problems == []
+    assert profile.name == "Clínica Piel"
+    bad = GOOD.replace('opens = "10:00"', 'opens = "10am"')
+    path.write_bytes(b"\xef\xbb\xbf" + bad.encode("utf-8"))
+    assert [p.line for p in load_profile(str(path), "content/clinic.toml")[1]] == [21]
+
+
+@pytest.mark.parametrize("opens, closes", [("18:00", "24:00"), ("00:00", "24:00")])
+def test_closing_at_midnight_is_the_end_of_the_day(opens, closes):
+    text = GOOD.replace('opens = "10:00", closes = "14:00"',
+                        f'opens = "{opens}", closes = "{closes}"')
+    profile, problems = parse(text)
+    assert problems == []
+    assert profile.locations[0].hours[1] == Hours(("Saturday",), opens, closes)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('opens = "10:00"', 'opens = "24:00"',
+     'content/clinic.toml:21: "locations[0].hours[1].opens" is "24:00", which is not a 24-hour '
+     'time. Write it as HH:MM, for example opens = "09:00".'),
+    ('closes = "14:00"', 'closes = "5pm"',
+     'content/clinic.toml:21: "locations[0].hours[1].closes" is "5pm", which is not a 24-hour '
+     'time. Write it as HH:MM, for example closes = "17:00" (or "24:00" for midnight).'),
+    ('closes = "14:00"', 'closes = "24:30"',
+     'content/clinic.toml:21: "locations[0].hours[1].closes" is "24:30", which is not a 24-hour '
+     'time. Write it as HH:MM, for example closes = "17:00" (or "24:00" for midnight).'),
+])
+def test_opening_hours_say_how_to_write_a_time(old, new, expected):
+    assert expected in messages(GOOD.replace(old, new, 1))

@@ -194,3 +194,12 @@ def test_a_chain_is_valid_with_its_price_range_on_each_place():
     doc = {"@context": "https://schema.org", "@graph": nodes}
     assert validate_graph(doc) == []
     assert [f for f in check_google(doc, absolute_urls=True) if f.severity == "error"] == []
+
+
+def test_open_until_midnight_is_written_as_google_asks():
+    # Google: open 24 hours is opens "00:00", closes "23:59"; 24:00 is no schema.org Time
+    text = ONE_LOCATION.replace('opens = "09:00", closes = "17:30"',
+                                'opens = "00:00", closes = "24:00"')
+    (clinic,) = clinic_nodes(profile_from(text), SITE, LOGO, [])
+    assert clinic["openingHoursSpecification"][0]["opens"] == "00:00"
+    assert clinic["openingHoursSpecification"][0]["closes"] == "23:59"

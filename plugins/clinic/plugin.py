@@ -17,6 +17,7 @@ from pelican.urlwrappers import Category
 from .build import (
     bodies, body_checks, generated, graphs, pages, pictures, report, session, site_files,
 )
+from .build.readers import GuardedMarkdownReader
 from .model.dates import long_date
 from .model.money import PriceText, locale_for
 from .publishing.hosting import meta_csp, precompress
@@ -37,6 +38,13 @@ def start_build(pelican: Any) -> None:
         log.removeHandler(_build.pelican_log)
     _build = session.start(pelican.settings)
     log.addHandler(_build.pelican_log)
+
+
+def guard_readers(readers: Any) -> None:
+    """readers_init: Markdown files go through a reader that refuses what is no page."""
+    for extension in GuardedMarkdownReader.file_extensions:
+        if extension in readers.reader_classes:
+            readers.reader_classes[extension] = GuardedMarkdownReader
 
 
 def share_profile(generator: Any) -> None:
@@ -112,7 +120,8 @@ def build_catalog(generators: list[Any]) -> None:
     drafts = pages.contents(generators, pages.DRAFT_LISTS)
     build.problems.extend(pages.required_problems(build, entries, drafts,
                                                   generators[0].settings))
-    catalog, found, advice = pages.describe_pages(build, entries)
+    catalog, found, advice = pages.describe_pages(build, entries,
+                                                  pages.draft_sources(build, generators))
     build.problems.extend(found)
     build.advice.update(advice)
     profile = build.profile
@@ -170,6 +179,9 @@ def register() -> None:
     # get_generators: the one signal sent at the start of every run (make serve
     # reruns without re-initialising), so each run starts with fresh problems.
     signals.get_generators.connect(start_build)
+    # readers_init: before any file is read, so a file too large to be a page
+    # is refused before Markdown spends minutes on it.
+    signals.readers_init.connect(guard_readers)
     # generator_init: the shared template context exists from here on.
     signals.generator_init.connect(share_profile)
     # content_object_init: URLs must be set before links between pages resolve.

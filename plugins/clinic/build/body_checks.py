@@ -18,7 +18,7 @@ from typing import Any
 
 from ..rules.body import (
     LEADS_NOWHERE, LEADS_TO_DRAFT, NOT_A_PAGE, PLACEHOLDER, LinkTrouble, citation_findings,
-    heading_findings, image_findings, link_findings, placeholder_lines,
+    heading_findings, image_findings, link_findings, other_phone_findings, placeholder_lines,
 )
 from ..model.catalog import Entry
 from ..model.problems import Problem
@@ -57,7 +57,11 @@ def known_urls(build: Build, entries: list[Entry], drafts: Iterable[Any] = ()) -
 
 def apply_rules(build: Build, entry: Entry, known: SiteAddresses
                 ) -> tuple[list[Problem], list[str]]:
-    """Headings, images, links and placeholders are problems; uncited research is advice."""
+    """Headings, images, links and placeholders are problems.
+
+    Uncited research and call links to a number that is none of the clinic's
+    are advice: both may be right as written, and advice never stops a publish.
+    """
     problems: list[Problem] = []
     advice: list[str] = []
     sources = build.sources
@@ -73,7 +77,9 @@ def apply_rules(build: Build, entry: Entry, known: SiteAddresses
         for line, text in placeholder_lines(sources.text(entry.source)):
             problems.append(Problem(entry.source, line, f'"{text[:70]}" is still a placeholder',
                                     f"replace the {PLACEHOLDER} text with the real text"))
-    for needle, message, fix in citation_findings(body):
+    phones = {loc.phone.e164 for loc in build.profile.locations if loc.phone}
+    for needle, message, fix in citation_findings(body) + other_phone_findings(
+            body, phones, build.profile_label):
         found = sources.find_line(entry.source, needle)
         where = f"{entry.source}:{found}" if found else entry.source  # advice is plain text
         advice.append(str(Problem(where, None, message, fix)))

@@ -8,7 +8,7 @@ Pelican's page objects come in and are given what the templates read
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..model import catalog as catalog_mod
@@ -83,6 +83,12 @@ def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mo
     return entries, problems
 
 
+def draft_sources(build: Build, generators: Iterable[Any]) -> set[str]:
+    """The labels of the pages kept as drafts (``Status: draft``)."""
+    return {build.sources.label(content.source_path)
+            for content in contents(generators, DRAFT_LISTS)}
+
+
 def fix_address(content: Any) -> None:
     """Keep a blog post's address as it is now that every page is read.
 
@@ -97,11 +103,14 @@ def fix_address(content: Any) -> None:
         content.override_save_as = content.save_as
 
 
-def describe_pages(build: Build, entries: list[catalog_mod.Entry]
+def describe_pages(build: Build, entries: list[catalog_mod.Entry], drafts: Collection[str] = ()
                    ) -> tuple[catalog_mod.Catalog, list[Problem], list[str]]:
-    """Link the pages into a catalog, check each one, and give templates their values."""
+    """Link the pages into a catalog, check each one, and give templates their values.
+
+    ``drafts`` (their labels) let a missing page that is only a draft be named as one.
+    """
     locate = build.sources.locate
-    catalog, problems = catalog_mod.build_catalog(entries, locate)
+    catalog, problems = catalog_mod.build_catalog(entries, locate, drafts)
     for treatment in catalog.treatments:
         if treatment.overview is not None:
             source = build.sources.label(treatment.overview.source_path)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.catalog import Entry
-from ..model.problems import Problems
+from ..model.problems import Problem, Problems
 from ..model.profile import Profile, load_profile
 from ..model.strings import Strings, load_strings
 from ..publishing import images
@@ -99,6 +99,8 @@ def start(pelican_settings: dict[str, Any]) -> Build:
     path = os.path.join(sources.content_dir, settings["CLINIC_PROFILE"])
     profile, found = load_profile(path, sources.label(path))
     problems.extend(found)
+    if settings["CLINIC_LIVE_RELOAD"]:
+        profile = _last_good(path, profile, found)
     site_url = (pelican_settings.get("SITEURL") or "").rstrip("/")
     absolute_urls = False
     if settings["CLINIC_STRICT"]:
@@ -127,6 +129,20 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         strings=load_strings(theme, profile.language), problems=problems,
     )
     return build
+
+
+# make serve builds many times in one process.  A clinic.toml that cannot be read
+# (a quote missing halfway through an edit) keeps the last profile that could,
+# so the preview keeps its header, phone and language while the page shows the
+# problem; one-off builds have no earlier profile and report it as it is.
+_LAST_GOOD: dict[str, Profile] = {}
+
+
+def _last_good(path: str, profile: Profile, problems: list[Problem]) -> Profile:
+    if problems and profile == Profile():  # nothing could be read from the file
+        return _LAST_GOOD.get(path, profile)
+    _LAST_GOOD[path] = profile
+    return profile
 
 
 def _today(settings: dict[str, Any]) -> dt.date:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from ..model.header import header_end, read_text, scan_header
+from ..model.lines import line_at
 
 
 class SourceFiles:
@@ -56,4 +57,4 @@ class SourceFiles:
         """The first line of a source that contains ``needle`` (a URL, a number)."""
         text = self.text(source)
         index = text.find(needle)
-        return text.count("\n", 0, index) + 1 if index >= 0 else None
+        return line_at(text, index) if index >= 0 else None

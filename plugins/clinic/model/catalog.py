@@ -9,6 +9,7 @@ found in its structure.  Pages are only read (``title``, ``url``,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import Any, Callable
 
 from .money import Price
@@ -153,7 +154,9 @@ class Catalog:
 Locate = Callable[[str, str], "int | None"]  # (source, metadata key) -> line
 
 
-def build_catalog(entries: list[Entry], locate: Locate) -> tuple[Catalog, list[Problem]]:
+def build_catalog(entries: list[Entry], locate: Locate,
+                  drafts: Collection[str] = ()) -> tuple[Catalog, list[Problem]]:
+    """The catalog of the published ``entries``; ``drafts`` are the sources kept as drafts."""
     catalog = Catalog()
     problems: list[Problem] = []
     treatments: dict[str, Treatment] = {}
@@ -181,7 +184,7 @@ def build_catalog(entries: list[Entry], locate: Locate) -> tuple[Catalog, list[P
         treatment.sections.sort(
             key=lambda s: (order.index(s.slug) if s.slug in order else len(order), s.slug)
         )
-        problems.extend(_structure_problems(treatment, locate))
+        problems.extend(_structure_problems(treatment, locate, drafts))
     catalog.treatments = sorted(treatments.values(), key=lambda t: t.title.lower())
     catalog.conditions.sort(key=lambda c: c.title.lower())
     catalog.people.sort(key=lambda p: p.name.lower())
@@ -189,17 +192,26 @@ def build_catalog(entries: list[Entry], locate: Locate) -> tuple[Catalog, list[P
     return catalog, problems
 
 
-def _structure_problems(treatment: Treatment, locate: Locate) -> list[Problem]:
+def _structure_problems(treatment: Treatment, locate: Locate,
+                        drafts: Collection[str]) -> list[Problem]:
     problems = []
     have = {s.slug for s in treatment.sections}
-    if treatment.overview is None:
+    overview = f"{treatment.source_dir}/index.md"
+    if treatment.overview is None and overview in drafts:
+        problems.append(_draft_problem(overview, locate, "overview page"))
+    elif treatment.overview is None:
         problems.append(Problem(
             f"{treatment.source_dir}/", None,
             "this treatment has no overview page (index.md)",
             f"add {treatment.source_dir}/index.md with Title, Summary and the treatment's facts",
         ))
     for slug in REQUIRED_SECTIONS:
-        if slug not in have:
+        source = f"{treatment.source_dir}/{slug}.md"
+        if slug not in have and source in drafts:
+            problems.append(_draft_problem(
+                source, locate, f"{slug.replace('-', ' ')} page, and every treatment needs "
+                "benefits, side effects and candidacy pages"))
+        elif slug not in have:
             problems.append(Problem(
                 f"{treatment.source_dir}/", None,
                 f"this treatment has no {slug}.md, and every treatment needs benefits, "
@@ -217,6 +229,15 @@ def _structure_problems(treatment: Treatment, locate: Locate) -> list[Problem]:
             f"write one of: {', '.join(PROCEDURE_TYPES)}",
         ))
     return problems
+
+
+def _draft_problem(source: str, locate: Locate, what: str) -> Problem:
+    """A page the treatment needs is there, but kept off the site as a draft."""
+    return Problem(
+        source, locate(source, "status"),
+        f"this page is a draft (Status: draft), so the treatment has no published {what}",
+        "remove the line Status: draft to publish it",
+    )
 
 
 def _link(catalog: Catalog, entries: list[Entry], locate: Locate) -> list[Problem]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lines import editor_lines
+
 _KEY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_ -]*):\s*(.*?)\s*$")
 
 
@@ -28,7 +30,7 @@ def scan_header(text: str) -> dict[str, Field]:
     """
     fields: dict[str, Field] = {}
     last = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(editor_lines(text), start=1):
         if number == 1 and line.startswith("\ufeff"):
             line = line[1:]
         if not line.strip():

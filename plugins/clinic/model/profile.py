@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
+from .clock import END_OF_DAY, is_time
 from .money import known_currency
 from .problems import Problem
 from .tomlpos import key_lines, line_of
@@ -35,7 +36,6 @@ SPECIALTIES = frozenset(
 )
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
-_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -298,7 +298,9 @@ def load_profile(path: str, label: str | None = None) -> tuple[Profile, list[Pro
             )
         ]
     try:
-        text = raw.decode("utf-8")
+        # "utf-8-sig": Windows editors start UTF-8 files with a byte-order mark,
+        # which TOML does not allow; it is not part of the text staff wrote
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return Profile(), [
@@ -580,11 +582,15 @@ def _hours(v: _Validator, value, keys: tuple) -> tuple[Hours, ...]:
         times = {}
         for key in ("opens", "closes"):
             time = v.text_value(data, entry_keys, key, required=True)
-            if time and not _TIME.match(time):
+            # closing "24:00" is midnight at the end of the day (open all day from "00:00")
+            closes = key == "closes"
+            if time and not is_time(time, seconds=False, end_of_day=closes):
+                example = f'closes = "17:00" (or "{END_OF_DAY}" for midnight)' if closes \
+                    else 'opens = "09:00"'
                 v.report(
                     entry_keys + (key,),
                     f'"{v.name(entry_keys + (key,))}" is "{time}", which is not a 24-hour time',
-                    f'write it as HH:MM, for example {key} = "09:00"',
+                    f"write it as HH:MM, for example {example}",
                 )
                 time = ""
             times[key] = time

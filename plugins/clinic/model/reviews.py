@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from .clock import parse_date
 
 
 @dataclass(frozen=True)
@@ -26,13 +25,7 @@ class ReviewState:
 
 def parse_review_date(value: str) -> dt.date | None:
     """The date in ``YYYY-MM-DD`` form; ``ValueError`` with the reason otherwise."""
-    value = value.strip()
-    if not _DATE.match(value):
-        raise ValueError("is not written as YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError("is not a date") from None
+    return parse_date(value.strip())
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .lines import editor_lines
+
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 
@@ -22,7 +24,7 @@ def key_lines(text: str) -> dict[tuple, int]:
     table: tuple = ()
     array: tuple | None = None  # a key whose [ ... ] list spans several lines
     items = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(editor_lines(text), start=1):
         if array is not None:
             if line.strip().startswith("{"):
                 lines.setdefault(array + (items,), number)

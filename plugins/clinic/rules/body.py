@@ -13,8 +13,10 @@ import functools
 import html as html_module
 import posixpath
 import re
+from collections.abc import Collection
 from typing import Callable
 
+from ..model.lines import editor_lines
 from ..model.markup import plain_text
 
 Finding = tuple[str, str, str]  # (needle for the line, what is wrong, how to fix it)
@@ -31,6 +33,8 @@ _CLAIM = re.compile(r"\b(?:(?:a|an|one|the|recent|new|several|many|some|\d{4})\s
                     r"(?:stud(?:y|ies)|research|trials?)\s+"
                     r"(?:found|finds|shows?|showed|suggests?|suggested|proves?|proved|says?)\b",
                     re.I)
+# A call link, as the phone linker writes it or staff do: the number and the text
+_TEL = re.compile(r"""<a\b[^>]*?\bhref=["']tel:([^"';]*)[^"']*["'][^>]*>(.*?)</a>""", re.S | re.I)
 # A source is a link to another site or a footnote reference ([^1]).
 _SOURCE = re.compile(r"""<a\b[^>]*href=["']?https?://|<sup\b""", re.I)
 
@@ -144,8 +148,30 @@ def placeholder_lines(text: str) -> list[tuple[int, str]]:
     """Lines of a source file that still hold a FILL IN placeholder, with their numbers."""
     if PLACEHOLDER not in text:
         return []
-    return [(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1)
+    return [(number, line.strip()) for number, line in enumerate(editor_lines(text), start=1)
             if PLACEHOLDER in line]
+
+
+def other_phone_findings(html: str, clinic_phones: Collection[str],
+                         profile: str) -> list[Finding]:
+    """Call links to a number that is none of the clinic's: often an old one left behind.
+
+    ``clinic_phones`` are every location's numbers in E.164, as the call links
+    write them; ``profile`` names the file they are set in.
+    """
+    if "tel:" not in html or not clinic_phones:
+        return []
+    found = []
+    for match in _TEL.finditer(html):
+        number, text = match.group(1), plain_text(match.group(2))
+        if number in clinic_phones:
+            continue
+        # a link written as words ("call us") names its number too
+        shown = f'"{text}"' if any(c.isdigit() for c in text) else f'"{text}" ({number})'
+        found.append((text, f"{shown} is none of the clinic's phone numbers in {profile}",
+                      "if this is an old number, change it to the clinic's number; if it is "
+                      "another number on purpose, leave it"))
+    return found
 
 
 def citation_findings(html: str) -> list[Finding]:

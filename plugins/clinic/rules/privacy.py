@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model.lines import line_at
 from ..model.problems import Problem
 
 # Tags whose URL attributes make the browser fetch something by itself.
@@ -52,10 +53,10 @@ def third_party_references(text: str, own_origin: str = "") -> list[Reference]:
         for attr in _URL_ATTR.finditer(attrs):
             for url in _urls(attr.group(1).lower(), attr.group(2).strip("\"'")):
                 if _foreign(url, own_origin):
-                    found.append(Reference(tag, url, _line(text, match.start())))
+                    found.append(Reference(tag, url, line_at(text, match.start())))
     for match in _CSS_URL.finditer(text):
         if _foreign(match.group(1), own_origin):
-            found.append(Reference("style", match.group(1), _line(text, match.start())))
+            found.append(Reference("style", match.group(1), line_at(text, match.start())))
     return found
 
 
@@ -74,10 +75,6 @@ def _foreign(url: str, own_origin: str) -> bool:
                 re.sub(r"^https?:", "", url) == bare:
             return False
     return True
-
-
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 def privacy_problem(path: str, line: int | None, tag: str, url: str) -> Problem:

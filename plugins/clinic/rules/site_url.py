@@ -9,7 +9,7 @@ from ..model.problems import Problem
 from ..model.profile import Profile
 from ..model.tomlpos import key_lines, line_of
 
-_SITEURL = re.compile(r"^https?://[^/\s]+\.[^/\s]+(/\S*)?$")
+_SITEURL = re.compile(r"^https://[^/\s]+\.[^/\s]+(/\S*)?$")
 
 
 def siteurl_problems(siteurl: str) -> list[Problem]:
@@ -23,6 +23,13 @@ def siteurl_problems(siteurl: str) -> list[Problem]:
     if not re.match(r"^https?://", siteurl):
         return [Problem("publishconf.py", None, f'SITEURL is "{siteurl}", which has no '
                         '"https://" at the start', f'write SITEURL = "https://{siteurl.lstrip("/")}"')]
+    if siteurl.startswith("http://"):
+        # One line for the address, not one for every address built from it
+        # (the structured-data checks are skipped when this is reported)
+        secure = "https://" + siteurl[len("http://"):].rstrip("/")
+        return [Problem("publishconf.py", None, f'SITEURL is "{siteurl}", which is not a secure '
+                        "(https) address: browsers mark such a site as not secure and search "
+                        "engines prefer https", f'write SITEURL = "{secure}"')]
     if siteurl.endswith("/"):
         return [Problem("publishconf.py", None, f'SITEURL is "{siteurl}", which ends with a '
                         "slash, so every address would have two",

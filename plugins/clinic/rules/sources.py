@@ -8,12 +8,57 @@ Markdown files on disk with what was built and explains each gap.
 from __future__ import annotations
 
 import os
+import re
 
 from pelican.utils import get_date  # the same date parser Pelican uses
 
 from ..model.header import read_text, scan_header
+from ..model.lines import editor_lines
 from ..model.problems import Problem
 from ..model.routes import is_source, route_for
+
+
+# The largest page the site builds.  A clinic page (a treatment's section, a
+# condition) is 5 to 30 KB of Markdown; Markdown needs about 20 s a megabyte
+# here, so a pasted export or a data dump would stall every build.
+PAGE_LIMIT = 1_000_000  # bytes
+
+# Lists or quotes nested deeper than this are refused before Markdown runs: a
+# page needs three or four levels, Markdown takes seconds at a hundred levels and
+# minutes to fail (RecursionError) at a thousand.
+NESTING_LIMIT = 50
+
+_LEVEL = re.compile(r"^((?:[ \t]*>)*)([ \t]*)(?:[-*+]|\d+[.)])(?:[ \t]|$)")
+_QUOTES = re.compile(r"^((?:[ \t]*>)*)")
+
+
+def too_large(size: int) -> bool:
+    """Whether a source of ``size`` bytes is larger than a page may be."""
+    return size > PAGE_LIMIT
+
+
+def nesting(text: str) -> tuple[int, int | None]:
+    """The deepest nesting of lists and quotes in ``text``, and the first line past the limit.
+
+    A list item's level is its indentation in steps of four spaces (a tab is
+    one step, as Markdown reads it); each ``>`` before it adds one.
+    """
+    deepest, first = 0, None
+    for number, line in enumerate(editor_lines(text), start=1):
+        item = _LEVEL.match(line)
+        if item:
+            indent = item.group(2).expandtabs(4)
+            level = item.group(1).count(">") + len(indent) // 4 + 1
+        else:
+            level = _QUOTES.match(line).group(1).count(">")  # type: ignore[union-attr]
+        if level > NESTING_LIMIT and first is None:
+            first = number
+        deepest = max(deepest, level)
+    return deepest, first
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".0 MB", " MB")
 
 
 def find_sources(content_dir: str) -> list[str]:
@@ -63,6 +108,14 @@ def diagnose(path: str, label: str) -> Problem | None:
     """Why Pelican could not make a page from this file (``None``: left out on purpose)."""
     with open(path, "rb") as handle:
         raw = handle.read()
+    if too_large(len(raw)):
+        return Problem(
+            label, None,
+            f"this file is {_megabytes(len(raw))}, more than the {_megabytes(PAGE_LIMIT)} a "
+            "page may be, so it was left out of the site",
+            "split it into several pages; a page about one treatment or condition is rarely "
+            "more than 50 KB",
+        )
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -76,7 +129,7 @@ def diagnose(path: str, label: str) -> Problem | None:
     if not text.strip():
         return Problem(label, None, "this file is empty, so it was left out of the site",
                        "write its header (Title:, Summary:) and text, or delete the file")
-    first = text.lstrip("\ufeff").splitlines()[0]
+    first = editor_lines(text.lstrip("\ufeff"))[0]
     if first[:1] in (" ", "\t") and ":" in first:
         return Problem(label, 1, "the header lines start with spaces or a tab, so the page "
                        "has no title and was left out of the site",
@@ -112,6 +165,15 @@ def diagnose(path: str, label: str) -> Problem | None:
             f'"Status" is "{fields["status"].value}", so the page was left out of the site',
             "write Status: draft to keep a page off the published site (previews show it "
             "under /drafts/), or remove the line to publish it",
+        )
+    depth, line = nesting(text)
+    if line is not None:
+        return Problem(
+            label, line,
+            f"lists or quotes on this page are nested {depth} levels deep, more than the "
+            f"{NESTING_LIMIT} the site reads, so it was left out of the site",
+            "nest them a few levels at most: each line indented 4 spaces (or one >) more than "
+            "the one above starts a new level",
         )
     return Problem(
         label, None,

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
+from ..model.clock import is_date, is_time
 from .vocabulary import (
     Finding,
     index_ids,
-    is_date,
     is_datetime,
     is_reference,
     join_path,
@@ -51,7 +51,6 @@ LOCAL_RECOMMENDED = {
     "priceRange": 'a price range, such as "$$" or "$100-300"',
 }
 
-_HOURS = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
 _ZONE = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
 
 
@@ -200,7 +199,7 @@ def _hours(page: _Page, node_id: str, path: str, spec: dict) -> None:
         if _blank(value):
             page.add(node_id, where, f'"{key}" is missing. Google needs both opens and '
                      'closes; for a day the clinic is closed, set both to "00:00".')
-        elif not isinstance(value, str) or not _HOURS.match(value):
+        elif not isinstance(value, str) or not is_time(value):
             page.add(node_id, where, f'"{key}" is {show(value)}, which is not a 24-hour time. '
                      'Write it as hh:mm or hh:mm:ss, for example "09:00" or "17:30:00".')
 

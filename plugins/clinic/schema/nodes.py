@@ -28,6 +28,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from ..model.clock import END_OF_DAY
 from ..model.markup import plain_text
 from ..model.money import Price, schema_amount
 from ..model.people import Person
@@ -118,7 +119,7 @@ def _place(location: Location) -> dict:
         node["openingHoursSpecification"] = [
             {"@type": "OpeningHoursSpecification",
              "dayOfWeek": [f"{SCHEMA}{day}" for day in hours.days],
-             "opens": hours.opens, "closes": hours.closes}
+             "opens": hours.opens, "closes": _closes(hours.closes)}
             for hours in location.hours
         ]
     return node
@@ -156,6 +157,14 @@ def reserve_action(booking: str) -> dict:
                    "actionPlatform": [f"{SCHEMA}DesktopWebPlatform",
                                       f"{SCHEMA}MobileWebPlatform"]},
     }} if booking else {}
+
+
+def _closes(time: str) -> str:
+    """Midnight at the end of the day as Google asks for it (24:00 is no schema.org Time).
+
+    Google's local business guide: open 24 hours is opens "00:00", closes "23:59".
+    """
+    return "23:59" if time == END_OF_DAY else time
 
 
 def clinic_nodes(profile: Profile, site_url: str, logo_url: str,

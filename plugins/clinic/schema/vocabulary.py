@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from ..model.clock import is_date, is_time
+
 RELEASE = "12.0"
 DATA = Path(__file__).with_name("data") / f"schemaorg-{RELEASE}.json"
 
@@ -300,12 +302,10 @@ def walk(doc: dict) -> Iterator[tuple[str, str, dict]]:
 
 # -- value formats -------------------------------------------------------------
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"
 )
 _DATETIME_NO_ZONE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
-_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
 _DURATION = re.compile(
     r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"
 )
@@ -326,17 +326,14 @@ def _iso(pattern: re.Pattern, parse, text: str) -> bool:
     return True
 
 
-def is_date(text: str) -> bool:
-    return _iso(_DATE, _dt.date.fromisoformat, text)
-
-
 def is_datetime(text: str) -> bool:
     """ISO 8601 date and time with a time zone, as schema.org's DateTime asks."""
     return _iso(_DATETIME, _dt.datetime.fromisoformat, text)
 
 
-def is_time(text: str) -> bool:
-    return _iso(_TIME, _dt.time.fromisoformat, text)
+def is_schema_time(text: str) -> bool:
+    """schema.org's Time: hh:mm[:ss[.fff]] with an optional time zone."""
+    return is_time(text, zone=True)
 
 
 def is_absolute_url(text: str) -> bool:
@@ -357,7 +354,7 @@ _DATATYPES = frozenset({"Text", "Number", "Date", "DateTime", "Time", "Boolean"}
 _STRING_FORMATS = {
     "Date": is_date,
     "DateTime": is_datetime,
-    "Time": is_time,
+    "Time": is_schema_time,
     "URL": is_url,
     "Number": lambda s: bool(_NUMBER.match(s)),
     "Float": lambda s: bool(_NUMBER.match(s)),

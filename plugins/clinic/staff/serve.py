@@ -20,6 +20,7 @@ import http.server
 import json
 import os
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -68,7 +69,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep the terminal for build messages
         pass
 
-    def send_error(self, code, message=None, explain=None):
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        # a folder without index.html is "not found" on every static host,
+        # never a listing: preview what the host will serve
+        self.send_error(404)
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
         page = os.path.join(self.directory, "404.html")
         if code == 404 and os.path.isfile(page):
             with open(page, "rb") as handle:
@@ -100,7 +107,7 @@ def main(argv: list[str]) -> int:
     extra = json.loads(os.environ.get("CLINIC_SERVE_SETTINGS", "{}"))
     build(settings_file, output, extra)
     try:
-        serve(output, host, port)
+        server = serve(output, host, port)
     except OSError as error:
         print(f"Cannot serve on http://{host}:{port}/ ({error.strerror}). Another preview is "
               f"probably running: stop it with Ctrl+C in its window, or use another port: "
@@ -108,16 +115,24 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     watched = [path for path in WATCHED if os.path.exists(path)]
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        # explicitly: a background job of a non-interactive shell starts with
+        # SIGINT ignored, and Python's KeyboardInterrupt would never come
+        signal.signal(number, lambda *_: stop.set())
     try:
-        for changes in watchfiles.watch(*watched, debounce=50, step=25):
+        for changes in watchfiles.watch(*watched, debounce=50, step=25, stop_event=stop,
+                                        raise_interrupt=False):
             paths = sorted({os.path.relpath(path) for _, path in changes})
             print(f"Changed: {', '.join(paths)}", flush=True)
             if any(p.startswith(RESTART_ON) for p in paths):
                 print("Code or settings changed: restarting.", flush=True)
-                os.execv(sys.executable, [sys.executable, "-m", "clinic.serve", *argv])
+                os.execv(sys.executable, [sys.executable, "-m", "clinic.staff.serve", *argv])
             build(settings_file, output, extra)
-    except KeyboardInterrupt:
-        return 0
+    finally:
+        server.shutdown()
+        server.server_close()
+    print("Stopped.", flush=True)
     return 0
 
 

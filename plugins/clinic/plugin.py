@@ -13,7 +13,7 @@ from typing import Any
 from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
-from .build import bodies, body_checks, graphs, pages, report, session, site_files
+from .build import bodies, body_checks, graphs, pages, report, session, site_files, static_files
 from .model.dates import long_date
 from .publishing.hosting import meta_csp, precompress
 from .rules.sources import dropped_problems
@@ -52,6 +52,30 @@ def share_profile(generator: Any) -> None:
     profile = build.profile
     generator.env.filters["long_date"] = lambda day: long_date(
         day, profile.language, profile.country)
+
+
+def skip_linked_folders(generator: Any) -> None:
+    """static_generator_init: Pelican must not walk into a linked folder that leaves content/."""
+    if _build is None:
+        return
+    excluded, found = static_files.excluded_folders(_build)
+    _build.problems.extend(found)
+    if excluded:
+        # this generator's own copy: the project's settings stay as they were
+        generator.settings = dict(generator.settings, STATIC_EXCLUDES=list(
+            generator.settings.get("STATIC_EXCLUDES", [])) + excluded)
+
+
+def keep_safe_files(generator: Any) -> None:
+    """static_generator_finalized: leave out every file from outside content/ before copying."""
+    if _build is None:
+        return
+    kept, refused, found = static_files.refuse_unsafe(_build, generator.staticfiles)
+    _build.problems.extend(found)
+    generator.staticfiles[:] = kept  # the context's "staticfiles" is this same list
+    for static in refused:
+        # links to it are left unresolved (and reported on the page's line)
+        generator.context["static_content"].pop(static.get_relative_source_path(), None)
 
 
 def place_content(instance: Any) -> None:

@@ -17,6 +17,7 @@ from ..model.problems import Problem
 from ..phones.linker import link_phones
 from ..rules.privacy import privacy_problem, third_party_references
 from .session import Build
+from .static_files import link_problems
 
 
 def prepare_bodies(build: Build, contents: Iterable[Any]) -> list[Problem]:
@@ -35,6 +36,7 @@ def _prepare_body(build: Build, content: Any, region: str, sources: str) -> list
     source = files.label(content.source_path)
     found = [privacy_problem(source, files.find_line(source, ref.url), ref.tag, ref.url)
              for ref in third_party_references(content._content or "", build.site_url)]
+    found += link_problems(build, content)
     body = link_phones(content._content or "", region)
     content._content = label_sources(body.html, sources)
     if "summary" in content.metadata:

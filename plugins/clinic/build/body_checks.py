@@ -20,6 +20,7 @@ from ..rules.body import (
 from ..model.catalog import Entry
 from ..model.problems import Problem
 from .session import Build
+from .static_files import unsafe_target
 
 _MARKER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 
@@ -64,6 +65,8 @@ def link_exists(href: str, *, build: Build, entry: Entry, known: set[str]) -> bo
     href = urllib.parse.unquote(href.split("#")[0].split("?")[0])
     marker = _MARKER.match(href)
     if marker:
+        if unsafe_target(build, entry.page.source_path, marker.group(2)):
+            return True  # reported once, as a link that leads outside content/
         path = marker.group(2)
         base = build.content_dir if path.startswith("/") else os.path.dirname(
             entry.page.source_path)

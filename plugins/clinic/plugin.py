@@ -73,6 +73,8 @@ def keep_safe_files(generator: Any) -> None:
     kept, refused, found = static_files.refuse_unsafe(_build, generator.staticfiles)
     _build.problems.extend(found)
     generator.staticfiles[:] = kept  # the context's "staticfiles" is this same list
+    # not their URLs yet: asking for one stops {attach} from moving the file
+    _build.static_files = list(kept)
     for static in refused:
         # links to it are left unresolved (and reported on the page's line)
         generator.context["static_content"].pop(static.get_relative_source_path(), None)

@@ -52,6 +52,8 @@ class Build:
     advice: set[str] = field(default_factory=set)  # what search engines recommend only
     site_wide: SiteWide = field(default_factory=SiteWide)  # header and footer, once
     entries: list[Entry] = field(default_factory=list)
+    # Pelican's static files that are copied (their URLs are final once pages are written)
+    static_files: list[Any] = field(default_factory=list)
     # Pelican's map of source paths to pages (None where reading failed)
     generated: dict[str, Any] = field(default_factory=dict)
 

@@ -48,6 +48,8 @@ class Build:
     assets: Assets
     favicon: bytes
     strings: Strings
+    # the page templates of the theme, by name: the only ones a page may use
+    templates: frozenset[str] = frozenset()
     problems: Problems = field(default_factory=Problems)
     advice: set[str] = field(default_factory=set)  # what search engines recommend only
     site_wide: SiteWide = field(default_factory=SiteWide)  # header and footer, once
@@ -106,8 +108,17 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         static_paths=list(pelican_settings.get("STATIC_PATHS", [])),
         assets=assets, favicon=images.favicon_ico(profile.name),
         strings=load_strings(theme, profile.language), problems=problems,
+        templates=page_templates(theme),
     )
     return build
+
+
+def page_templates(theme: str) -> frozenset[str]:
+    """The theme's page templates (``base`` is the frame the others fill in)."""
+    folder = os.path.join(theme, "templates")
+    return frozenset(name[:-len(".html")] for name in os.listdir(folder)
+                     if name.endswith(".html") and name != "base.html") \
+        if os.path.isdir(folder) else frozenset()
 
 
 def _today(settings: dict[str, Any]) -> dt.date:

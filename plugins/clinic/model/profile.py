@@ -17,6 +17,7 @@ from typing import Any
 
 import phonenumbers
 
+from .markup import CONTROL, control_codes
 from .problems import Problem
 from .tomlpos import key_lines, line_of
 
@@ -540,11 +541,6 @@ def _geo(v: _Validator, value, keys: tuple) -> Geo | None:
     return Geo(**coords)
 
 
-# Control characters other than tab, newline and carriage return (C0, DEL, C1):
-# TOML lets "\u0000" through, and a page or JSON-LD must never carry one.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def _visible(v: _Validator, value: Any, keys: tuple) -> Any:
     """The parsed TOML with every invisible control character taken out (and reported)."""
     if isinstance(value, dict):
@@ -552,9 +548,10 @@ def _visible(v: _Validator, value: Any, keys: tuple) -> Any:
     if isinstance(value, list):
         return [_visible(v, item, keys + (index,)) for index, item in enumerate(value)]
     if isinstance(value, str) and CONTROL.search(value):
-        code = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in CONTROL.findall(value)}))
-        v.report(keys, f'"{v.name(keys)}" holds an invisible control character ({code}), which '
-                 "would be copied into every page", "retype the value, or remove the \\u escape "
+        # TOML lets "\u0000" through; a page or its JSON-LD must never carry one
+        v.report(keys, f'"{v.name(keys)}" holds an invisible control character '
+                 f"({control_codes(value)}), which would be copied into every page",
+                 "retype the value, or remove the \\u escape "
                  "that made it")
         return CONTROL.sub("", value)
     return value

@@ -126,3 +126,15 @@ def _published(out_dir, secret: str, name: str) -> list[str]:
             if file.split(".")[0] == name.split(".")[0] or secret.encode() in open(path, "rb").read():
                 found.append(path)
     return found
+
+
+def test_a_markdown_page_linked_in_from_outside_is_left_out(project, tmp_path):
+    (tmp_path / "notes.md").write_text(f"Title: Notes\nSummary: {SECRET} " + "x" * 60 + "\n\n"
+                                       f"{SECRET}\n")
+    os.symlink(tmp_path / "notes.md", project.file("content/pages/notes.md"))
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert ("content/pages/notes.md: This is a link to a file outside content/, so it was not "
+            "published. Copy the file into content/ instead of linking to it.") in result.output
+    assert not result.page("/notes/").exists()
+    assert not _published(result.out_dir, SECRET, "notes")

@@ -13,6 +13,7 @@ from typing import Any
 from ..model import catalog as catalog_mod
 from ..model.problems import Problem
 from ..model.routes import Route, route_for
+from ..rules.files import escape
 from ..rules.pages import address_problems, check_page
 from ..rules.sources import unrouted_problem
 from .session import Build
@@ -56,6 +57,11 @@ def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mo
         fix_address(content)
     for content in contents(generators, PUBLISHED_LISTS + DRAFT_LISTS):
         source = label(content.source_path)
+        outside = escape(build.content_dir, content.source_path)
+        if outside is not None:  # a Markdown file linked in from elsewhere
+            problems.append(outside.problem(label(outside.where), "content/"))
+            unsafe.add(id(content))
+            continue
         found = address_problems(source, content.metadata, content.save_as, content.template,
                                  build.templates, build.sources.locate)
         if found:

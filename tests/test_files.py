@@ -138,3 +138,14 @@ def test_a_markdown_page_linked_in_from_outside_is_left_out(project, tmp_path):
             "published. Copy the file into content/ instead of linking to it.") in result.output
     assert not result.page("/notes/").exists()
     assert not _published(result.out_dir, SECRET, "notes")
+
+
+def test_a_theme_file_linked_from_outside_the_theme_is_not_published(project, tmp_path):
+    (tmp_path / "secret.css").write_text(f"/* {SECRET} */")
+    os.symlink(tmp_path / "secret.css", project.file("theme/static/css/extra.css"))
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert ("theme/static/css/extra.css: This is a link to a file outside theme/, so it was not "
+            "published. Copy the file into theme/ instead of linking to it.") in result.output
+    assert (result.out_dir / "theme").is_dir()
+    assert not _published(result.out_dir, SECRET, "extra.css")

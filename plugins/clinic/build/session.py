@@ -101,6 +101,8 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         "img/share.png": images.share_card(profile.name, place),
         "img/apple-touch-icon.png": images.apple_touch_icon(profile.name),
     })
+    problems.extend(found.problem(sources.label(found.where), "theme/")
+                    for found in assets.refused)
     problems.extend(template_problems(theme, sources.label, site_url))
     build = Build(
         settings=settings, sources=sources, profile=profile, site_url=site_url,

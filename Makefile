@@ -6,29 +6,28 @@ VENV := .venv
 BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
 OUTPUT := output
-PUBLISH_TMP := .publish-tmp
+PUBLISH_BUILDS := .publish
 PELICAN_OPTS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: html serve publish test clean venv check new-treatment new-condition new-page new-person audit
 
+# After a publish, output is a link to the published build: a development
+# build must not write into that, so the link is removed and a folder made.
 html: $(VENV)/.site ## build the site into output/ (problems are warnings)
+	if [ -L $(OUTPUT) ]; then rm $(OUTPUT); fi
 	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) $(PELICAN_OPTS)
 
 serve: $(VENV)/.site ## rebuild on every change and serve on http://127.0.0.1:8000
 	HOST=$(HOST) PORT=$(PORT) OUTPUT=$(OUTPUT) PYTHONPATH=plugins $(BIN)/python -m clinic.staff.serve pelicanconf.py
 
-# Build into a temporary folder and swap it in only when the whole strict
-# build succeeded, so a failed publish leaves the previous output untouched.
+# One publish at a time (a lock); each builds into its own folder under
+# .publish/, and output becomes a link to it in one atomic rename only when the
+# whole strict build succeeded (plugins/clinic/staff/publish.py).
 publish: $(VENV)/.site ## strict production build into output/
-	rm -rf $(PUBLISH_TMP)
-	$(PELICAN) content -s publishconf.py -o $(PUBLISH_TMP) $(PELICAN_OPTS) \
-		|| { rm -rf $(PUBLISH_TMP); exit 1; }
-	rm -rf $(OUTPUT).old
-	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(OUTPUT).old; fi
-	mv $(PUBLISH_TMP) $(OUTPUT)
-	rm -rf $(OUTPUT).old
+	OUTPUT=$(OUTPUT) PUBLISH_BUILDS=$(PUBLISH_BUILDS) PYTHONPATH=plugins \
+		$(BIN)/python -m clinic.staff.publish $(PELICAN_OPTS)
 
 test: $(VENV)/.test $(VENV)/.browser ## run the whole test suite
 	$(BIN)/python -m pytest
@@ -49,7 +48,7 @@ new-treatment new-condition new-page new-person: $(VENV)/.site ## e.g. make new-
 	@PYTHONPATH=plugins $(BIN)/python -m clinic.staff.scaffold $(@:new-%=%) "$(NAME)"
 
 clean: ## remove the built site and caches (keeps .venv)
-	rm -rf $(OUTPUT) $(PUBLISH_TMP) __pycache__ .pytest_cache cache
+	rm -rf $(OUTPUT) $(OUTPUT).link-* $(PUBLISH_BUILDS) .publish-tmp __pycache__ .pytest_cache cache
 
 venv: $(VENV)/.site
 

@@ -20,7 +20,7 @@ ALLOWED = {
     "phones": {"model"},
     "rules": {"model", "phones"},
     "schema": {"model"},
-    "publishing": {"model"},
+    "publishing": {"model", "rules"},
     "build": {"model", "phones", "rules", "schema", "publishing"},
     "plugin": {"model", "phones", "rules", "schema", "publishing", "build"},
     "staff": {"model", "rules", "publishing"},

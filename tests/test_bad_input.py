@@ -375,7 +375,9 @@ PUBLISHING_CASES = {
         post_sets_url,
         'content/articles/treating-dark-spots.md:3: "URL" sets the page\'s own address, but '
         "every address follows from where the file is, and this one would break links to the "
-        "page. Remove the line; to change a blog post's address, write a Slug: line instead.",
+        "page; so the page was left out of the site. Remove the URL: line; to change a blog "
+        "post's address, write a Slug: line instead; to change another page's, rename or move "
+        "its file.",
     ),
     "a page that embeds a third-party script": (
         embed_script,

@@ -121,6 +121,20 @@ def test_the_sample_profile_parses_and_lists_only_missing_facts():
     ('latitude = 25.76', 'latitude = "25.76"',
      'content/clinic.toml:30: "locations[0].geo.latitude" is "25.76" (text), but it must be a '
      "number from -90 to 90."),
+    ('latitude = 25.76', 'latitude = nan',
+     'content/clinic.toml:30: "locations[0].geo.latitude" is nan (a number), but it must be a '
+     "number from -90 to 90."),
+    ('longitude = -80.19', 'longitude = -inf',
+     'content/clinic.toml:31: "locations[0].geo.longitude" is -inf (a number), but it must be a '
+     "number from -180 to 180."),
+    ('locality = "Miami"', 'locality = "Mia\\u0000mi\\u0007"',
+     'content/clinic.toml:25: "locations[0].address.locality" holds an invisible control '
+     "character (U+0000, U+0007), which would be copied into every page. Retype the value, or "
+     "remove the \\u escape that made it."),
+    ('profiles = ["https://social.example.org/clinic"]',
+     'profiles = ["https://social.example.org/clinic\\u001b"]',
+     'content/clinic.toml:9: "links.profiles[0]" holds an invisible control character '
+     "(U+001B)"),
     ('country = "ES"', 'country = "XX"',
      'content/clinic.toml:42: "locations[1].address.country" is "XX", which is not a '
      'two-letter country code. Use the ISO code, for example country = "US".'),
@@ -138,6 +152,11 @@ def test_bad_values_name_the_line_the_key_the_value_and_the_fix(old, new, expect
     assert old in GOOD
     found = messages(GOOD.replace(old, new, 1))
     assert any(m.startswith(expected) for m in found), found
+
+
+def test_no_control_character_is_kept_in_the_profile():
+    profile, _ = parse(GOOD.replace('locality = "Miami"', 'locality = "Mia\\u0000mi"'))
+    assert profile.locations[0].address.locality == "Miami"
 
 
 def test_a_bad_value_falls_back_and_keeps_the_rest():

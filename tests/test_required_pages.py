@@ -7,9 +7,21 @@ from conftest import ROOT
 
 
 def test_the_theme_links_to_these_pages():
+    # the menu's treatments, conditions, team and locations links are shown
+    # only when those pages exist, so they ask for none
     assert linked_addresses(str(ROOT / "theme/templates")) == {
-        "", "treatments/", "conditions/", "blog/", "contact/", "privacy/", "accessibility/",
-        "404.html", "favicon.ico"}
+        "", "blog/", "contact/", "privacy/", "accessibility/", "404.html", "favicon.ico"}
+
+
+def test_a_link_shown_only_when_its_page_exists_asks_for_no_page(tmp_path):
+    (tmp_path / "base.html").write_text(
+        '<a href="{{ SITEURL }}/contact/">Contact</a>\n'
+        '{% if catalog.special.get("team-index") %}<a href="{{ SITEURL }}/team/">Team</a>'
+        '{% else %}<a href="{{ SITEURL }}/about/">About</a>{% endif %}\n'
+        '{% for x in items %}<a href="{{ SITEURL }}/{{ x.url }}">{{ x }}</a>{% endfor %}\n'
+        '{% call site_wide("footer") %}<a href="{{ SITEURL }}/privacy/">P</a>{% endcall %}\n',
+        encoding="utf-8")
+    assert linked_addresses(str(tmp_path)) == {"contact/", "privacy/", "404.html"}
 
 
 def test_an_address_names_its_file():

@@ -172,6 +172,12 @@ def test_script_json_is_html_safe_and_round_trips(value):
     assert json.loads(text) == {"name": value}
 
 
+@pytest.mark.parametrize("number", [float("nan"), float("inf"), float("-inf")])
+def test_script_json_refuses_numbers_json_cannot_carry(number):
+    with pytest.raises(ValueError, match="structured data holds a number that is not finite"):
+        script_json({"geo": {"latitude": number}})
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.text(max_size=20), st.text() | st.integers() | st.none(), max_size=5))
 def test_any_metadata_survives_serialization_and_stays_inside_the_script(data):

@@ -16,6 +16,7 @@ from pelican.urlwrappers import Category
 
 from .build import (
     bodies, body_checks, generated, graphs, pages, pictures, report, session, site_files,
+    static_files,
 )
 from .build.readers import GuardedMarkdownReader
 from .model.dates import long_date
@@ -67,6 +68,32 @@ def share_profile(generator: Any) -> None:
     generator.env.globals["price_text"] = PriceText(
         profile.currency, locale_for(profile.language, profile.country),
         from_word=build.strings("price_from"), range_word=build.strings("price_range"))
+
+
+def skip_linked_folders(generator: Any) -> None:
+    """static_generator_init: Pelican must not walk into a linked folder that leaves content/."""
+    if _build is None:
+        return
+    excluded, found = static_files.excluded_folders(_build)
+    _build.problems.extend(found)
+    if excluded:
+        # this generator's own copy: the project's settings stay as they were
+        generator.settings = dict(generator.settings, STATIC_EXCLUDES=list(
+            generator.settings.get("STATIC_EXCLUDES", [])) + excluded)
+
+
+def keep_safe_files(generator: Any) -> None:
+    """static_generator_finalized: leave out every file from outside content/ before copying."""
+    if _build is None:
+        return
+    kept, refused, found = static_files.refuse_unsafe(_build, generator.staticfiles)
+    _build.problems.extend(found)
+    generator.staticfiles[:] = kept  # the context's "staticfiles" is this same list
+    # not their URLs yet: asking for one stops {attach} from moving the file
+    _build.static_files = list(kept)
+    for static in refused:
+        # links to it are left unresolved (and reported on the page's line)
+        generator.context["static_content"].pop(static.get_relative_source_path(), None)
 
 
 def place_content(instance: Any) -> None:
@@ -186,6 +213,10 @@ def register() -> None:
     signals.generator_init.connect(share_profile)
     # content_object_init: URLs must be set before links between pages resolve.
     signals.content_object_init.connect(place_content)
+    # static_generator_init / _finalized: files from outside content/ are never
+    # walked into, and are taken off the list of files to copy.
+    signals.static_generator_init.connect(skip_linked_folders)
+    signals.static_generator_finalized.connect(keep_safe_files)
     # page_generator_finalized: every page file is read; the pages without a
     # file can join them before anything links or lists pages.
     signals.page_generator_finalized.connect(add_missing_pages)

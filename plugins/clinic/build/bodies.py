@@ -13,10 +13,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model.citations import label_sources
+from ..model.markup import CONTROL
 from ..model.problems import Problem
 from ..phones.linker import link_phones
+from ..rules.body import control_lines
 from ..rules.privacy import privacy_problem, third_party_references
 from .session import Build
+from .static_files import link_problems
 
 
 def prepare_bodies(build: Build, contents: Iterable[Any]) -> list[Problem]:
@@ -35,6 +38,7 @@ def _prepare_body(build: Build, content: Any, region: str, sources: str) -> list
     source = files.label(content.source_path)
     found = [privacy_problem(source, files.find_line(source, ref.url), ref.tag, ref.url)
              for ref in third_party_references(content._content or "", build.site_url)]
+    found += link_problems(build, content) + _control_problems(build, source, content)
     body = link_phones(content._content or "", region)
     content._content = label_sources(body.html, sources)
     if "summary" in content.metadata:
@@ -46,3 +50,22 @@ def _prepare_body(build: Build, content: Any, region: str, sources: str) -> list
         "a call link",
         "check the digits; write the full number with its area code",
     ) for suspect in body.suspects]
+
+
+def _control_problems(build: Build, source: str, content: Any) -> list[Problem]:
+    """Invisible control characters: reported on their lines and kept out of the page."""
+    metadata = content.metadata
+    dirty = [key for key, value in metadata.items()
+             if isinstance(value, str) and CONTROL.search(value)]
+    if not dirty and not CONTROL.search(content._content or ""):
+        return []  # the source is read again only when there is something to report
+    content._content = CONTROL.sub("", content._content or "")
+    for key in dirty:
+        metadata[key] = CONTROL.sub("", metadata[key])
+        if isinstance(getattr(content, key, None), str):
+            setattr(content, key, metadata[key])
+    return [Problem(
+        source, line, f"this line holds an invisible control character ({codes}), which would "
+        "be copied into the page", "retype the line, or delete the character (an editor may "
+        "show it as a box, ^@ or nothing at all)",
+    ) for line, codes in control_lines(build.sources.text(source))]

@@ -23,6 +23,7 @@ from ..rules.body import (
 from ..model.catalog import Entry
 from ..model.problems import Problem
 from .session import Build
+from .static_files import unsafe_target
 
 _MARKER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 
@@ -98,6 +99,8 @@ def link_trouble(href: str, *, build: Build, entry: Entry, known: SiteAddresses
     marker = _MARKER.match(href)
     if marker:
         what, path = marker.groups()
+        if unsafe_target(build, entry.page.source_path, path):
+            return None  # reported once, as a link that leads outside content/
         base = build.content_dir if path.startswith("/") else os.path.dirname(
             entry.page.source_path)
         full = os.path.normpath(os.path.join(base, path.lstrip("/")))

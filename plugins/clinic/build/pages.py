@@ -14,8 +14,9 @@ from typing import Any
 from ..model import catalog as catalog_mod
 from ..model.problems import Problem
 from ..model.routes import Route, route_for
+from ..rules.files import escape
 from ..rules.headers import image_header_problems, price_of, unknown_key_problems
-from ..rules.pages import check_page
+from ..rules.pages import address_problems, check_page
 from ..rules.required_pages import linked_addresses, required_page_problems
 from ..rules.sources import unrouted_problem
 from .people import Reviewers, check_people_and_places, with_person
@@ -43,6 +44,10 @@ def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mo
                                                                   list[Problem]]:
     """Catalog entries for every page, dropping (and reporting) a second claim on a URL.
 
+    A page whose headers ask for an unsafe address or an unknown template is
+    left out first (``rules.pages.address_problems``), before Pelican writes
+    anything.
+
     Pelican stops with a traceback when two pages write the same file; leaving
     one out keeps every other page building and says which ones clash.  The
     file whose path sorts first keeps the address, whatever order the disk
@@ -51,12 +56,32 @@ def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mo
     label = build.sources.label
     problems: list[Problem] = []
     owner: dict[str, str] = {}
+    unsafe: set[int] = set()
     for content in contents(generators, PUBLISHED_LISTS):
         fix_address(content)
+    for content in contents(generators, PUBLISHED_LISTS + DRAFT_LISTS):
         source = label(content.source_path)
-        owner[content.save_as] = min(owner.get(content.save_as, source), source)
+        outside = escape(build.content_dir, content.source_path)
+        if outside is not None:  # a Markdown file linked in from elsewhere
+            problems.append(outside.problem(label(outside.where), "content/"))
+            unsafe.add(id(content))
+            continue
+        found = address_problems(source, content.metadata, content.save_as, content.template,
+                                 build.templates, build.sources.locate)
+        if found:
+            problems.extend(found)
+            unsafe.add(id(content))
+    for content in contents(generators, PUBLISHED_LISTS):
+        if id(content) not in unsafe:
+            source = label(content.source_path)
+            owner[content.save_as] = min(owner.get(content.save_as, source), source)
     for content in contents(generators, DRAFT_LISTS):  # their problems count too
         problems.extend(getattr(content, "clinic_problems", []))
+    for generator in generators:
+        for attr in DRAFT_LISTS:
+            if hasattr(generator, attr):
+                setattr(generator, attr, [c for c in getattr(generator, attr)
+                                          if id(c) not in unsafe])
     entries = []
     for generator in generators:
         for attr in PUBLISHED_LISTS:
@@ -66,6 +91,8 @@ def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mo
             for content in getattr(generator, attr):
                 source = label(content.source_path)
                 problems.extend(getattr(content, "clinic_problems", []))
+                if id(content) in unsafe:
+                    continue
                 if owner[content.save_as] != source:
                     problems.append(Problem(
                         source, None,

@@ -63,6 +63,8 @@ class Build:
     assets: Assets
     favicon: bytes
     strings: Strings
+    # the page templates of the theme, by name: the only ones a page may use
+    templates: frozenset[str] = frozenset()
     problems: Problems = field(default_factory=Problems)
     advice: set[str] = field(default_factory=set)  # what search engines recommend only
     site_wide: SiteWide = field(default_factory=SiteWide)  # header and footer, once
@@ -70,6 +72,8 @@ class Build:
     pictures: Any = None  # build.pictures.Pictures, once the pages are read
     # Pelican's own warnings in this run, so a publish can stop on them too
     pelican_log: LogCapture = field(default_factory=LogCapture)
+    # Pelican's static files that are copied (their URLs are final once pages are written)
+    static_files: list[Any] = field(default_factory=list)
     # Pelican's map of source paths to pages (None where reading failed)
     generated: dict[str, Any] = field(default_factory=dict)
 
@@ -117,6 +121,8 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         "img/share.png": images.share_card(profile.name, place),
         "img/apple-touch-icon.png": images.apple_touch_icon(profile.name),
     })
+    problems.extend(found.problem(sources.label(found.where), "theme/")
+                    for found in assets.refused)
     problems.extend(template_problems(theme, sources.label, site_url))
     if profile.booking or any(location.booking for location in profile.locations):
         label = sources.label(path)
@@ -127,6 +133,7 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         static_paths=list(pelican_settings.get("STATIC_PATHS", [])),
         assets=assets, favicon=images.favicon_ico(profile.name),
         strings=load_strings(theme, profile.language), problems=problems,
+        templates=page_templates(theme),
     )
     return build
 
@@ -143,6 +150,12 @@ def _last_good(path: str, profile: Profile, problems: list[Problem]) -> Profile:
         return _LAST_GOOD.get(path, profile)
     _LAST_GOOD[path] = profile
     return profile
+def page_templates(theme: str) -> frozenset[str]:
+    """The theme's page templates (``base`` is the frame the others fill in)."""
+    folder = os.path.join(theme, "templates")
+    return frozenset(name[:-len(".html")] for name in os.listdir(folder)
+                     if name.endswith(".html") and name != "base.html") \
+        if os.path.isdir(folder) else frozenset()
 
 
 def _today(settings: dict[str, Any]) -> dt.date:

@@ -26,7 +26,7 @@ def write_site_files(output_dir: str, build: Build) -> list[Problem]:
     published = [e for e in build.entries if getattr(e.page, "status", "published") == "published"]
     rules, problems = redirect_rules(
         [(e.source, e.page.url, e.page.metadata.get("redirect-from")) for e in published],
-        build.sources.locate,
+        build.sources.locate, published=["/blog/", *("/" + static.url for static in build.static_files)],
     )
     _write(output_dir, "_redirects", redirects_file(rules).encode())
     urls = [e.page.url for e in published] + ["blog/"]

@@ -9,15 +9,18 @@ build still shows every other page.  Publish builds stop on any problem.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 import urllib.parse
 from dataclasses import dataclass, field
+from typing import Any
 
 import phonenumbers
 
 from .clock import END_OF_DAY, is_time
 from .money import known_currency
+from .markup import CONTROL, control_codes
 from .problems import Problem
 from .tomlpos import key_lines, line_of
 
@@ -327,7 +330,7 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
             )
         ]
     v = _Validator(text, path)
-    root = v.table(data, (), _TOP_KEYS)
+    root = v.table(_visible(v, data, ()), (), _TOP_KEYS)
 
     clinic = v.table(root.get("clinic"), ("clinic",), _CLINIC_KEYS)
     if "clinic" not in root:
@@ -614,7 +617,9 @@ def _geo(v: _Validator, value, keys: tuple) -> Geo | None:
     coords = {}
     for key, limit, example in (("latitude", 90, "25.12345"), ("longitude", 180, "-80.12345")):
         number = data.get(key)
-        if isinstance(number, bool) or not isinstance(number, (int, float)) or abs(number) > limit:
+        # nan and inf are TOML numbers too, but no place on a map (and not JSON)
+        if isinstance(number, bool) or not isinstance(number, (int, float)) \
+                or not math.isfinite(number) or abs(number) > limit:
             v.report(
                 keys + (key,),
                 f'"{v.name(keys + (key,))}" is {_describe(number) if number is not None else "missing"}, '
@@ -625,6 +630,22 @@ def _geo(v: _Validator, value, keys: tuple) -> Geo | None:
             return None
         coords[key] = float(number)
     return Geo(**coords)
+
+
+def _visible(v: _Validator, value: Any, keys: tuple) -> Any:
+    """The parsed TOML with every invisible control character taken out (and reported)."""
+    if isinstance(value, dict):
+        return {key: _visible(v, item, keys + (key,)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_visible(v, item, keys + (index,)) for index, item in enumerate(value)]
+    if isinstance(value, str) and CONTROL.search(value):
+        # TOML lets "\u0000" through; a page or its JSON-LD must never carry one
+        v.report(keys, f'"{v.name(keys)}" holds an invisible control character '
+                 f"({control_codes(value)}), which would be copied into every page",
+                 "retype the value, or remove the \\u escape "
+                 "that made it")
+        return CONTROL.sub("", value)
+    return value
 
 
 def _slugify(text: str) -> str:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+
+from ..rules.files import Escape, escape
 
 PREFIX = "theme"
 
@@ -25,12 +28,22 @@ class Assets:
     def __init__(self, static_dir: str, generated: dict[str, bytes]):
         self.names: dict[str, str] = {}
         self.generated = generated
-        for root, _, files in os.walk(static_dir):
-            for name in files:
+        # links that lead out of theme/ (or loop): never read, and deleted from
+        # the output after Pelican has copied the theme
+        self.refused: list[Escape] = []
+        self._refused_rels: list[str] = []
+        theme = os.path.dirname(os.path.abspath(static_dir))
+        for root, dirs, files in os.walk(static_dir):  # links are not followed here
+            for name in sorted(dirs + files):
                 path = os.path.join(root, name)
-                rel = os.path.relpath(path, static_dir).replace(os.sep, "/")
-                with open(path, "rb") as handle:
-                    self.names[rel] = fingerprinted(rel, handle.read())
+                found = escape(theme, path) if os.path.islink(path) else None
+                if found is not None:
+                    self.refused.append(found)
+                    self._refused_rels.append(os.path.relpath(path, static_dir))
+                elif name in files:
+                    rel = os.path.relpath(path, static_dir).replace(os.sep, "/")
+                    with open(path, "rb") as handle:
+                        self.names[rel] = fingerprinted(rel, handle.read())
         for rel, data in generated.items():
             self.names[rel] = fingerprinted(rel, data)
         self.missing: set[str] = set()
@@ -44,6 +57,12 @@ class Assets:
 
     def write(self, output_dir: str) -> None:
         theme = os.path.join(output_dir, PREFIX)
+        for rel in self._refused_rels:
+            copied = os.path.join(theme, rel)
+            if os.path.isdir(copied) and not os.path.islink(copied):
+                shutil.rmtree(copied, ignore_errors=True)
+            elif os.path.lexists(copied):
+                os.unlink(copied)
         for rel, hashed in self.names.items():
             target = os.path.join(theme, hashed)
             os.makedirs(os.path.dirname(target), exist_ok=True)

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from typing import Callable
 
 from ..model.lines import editor_lines
-from ..model.markup import plain_text
+from ..model.markup import CONTROL, control_codes, plain_text
 
 Finding = tuple[str, str, str]  # (needle for the line, what is wrong, how to fix it)
 
@@ -192,3 +192,11 @@ def citation_findings(html: str) -> list[Finding]:
                           "add a citation: write [^1] after the claim and, at the end of the "
                           "page, [^1]: Authors, title, journal, year, and its address"))
     return found
+
+
+def control_lines(text: str) -> list[tuple[int, str]]:
+    """Lines of a source file that hold control characters, with their code points."""
+    if not CONTROL.search(text):
+        return []
+    return [(number, control_codes(line)) for number, line in
+            enumerate(text.split("\n"), start=1) if CONTROL.search(line)]

@@ -8,12 +8,13 @@ the problems found.  Messages read like help: what is wrong, why, the fix.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from typing import Any, Callable
 
 from ..model.markup import plain_text
 from ..model.problems import Problem
 from ..model.reviews import ReviewState, parse_review_date, review_state
-from ..model.routes import Route
+from ..model.routes import SLUG, Route
 
 SUMMARY_MIN, SUMMARY_MAX = 50, 160
 
@@ -29,8 +30,7 @@ def check_page(
     locate: Callable[[str, str], "int | None"],
 ) -> tuple[ReviewState | None, list[Problem]]:
     problems = _title_problems(source, metadata, locate) + _summary_problems(
-        source, metadata, locate) + _date_problems(source, metadata, today, locate) + \
-        _address_problems(source, route, metadata, locate)
+        source, metadata, locate) + _date_problems(source, metadata, today, locate)
     review = None
     if route.is_medical or "reviewed" in metadata:
         review, found = _review_problems(source, metadata, today, interval_months, reviewer,
@@ -55,18 +55,6 @@ def _title_problems(source: str, metadata: dict[str, Any],
 
 # Pelican header keys that set a page's address, as staff would write them
 _ADDRESS_KEYS = {"url": "URL", "save_as": "Save_as"}
-
-
-def _address_problems(source: str, route: Route, metadata: dict[str, Any],
-                      locate: Callable[[str, str], "int | None"]) -> list[Problem]:
-    """A page may not set its own address: it follows from the file's place."""
-    fix = ("remove the line; to change a blog post's address, write a Slug: line instead"
-           if route.kind == "article"
-           else "remove the line; to change the address, rename or move the file")
-    return [Problem(source, locate(source, key),
-                    f'"{label}" sets the page\'s own address, but every address follows from '
-                    "where the file is, and this one would break links to the page", fix)
-            for key, label in _ADDRESS_KEYS.items() if key in metadata]
 
 
 def _date_problems(source: str, metadata: dict[str, Any], today: dt.date,
@@ -145,3 +133,68 @@ def _review_problems(source, metadata, today, interval_months, reviewer, locate)
             "ask a clinician to check the page, then update Reviewed to that date",
         )]
     return state, []
+
+
+# Files the build writes beside the pages: no page may take their place.
+HOST_FILES = frozenset({"_headers", "_redirects", "robots.txt", "sitemap.xml", "favicon.ico",
+                        "_live.json"})
+_ADDRESS_HEADERS = ("slug", "lang", "url", "save_as")
+
+
+def address_problems(source: str, metadata: dict, save_as: str, template: str,
+                     templates: frozenset[str], locate: Callable[[str, str], "int | None"]
+                     ) -> list[Problem]:
+    """Whether the address and template a page asks for are safe to write; empty when they are.
+
+    Pelican writes a page wherever its headers say (``Slug: ../_headers``,
+    ``Save_as:``) and opens any template a ``Template:`` line names; either
+    can overwrite another file or end the build with a traceback.  A page with
+    a problem here is left out of the site.
+    """
+    left_out = "so the page was left out of the site"
+    for key, name in _ADDRESS_KEYS.items():
+        if key in metadata:
+            return [Problem(
+                source, locate(source, key),
+                f'"{name}" sets the page\'s own address, but every address follows from where '
+                f"the file is, and this one would break links to the page; {left_out}",
+                f"remove the {name}: line; to change a blog post's address, write a Slug: line "
+                "instead; to change another page's, rename or move its file",
+            )]
+    slug = str(metadata.get("slug", ""))
+    if "slug" in metadata and not SLUG.match(slug):
+        return [Problem(
+            source, locate(source, "slug"), f'"Slug" is "{slug}", which is not a slug, {left_out}',
+            "write lowercase letters, digits and hyphens, for example Slug: dark-spots",
+        )]
+    if template not in templates:
+        known = ", ".join(sorted(templates))
+        return [Problem(
+            source, locate(source, "template"),
+            f'"Template" is "{template}", which is not one of the theme\'s templates ({known}), '
+            f"{left_out}", "remove the Template: line: the file's place picks the template",
+        )]
+    why = unsafe_address(save_as)
+    if why:
+        key = next((k for k in _ADDRESS_HEADERS if k in metadata), None)
+        return [Problem(
+            source, locate(source, key) if key else None,
+            f'this page would be written to "{save_as}", which {why}, {left_out}',
+            "remove any Slug:, Lang:, URL: or Save_as: line that changes its address",
+        )]
+    return []
+
+
+def unsafe_address(save_as: str) -> str | None:
+    """Why a page may not be written to ``save_as`` (relative to the output folder)."""
+    if not save_as:
+        return None  # nothing is written (drafts in a publish build)
+    if any(not ch.isprintable() for ch in save_as) or "\\" in save_as:
+        return "holds characters a file name cannot have"
+    normal = posixpath.normpath(save_as)
+    if save_as.startswith("/") or normal != save_as.rstrip("/") or normal.startswith(".."):
+        return 'has "." or ".." steps or starts at the root'
+    top = normal.split("/")[0]
+    if top in HOST_FILES or top == "theme":
+        return "is the place of a file the build writes for the host or the theme"
+    return None

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import os
 import re
+
+import jinja2
+import jinja2.nodes
 from collections.abc import Callable, Iterable
 
 from ..model.problems import Problem
@@ -23,14 +26,37 @@ NOT_FOUND = "404.html"  # what hosts serve for an address that does not exist
 
 
 def linked_addresses(templates_dir: str) -> set[str]:
-    """Every fixed site address the templates link to, and the 404 page."""
+    """Every fixed site address the templates always link to, and the 404 page.
+
+    A link inside ``{% if %}`` is shown only when its page exists (the team
+    list, the locations list), so it asks for no page; the templates are read
+    with Jinja's own parser to tell the two apart.
+    """
     found = {NOT_FOUND}
+    parser = jinja2.Environment()
     for root, _, files in os.walk(templates_dir):
         for name in files:
             if name.endswith(".html"):
                 with open(os.path.join(root, name), encoding="utf-8") as handle:
-                    found.update(_THEME_LINK.findall(handle.read()))
+                    tree = parser.parse(handle.read())
+                for text in _unconditional_text(tree):
+                    found.update(_THEME_LINK.findall(text))
     return found
+
+
+def _unconditional_text(node: jinja2.nodes.Node) -> Iterable[str]:
+    """The literal template text that is written whatever the page (outside every if)."""
+    if isinstance(node, jinja2.nodes.If):
+        return
+    if isinstance(node, jinja2.nodes.Output):
+        # literal text as written, a plain variable as {{ NAME }} (SITEURL), and
+        # anything else as an expression no address pattern matches
+        yield "".join(
+            part.data if isinstance(part, jinja2.nodes.TemplateData)
+            else f"{{{{ {part.name} }}}}" if isinstance(part, jinja2.nodes.Name)
+            else "{{ ? }}" for part in node.nodes)
+    for child in node.iter_child_nodes():
+        yield from _unconditional_text(child)
 
 
 def page_source(address: str) -> str | None:

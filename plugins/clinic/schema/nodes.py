@@ -487,8 +487,14 @@ def script_json(data: dict) -> str:
     ``<``, ``>`` and ``&`` are escaped so no value can close the script element
     or open an HTML comment; U+2028 and U+2029 so the text is also valid
     JavaScript.  The escapes are JSON escapes: parsing gives back the input.
+    A NaN or infinite number raises ``ValueError`` rather than writing invalid JSON.
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    try:
+        # NaN and Infinity are not JSON: a parser would reject the whole graph
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except ValueError as error:
+        raise ValueError(f"structured data holds a number that is not finite ({error}); "
+                         "the profile's numbers are checked, so this is a bug") from None
     for unsafe, escape in _HTML_UNSAFE:
         if unsafe in text:
             text = text.replace(unsafe, escape)

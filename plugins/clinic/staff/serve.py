@@ -59,7 +59,9 @@ def build(settings_file: str, output: str, extra: dict) -> None:
 def _swap(fresh: str, output: str) -> None:
     """Two renames put the new build in place; the old one is deleted off the critical path."""
     old = f"{output.rstrip('/')}.old-{time.time_ns()}"
-    if os.path.isdir(output):
+    if os.path.islink(output):
+        os.unlink(output)  # make publish's link: the published build stays as it is
+    elif os.path.isdir(output):
         os.rename(output, old)
     os.rename(fresh, output)
     threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()

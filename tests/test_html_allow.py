@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import markdown
 import pytest
-
 from clinic.rules.html_allow import check_fragment
 from clinic.rules.urls import is_foreign, resolve
 

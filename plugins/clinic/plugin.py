@@ -14,6 +14,7 @@ from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
 from .build import bodies, body_checks, graphs, pages, report, session, site_files
+from .build import static_files
 from .model.dates import long_date
 from .publishing.hosting import meta_csp, precompress
 from .rules.sources import dropped_problems
@@ -94,6 +95,8 @@ def build_catalog(generators: list[Any]) -> None:
     build = _build
     everything = pages.PUBLISHED_LISTS + pages.DRAFT_LISTS
     build.problems.extend(bodies.prepare_bodies(build, pages.contents(generators, everything)))
+    # before Pelican copies them: a file that could run a program is never copied
+    build.problems.extend(static_files.screen_static_files(build, generators))
     entries, found = pages.unique_entries(build, generators)
     build.problems.extend(found)
     catalog, found = pages.describe_pages(build, entries)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+import hostile
 import markdown
 import pytest
 from clinic.rules.html_allow import check_fragment
 from clinic.rules.urls import is_foreign, resolve
+from hypothesis import given, settings
 
-PAGE = "https://birchwood.example.net/treatments/peel/"
+SITE = "https://birchwood.example.net"
+PAGE = f"{SITE}/treatments/peel/"
 OTHER_SITE = ("a <{tag}> loads {url} from another website, which would tell that site who "
               "reads this page")
 SCRIPT = "<script> is not allowed in a page: it would run a program in the visitor's browser"
@@ -175,3 +180,57 @@ def test_urls_resolve_as_a_browser_resolves_them(url, expected):
 ])
 def test_another_origin_is_any_other_scheme_host_or_port(url, foreign):
     assert is_foreign(url, PAGE) is foreign
+
+
+# What nothing written may hold, judged by another parser (libxml2, through lxml).
+ACTIVE = {"script", "style", "iframe", "frame", "object", "embed", "svg", "math", "base",
+          "meta", "link", "form", "input", "button", "video", "audio", "noscript",
+          "template", "textarea", "applet", "body", "image"}
+RESOURCES = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "icon",
+             "manifest", "codebase", "xlink:href", "action", "formaction", "ping", "srcdoc"}
+
+
+def active_parts(fragment: str) -> list[str]:
+    """Elements, attributes and addresses in ``fragment`` that could run or fetch elsewhere."""
+    import lxml.html
+
+    found: list[str] = []
+    if not fragment.strip():
+        return found
+    for element in lxml.html.fragment_fromstring(fragment, create_parent="div").iter():
+        tag = element.tag if isinstance(element.tag, str) else "comment"
+        if tag.lower() in ACTIVE:
+            found.append(f"<{tag}>")
+        for name, value in element.attrib.items():
+            # what the URL standard drops: controls and spaces around, tabs and newlines inside
+            bare = re.sub(r"[\t\n\r]", "", value.strip("".join(map(chr, range(33)))))
+            bare = bare.lower().replace("\\", "/")
+            if name.lower().startswith("on"):
+                found.append(f"{tag} {name}")
+            elif name == "style" and not re.fullmatch(r"text-align:(left|right|center);?", bare):
+                found.append(f"{tag} style={value}")
+            elif re.match(r"(javascript|vbscript|data|livescript):", bare):
+                found.append(f"{tag} {name}={value}")
+            elif name in RESOURCES:
+                for url in bare.split(","):
+                    # only a path on this site, or this site's own address
+                    if url.startswith("//") or (re.match(r"[a-z][a-z0-9+.-]*:", url) and
+                                                not url.startswith(f"{SITE}/")):
+                        found.append(f"{tag} {name}={value}")
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(hostile.bodies())
+def test_hostile_bodies_are_refused_and_what_is_written_is_inert(body):
+    html = markdown.markdown(body, extensions=["markdown.extensions.extra",
+                                               "markdown.extensions.smarty"],
+                             output_format="html5")
+    checked = check_fragment(html, PAGE)
+    # a development build writes this: never anything that runs or fetches elsewhere
+    assert active_parts(checked.html) == []
+    # publish refuses whenever the page as typed had any
+    assert checked.refusals or active_parts(html) == []
+    # writing it again changes nothing and refuses nothing
+    again = check_fragment(checked.html, PAGE)
+    assert again.refusals == [] and again.html == checked.html

@@ -209,7 +209,27 @@ class _Walker(HTMLParser):
             self.out.append(f"&#{name};")
 
     # Comments, declarations and processing instructions are not content: they
-    # are left out of the page (a comment is also where parsers disagree most).
+    # are left out of the page.  Parsers disagree most on where they end
+    # ("<!-->" is a whole comment to a browser), so one holding markup is refused.
+
+    def handle_comment(self, data: str) -> None:
+        self._hidden("comment", data)
+
+    def handle_decl(self, decl: str) -> None:
+        self._hidden("declaration", decl)
+
+    def handle_pi(self, data: str) -> None:
+        self._hidden("instruction", data)
+
+    def unknown_decl(self, data: str) -> None:
+        self._hidden("declaration", data)
+
+    def _hidden(self, kind: str, data: str) -> None:
+        if not self.skipping and ("<" in data or ">" in data):
+            self.refusals.append(Refusal(
+                (data[:40], data.strip()[:40]),
+                f"the {kind} {_short(data.strip(), 40)} holds HTML, which a browser may read "
+                "as part of the page", "remove it, or write it without < and >"))
 
     def close(self) -> None:
         super().close()

@@ -24,6 +24,8 @@ _DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443, "ftp": 21}
 # is a path on this site once Pelican has replaced the marker.
 _PELICAN_MARKER = re.compile(r"^[{|](\w+)[|}](.*)$", re.S)
 
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+
 # The origin pages are judged against when the site's address is not known
 # (development builds): a name that can never be a real website.
 UNKNOWN_SITE = "https://site.invalid"
@@ -40,7 +42,7 @@ class Resolved:
 
 def clean(url: str) -> str:
     """Drop what a browser drops: C0 controls and spaces around, tabs and newlines inside."""
-    url = url.strip("".join(chr(c) for c in range(0x21)))
+    url = url.strip(_C0_AND_SPACE)
     return re.sub(r"[\t\n\r]", "", url)
 
 

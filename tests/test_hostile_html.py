@@ -74,6 +74,7 @@ HOSTILE = {
         "6: <script> is not allowed in a page: it would run a program in the visitor's "
         "browser."),
 }
+MARK = "window.__pwned = 1"
 SUMMARY_PAGE = ("Title: Summary\nSummary: Plain words about peels <script>window.__pwned = 1"
                 "</script> for a test of summaries that is long enough.\n\nBody.\n")
 
@@ -102,6 +103,8 @@ def hostile_clinic(root):
     pages = {f"pages/{name}.md": plain_page(name.replace("-", " ").title(), body)
              for name, (body, _) in HOSTILE.items()}
     pages["pages/summary.md"] = SUMMARY_PAGE
+    # outside every section: reported as such, and still written by Pelican
+    pages["treatments/stray.md"] = plain_page("Stray", f"<script>{MARK}</script>")
     project = fixture_clinic(root, pages)
     for name, data in STATIC.items():
         path = project.file(f"content/images/{name}")
@@ -151,6 +154,13 @@ def test_development_pages_hold_nothing_that_runs_or_loads_from_elsewhere(develo
             if attr in ("src", "srcset", "style"):
                 assert "evil" not in str(value), (tag.name, attr)
     assert "__pwned" not in page.read_text(encoding="utf-8")
+
+
+def test_a_page_outside_every_section_is_checked_too(developed):
+    assert ("content/treatments/stray.md:4: <script> is not allowed in a page"
+            in developed.output)
+    written = [p for p in developed.out_dir.rglob("*.html") if "stray" in p.name]
+    assert written and all("__pwned" not in p.read_text(encoding="utf-8") for p in written)
 
 
 def test_refused_static_files_are_not_copied_and_the_rest_are(developed):

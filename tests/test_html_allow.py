@@ -101,8 +101,7 @@ def test_a_heading_carrying_a_script_keeps_its_words_only():
 
 @pytest.mark.parametrize("fragment", [
     '<p>Read <a href="https://other.example/study">the study</a>.</p>',
-    '<p><a href="mailto:desk@birchwood.example.net">e-mail</a> or '
-    '<a href="tel:+15035550100">call</a></p>',
+    '<p><a href="tel:+15035550100">call</a></p>',
     '<p><a href="{filename}/treatments/peel/aftercare.md">aftercare</a></p>',
     '<p><img alt="a peel" src="{static}/images/peel.jpg" title="Peel" width="640" '
     'height="480"></p>',
@@ -129,7 +128,7 @@ def test_what_a_clinic_page_needs_passes_unchanged(fragment):
 
 
 def test_what_markdown_writes_passes_unchanged():
-    text = ("Peels help[^1]. *[SPF]: Sun protection factor\n\nUse SPF daily.\n\n"
+    text = ("Write to <desk@birchwood.example.net>.\n\nPeels help[^1]. *[SPF]: Sun protection factor\n\nUse SPF daily.\n\n"
             "| a | b |\n|:--|--:|\n| 1 | 2 |\n\nTerm\n:   Meaning\n\n```\nx < y\n```\n\n"
             "## Aftercare {#after .faq}\n\n![a peel]({static}/images/peel.jpg \"Peel\")\n\n"
             "> \"Quoted\" -- text...\n\n[^1]: A source, 2020. <https://other.example/>\n")

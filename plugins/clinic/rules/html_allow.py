@@ -172,8 +172,7 @@ class _Walker(HTMLParser):
         for name, value in attrs:
             refusal = self._attribute(tag, name, value or "", raw, allowed)
             if refusal is None:
-                kept.append(f" {name}" if value is None
-                            else f' {name}="{html_module.escape(value)}"')
+                kept.append(f" {name}" if value is None else f' {name}="{_attribute(value)}"')
             else:
                 self.refusals.append(refusal)
         self.out.append(f"<{tag}{''.join(kept)}>")
@@ -311,6 +310,13 @@ class _Walker(HTMLParser):
 
     def _absolute(self, url: str) -> str:
         return resolve(url, self.page).url
+
+
+def _attribute(value: str) -> str:
+    """An attribute's value, escaped; an e-mail address as Markdown hides it from harvesters."""
+    if value[:7].lower() == "mailto:":
+        return "".join(f"&#{ord(c)};" for c in value)
+    return html_module.escape(value)
 
 
 def _urls(name: str, value: str) -> list[str]:

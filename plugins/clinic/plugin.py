@@ -142,6 +142,8 @@ def build_catalog(generators: list[Any]) -> None:
     build = _build
     everything = pages.PUBLISHED_LISTS + pages.DRAFT_LISTS
     build.problems.extend(bodies.prepare_bodies(build, pages.contents(generators, everything)))
+    # before Pelican copies them: a file that could run a program is never copied
+    build.problems.extend(static_files.screen_static_files(build, generators))
     entries, found = pages.unique_entries(build, generators)
     build.problems.extend(found)
     drafts = pages.contents(generators, pages.DRAFT_LISTS)

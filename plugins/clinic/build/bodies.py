@@ -1,4 +1,4 @@
-"""Every page's body made ready to print: call links, a titled sources list, privacy.
+"""Every page's body made ready to print: allowed HTML only, call links, a titled sources list.
 
 Done once every page is read, before anything renders a body, rather than
 as each page is read: the same work back to back over all the bodies takes
@@ -17,7 +17,8 @@ from ..model.markup import CONTROL
 from ..model.problems import Problem
 from ..phones.linker import link_phones
 from ..rules.body import control_lines
-from ..rules.privacy import privacy_problem, third_party_references
+from ..rules.html_allow import Refusal, check_fragment
+from ..rules.urls import page_address
 from .session import Build
 from .static_files import link_problems
 
@@ -28,17 +29,53 @@ def prepare_bodies(build: Build, contents: Iterable[Any]) -> list[Problem]:
     sources = build.strings("sources")
     found: list[Problem] = []
     for content in contents:
+        # every page Pelican writes, even one outside every section
+        found.extend(allow_listed(build, content))
         if getattr(content, "clinic_route", None) is not None:
             found.extend(_prepare_body(build, content, region, sources))
     return found
 
 
+def allow_listed(build: Build, content: Any) -> list[Problem]:
+    """Keep only the HTML a page may contain in its body and formatted header values.
+
+    What is refused is left out of what is written (a preview never runs it)
+    and comes back as a problem, which stops a publish.
+    """
+    files = build.sources
+    source = files.label(content.source_path)
+    page = page_address(build.site_url, content.url)
+    checked = check_fragment(content._content or "", page)
+    content._content = checked.html
+    found = [_refused(build, source, refusal, None) for refusal in checked.refusals]
+    # header values Markdown renders (Summary), printed as HTML like the body
+    for key in content.settings.get("FORMATTED_FIELDS", ["summary"]):
+        if key not in content.metadata:
+            continue
+        checked = check_fragment(str(content.metadata[key]), page)
+        content.metadata[key] = checked.html
+        if key == "summary":
+            content._summary = checked.html
+        found.extend(_refused(build, source, refusal, files.locate(source, key))
+                     for refusal in checked.refusals)
+    return found
+
+
+def _refused(build: Build, source: str, refusal: Refusal, line: int | None) -> Problem:
+    """The problem for a refusal, on the first source line that holds what was refused."""
+    for needle in refusal.needles:
+        found = build.sources.find_line(source, needle)
+        if found is not None:
+            line = found
+            break
+    return Problem(source, line, refusal.message, refusal.fix)
+
+
 def _prepare_body(build: Build, content: Any, region: str, sources: str) -> list[Problem]:
     files = build.sources
     source = files.label(content.source_path)
-    found = [privacy_problem(source, files.find_line(source, ref.url), ref.tag, ref.url)
-             for ref in third_party_references(content._content or "", build.site_url)]
-    found += link_problems(build, content) + _control_problems(build, source, content)
+    found: list[Problem] = link_problems(build, content) + _control_problems(
+        build, source, content)
     body = link_phones(content._content or "", region)
     content._content = label_sources(body.html, sources)
     if "summary" in content.metadata:

@@ -1,4 +1,4 @@
-"""Keep files from outside ``content/`` off the site: static files, and links to them.
+"""Files copied beside the pages as they are: only from ``content/``, and none that could run.
 
 Pelican copies every file under ``STATIC_PATHS`` and every file a page links
 with ``{attach}`` or ``{static}``, wherever it is and wherever a symbolic
@@ -14,8 +14,14 @@ import re
 import urllib.parse
 from typing import Any
 
+from collections.abc import Iterable
+
 from ..model.problems import Problem
 from ..rules.files import Escape, escape
+from ..rules.static_files import (
+    ACTIVE_FIX, SVG_FIX, active_message, active_type, svg_findings, svg_message,
+)
+from ..rules.urls import page_address
 from .session import Build
 
 CONTENT = "content/"
@@ -101,3 +107,36 @@ def unsafe_target(build: Build, source_path: str, value: str) -> Escape | None:
 
 def _link_problem(build: Build, found: Escape) -> Problem:
     return found.problem(build.sources.label(found.where), CONTENT)
+
+
+# -- files that could run a program (content/images/: .html, .js, an SVG with script)
+
+def screen_static_files(build: Build, generators: Iterable[Any]) -> list[Problem]:
+    """Drop every static file that could run a program; return the problems."""
+    problems: list[Problem] = []
+    for generator in generators:
+        files = getattr(generator, "staticfiles", None)
+        if files is None:
+            continue
+        kept = []
+        for static in files:
+            found = _problems(build, static)
+            problems.extend(found)
+            if not found:
+                kept.append(static)
+        # the same list is Pelican's context["staticfiles"], which it copies from
+        files[:] = kept
+    return problems
+
+
+def _problems(build: Build, static: Any) -> list[Problem]:
+    source = build.sources.label(static.source_path)
+    suffix = active_type(static.source_path)
+    if suffix:
+        return [Problem(source, None, active_message(suffix), ACTIVE_FIX)]
+    if not static.source_path.lower().endswith(".svg"):
+        return []
+    with open(static.source_path, "rb") as handle:
+        data = handle.read()
+    return [Problem(source, finding.line, svg_message(finding.what), SVG_FIX)
+            for finding in svg_findings(data, page_address(build.site_url, static.url))]

@@ -1,10 +1,12 @@
-"""Privacy: nothing on a page may load from another website.
+"""Privacy: nothing the theme's templates write may load from another website.
 
 A script, stylesheet, image, font, frame or form served by another site tells
 that site who is reading which health page.  Ordinary links stay allowed:
-following one is the visitor's choice.  This is a scan of the markup's tags,
-not a parse: it runs on every content fragment and template before anything
-else has to, and a fragment without ``//`` in it is not scanned at all.
+following one is the visitor's choice.  Templates are the site's own code,
+and Jinja in them is not HTML a parser could read, so this is a scan of the
+markup's tags; a template without ``//`` in it is not scanned at all.  Page
+bodies are checked far more strictly, against an allow-list
+(``rules.html_allow``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 
 from ..model.lines import line_at
 from ..model.problems import Problem
+from .html_allow import loads_from_another_site
+from .urls import is_foreign, page_address
 
 # Tags whose URL attributes make the browser fetch something by itself.
 _FETCHING = re.compile(
@@ -25,7 +29,6 @@ _URL_ATTR = re.compile(
     r"""\b(src|href|srcset|action|data|poster|formaction|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""",
     re.I)
 _CSS_URL = re.compile(r"""(?:url\(|@import\s+)\s*["']?((?:https?:)?//[^"')\s]+)""", re.I)
-_EXTERNAL = re.compile(r"^\s*(?:https?:)?//", re.I)
 # <link rel=...> values that only name another page (not fetched by the browser)
 _LINK_RELS_ALLOWED = {"canonical", "alternate", "author", "license", "me", "next", "prev",
                       "search", "help", "bookmark"}
@@ -67,25 +70,12 @@ def _urls(attr: str, value: str) -> list[str]:
 
 
 def _foreign(url: str, own_origin: str) -> bool:
-    if not _EXTERNAL.match(url):
-        return False
-    if own_origin:
-        bare = re.sub(r"^https?:", "", own_origin.rstrip("/"))
-        if re.sub(r"^https?:", "", url).startswith(bare + "/") or \
-                re.sub(r"^https?:", "", url) == bare:
-            return False
-    return True
+    return is_foreign(url, page_address(own_origin, ""))
 
 
 def privacy_problem(path: str, line: int | None, tag: str, url: str) -> Problem:
     """The problem for one reference to another website, as staff read it."""
-    return Problem(
-        path, line,
-        f"a <{tag}> loads {url} from another website, which would tell that site who reads "
-        "this page",
-        "serve the file from this site (content/images/), or make it an ordinary link "
-        "that visitors can choose to follow",
-    )
+    return Problem(path, line, *loads_from_another_site(tag, url))
 
 
 def template_problems(theme_dir: str, label: Callable[[str], str],

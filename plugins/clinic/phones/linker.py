@@ -91,10 +91,13 @@ _DIGIT = re.compile(r"\d")
 # "anexo", "int", ";ext=") can contain, in either case: the matcher can never
 # match across one.  What it finds between two of them, given the letters
 # themselves as the neighbours it checks, is what it finds there in the
-# whole text, so a window between them can be matched, and remembered, alone.
+# whole text, so a window between them can be matched, and remembered, alone
+# (test_telephone checks this against the matcher on whole texts).  The one
+# difference: the matcher gives up after 65,535 failed candidates in a text,
+# and a window is a text of its own.
 _BREAK = re.compile(r"[bcdfghjklmpqruvwyzBCDFGHJKLMPQRUVWYZ]")
 # A site has a handful of numbers; the windows around them repeat on every
-# page.  More than this means something unusual is being linked.
+# page.  The least recently used are forgotten past this many.
 _REMEMBERED = 4096
 
 # Where one piece of a text node is in the source (start, end), its text as

@@ -2,7 +2,8 @@
 
 For tests only: it serves a folder on 127.0.0.1 (ephemeral port, in a thread)
 the way those hosts serve a built site, so tests can check the headers a
-visitor would really get.
+visitor would really get.  The audit also serves a publish build with it over
+HTTPS on port 443 for the MDN HTTP Observatory scan (audit/observatory.py).
 
 ``_headers`` format (read once, when the server starts)::
 

@@ -27,7 +27,8 @@ def published(tmp_path_factory):
     """The sample with every missing fact filled in, through `make publish`."""
     root = tmp_path_factory.mktemp("publish") / "site"
     shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "output", ".publish-tmp", "__pycache__", ".pytest_cache"))
+        ".git", ".venv", "node_modules", "output", ".publish-tmp", "__pycache__",
+        ".pytest_cache"))
     from conftest import Project
     complete(Project(root))
     done = _make_publish(root)

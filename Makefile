@@ -33,8 +33,11 @@ test: $(VENV)/.test $(VENV)/.browser ## run the whole test suite
 	$(BIN)/python -m pytest
 
 # axe, the Nu HTML checker, Lighthouse, page weight and browser checks on every
-# page of the sample site (docs/quality.md); exit status 1 on any shortfall.
-# Needs Java, Node and npm; installs its npm packages (npm ci) when missing.
+# page of the sample site, and the MDN HTTP Observatory scan of a fictional
+# clinic's publish build (docs/quality.md); exit status 1 on any shortfall,
+# a check that did not run included.  Runs as root (the scan serves on ports
+# 80 and 443 and edits /etc/hosts for its run); needs Java, Node, npm and
+# openssl; installs its npm packages (npm ci) when missing.
 audit: $(VENV)/.test $(VENV)/.browser ## audit the built site against the theme's bars
 	$(BIN)/python -m audit.run
 

@@ -14,7 +14,9 @@ from browser import launch  # noqa: E402  (tests/, see tools.py)
 
 AXE_VIEWS = [(320, "light"), (375, "light"), (1280, "light"), (375, "dark")]
 TEXT_200_WIDTHS = [375, 1280]
+# WCAG 1.4.6 (AAA): 7:1 for text, 4.5:1 for large text (24 px, or 18.66 px bold).
 BODY_TEXT_CONTRAST = 7.0
+LARGE_TEXT_CONTRAST = 4.5
 
 # Anything that sticks out of the screen sideways, or is cut off by its own box,
 # outside a box that scrolls on purpose (a wide table's wrapper).
@@ -43,8 +45,13 @@ LAYOUT_JS = """() => {
   return problems.slice(0, 5);
 }"""
 
-# The contrast of body text (p in .cl-prose) against what is really behind it.
-CONTRAST_JS = """() => {
+# The contrast of the page's text against what is really behind it: every
+# visible element in <main> (the whole body if there is none) with text of its
+# own -- paragraphs, list items, headings, links, table cells, the review box --
+# so a page without prose paragraphs is measured too.  Returns the element
+# furthest below (or closest to) its bar; null only when there is no text at
+# all, which run.py reports as a shortfall.
+CONTRAST_JS = """([normal, large]) => {
   const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
     const v = m[1].split(/[ ,/]+/).filter(Boolean).map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
   const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3])).concat([1]);
@@ -57,14 +64,29 @@ CONTRAST_JS = """() => {
   const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255;
     return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const name = el => el.tagName.toLowerCase() + (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  const root = document.querySelector('main') || document.body;
+  const elements = new Set();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (node.textContent.trim() && node.parentElement) elements.add(node.parentElement);
   let worst = null;
-  for (const p of document.querySelectorAll('.cl-prose p')) {
-    const bg = background(p); const fg = over(parse(getComputedStyle(p).color), bg);
+  let measured = 0;
+  for (const el of elements) {
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1) continue;  // visually hidden text for screen readers
+    measured += 1;
+    const bg = background(el); const fg = over(parse(getComputedStyle(el).color), bg);
     const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
     const ratio = (a + 0.05) / (b + 0.05);
-    if (!worst || ratio < worst.ratio) worst = {ratio, color: getComputedStyle(p).color};
+    const cs = getComputedStyle(el); const size = parseFloat(cs.fontSize);
+    const required = size >= 24 || (size >= 18.66 && Number(cs.fontWeight) >= 700) ? large : normal;
+    if (!worst || ratio / required < worst.ratio / worst.required)
+      worst = {ratio, required, color: cs.color, element: name(el),
+               text: el.textContent.trim().slice(0, 40)};
   }
-  return worst;
+  return worst && Object.assign(worst, {measured});
 }"""
 
 
@@ -74,7 +96,7 @@ class PageFindings:
     axe: dict = field(default_factory=dict)        # "320 light" -> violations
     reflow_320: list = field(default_factory=list)
     text_200: dict = field(default_factory=dict)   # width -> problems
-    contrast: dict = field(default_factory=dict)   # scheme -> lowest ratio (None: no body text)
+    contrast: dict = field(default_factory=dict)   # scheme -> worst text (None: no text found)
     requests: set = field(default_factory=set)     # same-origin URL paths the page loaded
 
 
@@ -122,7 +144,8 @@ def check_site(site, paths: list[str]) -> Findings:
                 if width == 320:
                     findings.reflow_320 = page.evaluate(LAYOUT_JS)
                 if width == 1280 or (width == 375 and scheme == "dark"):
-                    findings.contrast[scheme] = page.evaluate(CONTRAST_JS)
+                    findings.contrast[scheme] = page.evaluate(
+                        CONTRAST_JS, [BODY_TEXT_CONTRAST, LARGE_TEXT_CONTRAST])
                 findings.axe[f"{width} {scheme}"] = run_axe(page)
                 if width in TEXT_200_WIDTHS and scheme == "light":
                     page.evaluate("document.documentElement.style.fontSize = '200%'")

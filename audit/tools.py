@@ -14,6 +14,7 @@ NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+OBSERVATORY_SCAN = NODE_MODULES / "@mdn" / "mdn-http-observatory" / "src" / "scan.js"
 
 # The project's shared browser helpers and test server (tests/browser.py,
 # tests/headers_server.py): the audit serves and drives pages the same way.
@@ -24,13 +25,14 @@ if str(TESTS) not in sys.path:
 def ensure_npm_packages() -> None:
     """`npm ci --ignore-scripts` when node_modules is missing or older than the lock file.
 
-    --ignore-scripts: the only install script among these packages is vnu-jar's
-    postinstall, which downloads a Java runtime; the system's Java is used instead.
+    --ignore-scripts: vnu-jar's postinstall downloads a Java runtime (the system's
+    Java is used instead) and the Observatory's downloads its HSTS preload and TLD
+    lists (observatory.py writes the one list the scan reads).
     """
     lock = ROOT / "package-lock.json"
     stamp = NODE_MODULES / ".package-lock.json"  # written by npm
     fresh = stamp.is_file() and stamp.stat().st_mtime >= lock.stat().st_mtime
-    if fresh and AXE_JS.is_file() and VNU_JAR.is_file() and LIGHTHOUSE.exists():
+    if fresh and all(p.exists() for p in (AXE_JS, VNU_JAR, LIGHTHOUSE, OBSERVATORY_SCAN)):
         return
     npm = shutil.which("npm")
     if not npm:
@@ -81,4 +83,5 @@ def versions() -> dict[str, str]:
         "axe-core": package("axe-core"),
         "vnu-jar": package("vnu-jar"),
         "lighthouse": package("lighthouse"),
+        "MDN HTTP Observatory": package("@mdn/mdn-http-observatory"),
     }

@@ -8,6 +8,11 @@ stay green whatever ``content/`` holds.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conftest import Result
+
 import shutil
 from pathlib import Path
 
@@ -175,3 +180,19 @@ def write_results(content: Path, slug: str = "peel", text: str = RESULTS) -> Non
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+SITE = "https://clinic.example.org"
+
+
+def publish_fixture_clinic(root: Path) -> "Result":
+    """The strict publish build of the fictional clinic into ``root/output``, at SITE.
+
+    For tests and the audit that need a site that publishes (the sample in
+    content/ does not, until its facts are filled in).
+    """
+    from conftest import copy_project, run_pelican
+    project = copy_project(root)
+    write_clinic(project.root)
+    return run_pelican(project.root, project.root / "output", "publishconf.py",
+                       {"SITEURL": SITE})

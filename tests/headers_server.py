@@ -2,7 +2,8 @@
 
 For tests only: it serves a folder on 127.0.0.1 (ephemeral port, in a thread)
 the way those hosts serve a built site, so tests can check the headers a
-visitor would really get.
+visitor would really get.  The audit also serves a publish build with it over
+HTTPS on port 443 for the MDN HTTP Observatory scan (audit/observatory.py).
 
 ``_headers`` format (read once, when the server starts)::
 
@@ -45,6 +46,7 @@ from __future__ import annotations
 
 import mimetypes
 import re
+import ssl
 import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -205,19 +207,26 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve_with_headers(folder: Path):
-    """Serve ``folder`` on 127.0.0.1; yields the base URL (``http://127.0.0.1:PORT``)."""
+def serve_with_headers(folder: Path, port: int = 0, tls: ssl.SSLContext | None = None):
+    """Serve ``folder`` on 127.0.0.1; yields the base URL (``http://127.0.0.1:PORT``).
+
+    ``port`` 0 picks a free port.  With a server ``tls`` context the server
+    speaks HTTPS (the audit's Observatory scan needs 443 and a certificate).
+    """
     root = Path(folder).resolve()
     headers_file = root / "_headers"
     rules = (parse_headers_file(headers_file.read_text(encoding="utf-8"))
              if headers_file.is_file() else [])
     handler = type("Handler", (_Handler,), {"root": root, "rules": rules})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, name="headers-server", daemon=True)
     thread.start()
+    scheme = "http" if tls is None else "https"
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"{scheme}://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

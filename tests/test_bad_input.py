@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT
+
 ALWAYS_BUILT = ["/", "/contact/", "/privacy/", "/blog/treating-dark-spots/"]
+
+
+def line_of(rel: str, text: str) -> int:
+    """The line of the project's own file ``rel`` where ``text`` first appears."""
+    source = (ROOT / rel).read_text(encoding="utf-8")
+    return source[: source.index(text)].count("\n") + 1
 
 
 def break_toml(project):
@@ -179,7 +187,10 @@ CASES = {
     ),
     "file that is not UTF-8": (
         not_utf8,
-        "content/pages/accessibility.md:",
+        # the first line not_utf8 turns into Latin-1
+        f"content/pages/accessibility.md:{line_of('content/pages/accessibility.md', 'screen readers')}"
+        ": This file is not UTF-8 text, so it was left out of the site. Open it in your editor "
+        "and save it with the encoding UTF-8.",
         ["/accessibility/"],
     ),
 }
@@ -392,7 +403,11 @@ PUBLISHING_CASES = {
     ),
     "a template that loads a web font": (
         third_party_template,
-        "theme/templates/base.html:",
+        # the line of </head>, where third_party_template puts the <link>
+        f"theme/templates/base.html:{line_of('theme/templates/base.html', '</head>')}: A <link> "
+        "loads https://fonts.example.com/css from another website, which would tell that site "
+        "who reads this page. Serve the file from this site (content/images/), or make it an "
+        "ordinary link that visitors can choose to follow.",
     ),
     "two pages that claim the same URL": (
         same_url,

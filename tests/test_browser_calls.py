@@ -16,9 +16,12 @@ def site(sample_site):
         yield base
 
 
-def open_page(browser, url, width, height=740):
+def open_page(browser, url, width, height=740, status=200):
+    """The page at ``url``, after checking the server's answer: the 404 page has call
+    links too, so without this a deleted page would pass every test here."""
     page = browser.new_page(viewport={"width": width, "height": height})
-    page.goto(url)
+    response = page.goto(url)
+    assert response is not None and response.status == status, (url, response and response.status)
     return page
 
 
@@ -33,6 +36,13 @@ def test_call_buttons_are_at_least_44_by_44_and_inside_the_screen(browser, site,
         assert box["width"] >= 44 and box["height"] >= 44, (path, index, box)
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, (path, index, box)
         assert buttons.nth(index).get_attribute("href") == "tel:+17862104234"
+    page.close()
+
+
+def test_a_missing_page_is_a_404_that_still_offers_the_call_button(browser, site):
+    page = open_page(browser, site + "/treatments/no-such-treatment/", 375, status=404)
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.locator(".cl-call-bar a.cl-call").get_attribute("href") == "tel:+17862104234"
     page.close()
 
 

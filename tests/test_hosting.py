@@ -16,8 +16,10 @@ def test_each_html_path_gets_exactly_one_cache_rule_and_assets_another():
                         "/robots.txt", "/sitemap.xml", "/treatments/*"]
     text = headers_file(patterns)
     blocks = text.split("\n/")[1:]  # the first is the comment line
-    assert sum("Cache-Control" in b for b in blocks) == len(patterns) + 1
+    # each page pattern, the pictures (short: they keep their names) and the theme (long)
+    assert sum("Cache-Control" in b for b in blocks) == len(patterns) + 2
     assert "/theme/*\n  Cache-Control: public, max-age=31536000, immutable" in text
+    assert "/images/*\n  Cache-Control: public, max-age=300" in text
     first = blocks[0]
     assert "Cache-Control" not in first  # /* must not add a second Cache-Control anywhere
     assert "Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self'; " \

@@ -62,6 +62,9 @@ def headers_file(html_patterns: list[str]) -> str:
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
     for pattern in html_patterns:
         lines += [pattern, f"  Cache-Control: {HTML_CACHE}"]
+    # pictures keep their names when a photo is replaced, so they are not
+    # cached for long either; only the fingerprinted theme files are
+    lines += ["/images/*", f"  Cache-Control: {HTML_CACHE}"]
     lines += ["/theme/*", f"  Cache-Control: {ASSET_CACHE}"]
     return "\n".join(lines) + "\n"
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from .axe import run_axe
 
-from browser import launch  # noqa: E402  (tests/, see tools.py)
+from browser import launch, set_text_size  # noqa: E402  (tests/, see tools.py)
 
 AXE_VIEWS = [(320, "light"), (375, "light"), (1280, "light"), (375, "dark")]
 TEXT_200_WIDTHS = [375, 1280]
@@ -125,7 +125,7 @@ def check_site(site, paths: list[str]) -> Findings:
                     findings.contrast[scheme] = page.evaluate(CONTRAST_JS)
                 findings.axe[f"{width} {scheme}"] = run_axe(page)
                 if width in TEXT_200_WIDTHS and scheme == "light":
-                    page.evaluate("document.documentElement.style.fontSize = '200%'")
+                    set_text_size(page, 200)
                     findings.text_200[width] = page.evaluate(LAYOUT_JS)
                 page.close()
             found.cookies += [f"{c['name']} ({c['domain']})" for c in context.cookies()]

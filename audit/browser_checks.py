@@ -13,7 +13,8 @@ from .axe import run_axe
 from browser import launch, set_text_size  # noqa: E402  (tests/, see tools.py)
 
 AXE_VIEWS = [(320, "light"), (375, "light"), (1280, "light"), (375, "dark")]
-TEXT_200_WIDTHS = [375, 1280]
+REFLOW_WIDTHS = [320, 375]
+TEXT_200_WIDTHS = [320, 375, 1280]
 BODY_TEXT_CONTRAST = 7.0
 
 # Anything that sticks out of the screen sideways, or is cut off by its own box,
@@ -72,7 +73,7 @@ CONTRAST_JS = """() => {
 class PageFindings:
     path: str
     axe: dict = field(default_factory=dict)        # "320 light" -> violations
-    reflow_320: list = field(default_factory=list)
+    reflow: dict = field(default_factory=dict)     # width -> problems (normal text size)
     text_200: dict = field(default_factory=dict)   # width -> problems
     contrast: dict = field(default_factory=dict)   # scheme -> lowest ratio (None: no body text)
     requests: set = field(default_factory=set)     # same-origin URL paths the page loaded
@@ -119,8 +120,8 @@ def check_site(site, paths: list[str]) -> Findings:
                         found.console_errors.append(f"{p}: {m.text}"))
                 page.on("pageerror", lambda e, p=path: found.console_errors.append(f"{p}: {e}"))
                 page.goto(site.base + path, wait_until="load")
-                if width == 320:
-                    findings.reflow_320 = page.evaluate(LAYOUT_JS)
+                if width in REFLOW_WIDTHS and scheme == "light":
+                    findings.reflow[width] = page.evaluate(LAYOUT_JS)
                 if width == 1280 or (width == 375 and scheme == "dark"):
                     findings.contrast[scheme] = page.evaluate(CONTRAST_JS)
                 findings.axe[f"{width} {scheme}"] = run_axe(page)

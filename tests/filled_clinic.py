@@ -17,3 +17,12 @@ def use_filled_clinic(project_root: Path) -> None:
     """Put the fictional clinic in place of the copy's content/clinic.toml."""
     target = project_root / "content" / "clinic.toml"
     target.write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def filled_project(root: Path) -> Path:
+    """A copy of the project's sources at ``root`` with the fictional clinic in it."""
+    from conftest import copy_project  # tests/conftest.py: the same copy the tests build
+
+    project = copy_project(root)
+    use_filled_clinic(project.root)
+    return project.root

@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 
 from .axe import run_axe
 
-from browser import launch  # noqa: E402  (tests/, see tools.py)
+from browser import launch, set_text_size  # noqa: E402  (tests/, see tools.py)
 
 AXE_VIEWS = [(320, "light"), (375, "light"), (1280, "light"), (375, "dark")]
-TEXT_200_WIDTHS = [375, 1280]
+REFLOW_WIDTHS = [320, 375]
+TEXT_200_WIDTHS = [320, 375, 1280]
 # WCAG 1.4.6 (AAA): 7:1 for text, 4.5:1 for large text (24 px, or 18.66 px bold).
 BODY_TEXT_CONTRAST = 7.0
 LARGE_TEXT_CONTRAST = 4.5
@@ -35,6 +36,7 @@ LAYOUT_JS = """() => {
     if (cs.display === 'none' || cs.visibility === 'hidden') continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0 || r.right <= 0) continue;  // r.right <= 0: off-screen on purpose
+    if (r.width <= 1 && r.height <= 1) continue;  // visually hidden text for screen readers
     if ((r.right > vw + 1 || r.left < -1) && !scrolls(el))
       problems.push(`${name(el)} spans ${Math.round(r.left)}..${Math.round(r.right)}px`);
     if (['hidden', 'clip'].includes(cs.overflowX) && el.scrollWidth > el.clientWidth + 1)
@@ -94,7 +96,7 @@ CONTRAST_JS = """([normal, large]) => {
 class PageFindings:
     path: str
     axe: dict = field(default_factory=dict)        # "320 light" -> violations
-    reflow_320: list = field(default_factory=list)
+    reflow: dict = field(default_factory=dict)     # width -> problems (normal text size)
     text_200: dict = field(default_factory=dict)   # width -> problems
     contrast: dict = field(default_factory=dict)   # scheme -> worst text (None: no text found)
     requests: set = field(default_factory=set)     # same-origin URL paths the page loaded
@@ -141,14 +143,14 @@ def check_site(site, paths: list[str]) -> Findings:
                         found.console_errors.append(f"{p}: {m.text}"))
                 page.on("pageerror", lambda e, p=path: found.console_errors.append(f"{p}: {e}"))
                 page.goto(site.base + path, wait_until="load")
-                if width == 320:
-                    findings.reflow_320 = page.evaluate(LAYOUT_JS)
+                if width in REFLOW_WIDTHS and scheme == "light":
+                    findings.reflow[width] = page.evaluate(LAYOUT_JS)
                 if width == 1280 or (width == 375 and scheme == "dark"):
                     findings.contrast[scheme] = page.evaluate(
                         CONTRAST_JS, [BODY_TEXT_CONTRAST, LARGE_TEXT_CONTRAST])
                 findings.axe[f"{width} {scheme}"] = run_axe(page)
                 if width in TEXT_200_WIDTHS and scheme == "light":
-                    page.evaluate("document.documentElement.style.fontSize = '200%'")
+                    set_text_size(page, 200)
                     findings.text_200[width] = page.evaluate(LAYOUT_JS)
                 page.close()
             found.cookies += [f"{c['name']} ({c['domain']})" for c in context.cookies()]

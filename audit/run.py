@@ -1,12 +1,12 @@
-"""`make audit`: build the sample site, serve it, and hold every page to the theme's bars.
+"""`make audit`: build the sample site and a fictional clinic with every fact filled in,
+serve each, and hold every page to the theme's bars.
 
     .venv/bin/python -m audit.run [--skip-lighthouse] [--markdown FILE]
 
-Then publish the fictional fixture clinic and scan it with the MDN HTTP
-Observatory (observatory.py; needs root).  Prints the tables (Markdown) and
-exits 1 on any shortfall.  A tool that did not run is a shortfall too:
---skip-lighthouse gives a quicker look during theme work, never a pass.
-See docs/quality.md.
+Then publish a fictional clinic and scan it with the MDN HTTP Observatory
+(observatory.py; needs root).  Prints the tables (Markdown) and exits 1 on any
+shortfall.  A tool that did not run is a shortfall too: --skip-lighthouse gives
+a quicker look during theme work, never a pass.  See docs/quality.md.
 """
 
 from __future__ import annotations
@@ -18,12 +18,15 @@ import time
 from pathlib import Path
 
 from . import tools
-from .browser_checks import AXE_VIEWS, TEXT_200_WIDTHS, check_site
+from .browser_checks import AXE_VIEWS, REFLOW_WIDTHS, TEXT_200_WIDTHS, check_site
 from .lighthouse import CATEGORIES, run_lighthouse
 from .nu import check_folder
 from .observatory import HOST, PASSING_GRADE, ObservatoryError, observe, require_root
 from .site import PAGE_TYPES, served_site
+from .tools import ROOT
 from .weight import FIRST_SCREEN_GZIP, page_weight
+
+from filled_clinic import FIXTURE, filled_project  # noqa: E402  (tests/, see tools.py)
 
 
 def kb(size: int) -> str:
@@ -34,6 +37,72 @@ def table(head: list[str], rows: list[list]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return lines + [""]
+
+
+def every_page(site, paths: list[str], found, nu_errors: dict, weights: dict,
+               label: str) -> tuple[list[str], list[str]]:
+    """The table of every page (axe, reflow, text size, contrast, Nu, first screen) and its shortfalls."""
+    shortfalls: list[str] = []
+    views = [f"{w} {s}" for w, s in AXE_VIEWS]
+    head = (["page"] + [f"axe {v}" for v in views] + [f"reflow {w}" for w in REFLOW_WIDTHS]
+            + [f"text 200% {w}" for w in TEXT_200_WIDTHS]
+            + ["text contrast light", "dark", "Nu errors", "HTML+CSS gzip KB"])
+    rows = []
+    for path in paths:
+        page = found.pages[path]
+        where = f"{label}{path}"
+        row = [path]
+        for view in views:
+            violations = page.axe.get(view, [])
+            row.append(len(violations))
+            shortfalls += [f"axe {view} {where}: {v['id']} ({v['impact']}): {v['help']} "
+                           f"at {v['nodes'][:3]}" for v in violations]
+        for width in REFLOW_WIDTHS:
+            problems = page.reflow.get(width, [])
+            row.append("pass" if not problems else "FAIL")
+            shortfalls += [f"reflow {width} {where}: {p}" for p in problems]
+        for width in TEXT_200_WIDTHS:
+            problems = page.text_200.get(width, [])
+            row.append("pass" if not problems else "FAIL")
+            shortfalls += [f"text 200% at {width} {where}: {p}" for p in problems]
+        for scheme in ("light", "dark"):
+            worst = page.contrast.get(scheme)
+            if worst is None:
+                # Every page is held to the bar: no text to measure is a failure.
+                row.append("FAIL (no text)")
+                shortfalls.append(f"contrast {scheme} {where}: no visible text in <main> "
+                                  "to measure")
+                continue
+            row.append(f"{worst['ratio']:.1f}:1 (bar {worst['required']:g}:1)")
+            if worst["ratio"] < worst["required"]:
+                shortfalls.append(f"contrast {scheme} {where}: {worst['element']} "
+                                  f"{worst['text']!r} is {worst['ratio']:.2f}:1 "
+                                  f"({worst['color']}), below {worst['required']:g}:1")
+        file = site.file(path).relative_to(site.folder).as_posix()
+        errors = sum(n for f, n in nu_errors.items() if f.lstrip("/") == file)
+        row.append(errors)
+        weight = weights[path]
+        row.append(kb(weight.first_screen_gz))
+        if weight.first_screen_gz > FIRST_SCREEN_GZIP:
+            shortfalls.append(f"first screen {where}: HTML + CSS is {kb(weight.first_screen_gz)}"
+                              f" KB gzip, over {kb(FIRST_SCREEN_GZIP)} KB")
+        rows.append(row)
+    return table(head, rows), shortfalls
+
+
+def whole_site(found, nu_lines: list[str], label: str) -> tuple[list[str], list[str]]:
+    """The checks over the whole site, as a table, and their shortfalls."""
+    checks = [
+        ("requests to other origins", found.other_origins),
+        ("console errors", found.console_errors),
+        ("cookies", found.cookies),
+        ("a treatment page printed (phone, address, no screen furniture)", found.print_check),
+    ]
+    rows = [[name, "pass" if not problems else f"FAIL ({len(problems)})"] for name, problems in checks]
+    rows.append(["Nu HTML checker, whole site", "pass" if not nu_lines else f"FAIL ({len(nu_lines)})"])
+    shortfalls = [f"{label}{name}: {p}" for name, problems in checks for p in problems]
+    shortfalls += [f"{label}Nu: {line}" for line in nu_lines]
+    return table(["check", "result"], rows), shortfalls
 
 
 def _observatory() -> tuple[list, list[str]]:
@@ -73,108 +142,89 @@ def main(argv: list[str] | None = None) -> int:
     tools.ensure_npm_packages()
     shortfalls: list[str] = []
     out: list[str] = []
+    pages = 0
 
-    with tempfile.TemporaryDirectory(prefix="clinic-audit-") as tmp, served_site(Path(tmp)) as site:
-        paths = site.pages()
-        print(f"Auditing {len(paths)} pages at {site.base}", flush=True)
-        print("  browser checks and axe...", flush=True)
-        found = check_site(site, paths)
-        print("  Nu HTML checker...", flush=True)
-        nu_errors, nu_lines = check_folder(site.folder)
-        lighthouse = {}
-        if not args.skip_lighthouse:
+    with tempfile.TemporaryDirectory(prefix="clinic-audit-") as tmp:
+        tmp = Path(tmp)
+        (tmp / "sample").mkdir()
+        with served_site(tmp / "sample") as site:
+            paths = site.pages()
+            pages += len(paths)
+            print(f"Auditing the sample site: {len(paths)} pages at {site.base}", flush=True)
+            print("  browser checks and axe...", flush=True)
+            found = check_site(site, paths)
+            print("  Nu HTML checker...", flush=True)
+            nu_errors, nu_lines = check_folder(site.folder)
+            lighthouse = {}
+            if not args.skip_lighthouse:
+                for kind, path in PAGE_TYPES.items():
+                    print(f"  Lighthouse {kind}...", flush=True)
+                    lighthouse[kind] = run_lighthouse(site.base + path)
+            weights = {path: page_weight(site, path, found.pages[path].requests) for path in paths}
+
+            # Every page: axe, reflow, text size, contrast, Nu, first screen.
+            lines, problems = every_page(site, paths, found, nu_errors, weights, "")
+            out += ["### Every page", ""] + lines
+            shortfalls += problems
+
+            # One page of each type: Lighthouse and weight.
+            head = (["page type", "URL"] + [f"LH {c}" for c in CATEGORIES]
+                    + ["HTML bytes", "gzip", "CSS bytes", "gzip", "total bytes", "gzip"])
+            rows = []
             for kind, path in PAGE_TYPES.items():
-                print(f"  Lighthouse {kind}...", flush=True)
-                lighthouse[kind] = run_lighthouse(site.base + path)
-        weights = {path: page_weight(site, path, found.pages[path].requests) for path in paths}
+                row = [kind, path]
+                scores = lighthouse.get(kind)
+                if scores is None:
+                    row += ["SKIPPED"] * len(CATEGORIES)
+                    shortfalls.append(f"Lighthouse {kind} {path}: not run (--skip-lighthouse); "
+                                      "the audit passes only when every tool ran")
+                elif "error" in scores:
+                    row += ["error"] * len(CATEGORIES)
+                    shortfalls.append(f"Lighthouse {kind}: {scores['error']}")
+                else:
+                    runs = f" ({scores['runs']} runs)" if scores["runs"] > 1 else ""
+                    row += [f"{scores[c]}{runs if c == 'performance' else ''}" for c in CATEGORIES]
+                    if any(scores[c] != 100 for c in CATEGORIES):
+                        shortfalls += [f"Lighthouse {kind} {path}: {line}" for line in scores["failed"]]
+                        shortfalls += [f"Lighthouse {kind} {path}: {c} {scores[c]}"
+                                       for c in CATEGORIES if scores[c] != 100]
+                w = weights[path]
+                row += [w.html, w.html_gz, w.css, w.css_gz, w.total, w.total_gz]
+                rows.append(row)
+            out += ["### One page of each type: Lighthouse (mobile) and page weight", ""] + table(head, rows)
 
-        # Every page: axe, reflow, text size, contrast, Nu, first screen.
-        views = [f"{w} {s}" for w, s in AXE_VIEWS]
-        head = (["page"] + [f"axe {v}" for v in views] + ["reflow 320"]
-                + [f"text 200% {w}" for w in TEXT_200_WIDTHS]
-                + ["text contrast light", "dark", "Nu errors", "HTML+CSS gzip KB"])
-        rows = []
-        for path in paths:
-            page = found.pages[path]
-            row = [path]
-            for view in views:
-                violations = page.axe.get(view, [])
-                row.append(len(violations))
-                shortfalls += [f"axe {view} {path}: {v['id']} ({v['impact']}): {v['help']} "
-                               f"at {v['nodes'][:3]}" for v in violations]
-            row.append("pass" if not page.reflow_320 else "FAIL")
-            shortfalls += [f"reflow 320 {path}: {p}" for p in page.reflow_320]
-            for width in TEXT_200_WIDTHS:
-                problems = page.text_200.get(width, [])
-                row.append("pass" if not problems else "FAIL")
-                shortfalls += [f"text 200% at {width} {path}: {p}" for p in problems]
-            for scheme in ("light", "dark"):
-                worst = page.contrast.get(scheme)
-                if worst is None:
-                    # Every page is held to the bar: no text to measure is a failure.
-                    row.append("FAIL (no text)")
-                    shortfalls.append(f"contrast {scheme} {path}: no visible text in <main> "
-                                      "to measure")
-                    continue
-                row.append(f"{worst['ratio']:.1f}:1 (bar {worst['required']:g}:1)")
-                if worst["ratio"] < worst["required"]:
-                    shortfalls.append(f"contrast {scheme} {path}: {worst['element']} "
-                                      f"{worst['text']!r} is {worst['ratio']:.2f}:1 "
-                                      f"({worst['color']}), below {worst['required']:g}:1")
-            file = site.file(path).relative_to(site.folder).as_posix()
-            errors = sum(n for f, n in nu_errors.items() if f.lstrip("/") == file)
-            row.append(errors)
-            weight = weights[path]
-            row.append(kb(weight.first_screen_gz))
-            if weight.first_screen_gz > FIRST_SCREEN_GZIP:
-                shortfalls.append(f"first screen {path}: HTML + CSS is {kb(weight.first_screen_gz)}"
-                                  f" KB gzip, over {kb(FIRST_SCREEN_GZIP)} KB")
-            rows.append(row)
-        shortfalls += [f"Nu: {line}" for line in nu_lines]
-        out += ["### Every page", ""] + table(head, rows)
+            # The whole site.
+            lines, problems = whole_site(found, nu_lines, "")
+            out += ["### The whole site", ""] + lines
+            shortfalls += problems
 
-        # One page of each type: Lighthouse and weight.
-        head = (["page type", "URL"] + [f"LH {c}" for c in CATEGORIES]
-                + ["HTML bytes", "gzip", "CSS bytes", "gzip", "total bytes", "gzip"])
-        rows = []
-        for kind, path in PAGE_TYPES.items():
-            row = [kind, path]
-            scores = lighthouse.get(kind)
-            if scores is None:
-                row += ["SKIPPED"] * len(CATEGORIES)
-                shortfalls.append(f"Lighthouse {kind} {path}: not run (--skip-lighthouse); "
-                                  "the audit passes only when every tool ran")
-            elif "error" in scores:
-                row += ["error"] * len(CATEGORIES)
-                shortfalls.append(f"Lighthouse {kind}: {scores['error']}")
-            else:
-                runs = f" ({scores['runs']} runs)" if scores["runs"] > 1 else ""
-                row += [f"{scores[c]}{runs if c == 'performance' else ''}" for c in CATEGORIES]
-                if any(scores[c] != 100 for c in CATEGORIES):
-                    shortfalls += [f"Lighthouse {kind} {path}: {line}" for line in scores["failed"]]
-                    shortfalls += [f"Lighthouse {kind} {path}: {c} {scores[c]}"
-                                   for c in CATEGORIES if scores[c] != 100]
-            w = weights[path]
-            row += [w.html, w.html_gz, w.css, w.css_gz, w.total, w.total_gz]
-            rows.append(row)
-        out += ["### One page of each type: Lighthouse (mobile) and page weight", ""] + table(head, rows)
-
-        # The whole site.
-        checks = [
-            ("requests to other origins", found.other_origins),
-            ("console errors", found.console_errors),
-            ("cookies", found.cookies),
-            ("a treatment page printed (phone, address, no screen furniture)", found.print_check),
-        ]
-        rows = [[name, "pass" if not problems else f"FAIL ({len(problems)})"] for name, problems in checks]
-        rows.append(["Nu HTML checker, whole site", "pass" if not nu_lines else f"FAIL ({len(nu_lines)})"])
-        for name, problems in checks:
-            shortfalls += [f"{name}: {p}" for p in problems]
-        out += ["### The whole site", ""] + table(["check", "result"], rows)
+        # The same browser checks and Nu on a fictional clinic with every fact
+        # filled in (opening hours, long names and addresses, three locations):
+        # what the sample, with no hours yet, cannot show.  No Lighthouse: the
+        # pages are the sample's, with more facts on them.
+        project = filled_project(tmp / "filled-project")
+        (tmp / "filled").mkdir()
+        with served_site(tmp / "filled", project) as site:
+            paths = site.pages()
+            pages += len(paths)
+            print(f"Auditing the filled fictional clinic ({FIXTURE.relative_to(ROOT)}): "
+                  f"{len(paths)} pages at {site.base}", flush=True)
+            print("  browser checks and axe...", flush=True)
+            found = check_site(site, paths)
+            print("  Nu HTML checker...", flush=True)
+            nu_errors, nu_lines = check_folder(site.folder)
+            weights = {path: page_weight(site, path, found.pages[path].requests) for path in paths}
+            label = "filled clinic "
+            lines, problems = every_page(site, paths, found, nu_errors, weights, label)
+            out += ["### The filled fictional clinic: every page", ""] + lines
+            shortfalls += problems
+            lines, problems = whole_site(found, nu_lines, label)
+            out += ["### The filled fictional clinic: the whole site", ""] + lines
+            shortfalls += problems
 
     # Security headers: the real MDN HTTP Observatory on a publish build.  The
     # sample does not publish until its missing facts are filled in, so the
-    # scan uses the fictional fixture clinic (same theme, plugin and _headers code).
+    # scan uses a fictional clinic (same theme, plugin and _headers code).
     print(f"  MDN HTTP Observatory (fictional fixture clinic at https://{HOST})...", flush=True)
     observatory, observatory_shortfalls = _observatory()
     shortfalls += observatory_shortfalls
@@ -183,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out += ["### Tools", ""] + table(["tool", "version"], [list(i) for i in tools.versions().items()])
     elapsed = time.monotonic() - started
-    out += [f"{len(paths)} pages; {len(shortfalls)} shortfalls; {elapsed:.0f} s.", ""]
+    out += [f"{pages} pages (two sites); {len(shortfalls)} shortfalls; {elapsed:.0f} s.", ""]
     if shortfalls:
         out += ["### Shortfalls", ""] + [f"- {s}" for s in shortfalls] + [""]
     report = "\n".join(out)

@@ -1,4 +1,5 @@
-"""Build the sample site with its real address, serve it, and list its pages."""
+"""Build a site (the sample, or the filled fictional clinic) with its real address, serve it,
+and list its pages."""
 
 from __future__ import annotations
 
@@ -47,31 +48,31 @@ class Site:
         return self.folder / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
 
 
-def build(folder: Path, site_url: str) -> None:
+def build(folder: Path, site_url: str, project: Path = ROOT) -> None:
     """The development build (content problems are warnings) with SITEURL set,
     so canonical links, sharing tags, robots.txt and the sitemap are there."""
     command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py",
                "-o", str(folder), "-e", f'SITEURL="{site_url}"']
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True,
                           env=dict(os.environ, COLUMNS="200"), timeout=300)
     if done.returncode != 0:
         raise SystemExit(f"The build failed:\n{done.stdout}{done.stderr}")
 
 
 @contextlib.contextmanager
-def served_site(workdir: Path):
-    """Build, serve on 127.0.0.1 with the site's _headers, rebuild with that address.
+def served_site(workdir: Path, project: Path = ROOT):
+    """Build ``project``, serve on 127.0.0.1 with the site's _headers, rebuild with that address.
 
     The test server picks a free port when it starts and reads _headers then,
     so the site is built once to start it and again with the address it got.
     _headers does not depend on the address; the second build must not change it.
     """
     folder = workdir / "site"
-    build(folder, "")
+    build(folder, "", project)
     first_headers = workdir / "_headers.first"
     first_headers.write_bytes((folder / "_headers").read_bytes())
     with serve_with_headers(folder) as base:
-        build(folder, base)
+        build(folder, base, project)
         if not filecmp.cmp(first_headers, folder / "_headers", shallow=False):
             raise SystemExit("_headers changed between the two builds")
         yield Site(base, folder)

@@ -4,6 +4,11 @@ A copy of the sample site gets a very long title and word, a treatment with ten
 sections, a page without a summary, a wide Markdown table and a right-to-left
 location name; every page stays within the screen at 320 and 1280 CSS px and
 axe finds nothing.  Also: the keyboard order and the skip link.
+
+A fictional clinic with every fact filled in (tests/fixtures/filled-clinic.toml)
+at 320 and 375 CSS px, with normal and 200 % text: no page scrolls sideways, the
+opening hours fit, a phone number never breaks and its button fits, and the
+fixed call bar covers no part of what has keyboard focus.
 """
 
 from __future__ import annotations
@@ -12,11 +17,14 @@ import sys
 
 import pytest
 
+from browser import set_text_size
 from conftest import ROOT, Project, copy_project
+from filled_clinic import use_filled_clinic
 from headers_server import serve_with_headers
 
 sys.path.insert(0, str(ROOT))
 from audit.axe import describe, run_axe  # noqa: E402  (axe-core from node_modules, npm ci when missing)
+from audit.browser_checks import LAYOUT_JS  # noqa: E402
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosisdermabrasionwithextras"
 LONG_TITLE = ("What to expect before, during and after a " + LONG_WORD + " session, and how "
@@ -60,8 +68,8 @@ def site(tmp_path_factory):
         yield base
 
 
-def open_page(browser, url, width):
-    page = browser.new_page(viewport={"width": width, "height": 740})
+def open_page(browser, url, width, height=740):
+    page = browser.new_page(viewport={"width": width, "height": height})
     response = page.goto(url)
     assert response.status == 200, url
     return page
@@ -156,4 +164,132 @@ def test_tab_order_follows_the_page_from_top_to_bottom_with_focus_always_visible
         assert after["top"] >= before["top"] - 2, (before, after)  # never jumps back up
     for stop in stops:
         assert stop["outline"] == "solid" and stop["width"] >= 2, stop
+    page.close()
+
+
+# A fictional clinic with every fact filled in (tests/fixtures/filled-clinic.toml):
+# opening hours for every day, three locations with long names and street
+# addresses, three phones.  At 320 and 375 CSS px, with normal and 200 % text
+# (the root font size, as in the audit: browser.set_text_size).
+FILLED_PAGES = ["/", "/contact/", "/treatments/microneedling/",
+                "/treatments/microneedling/side-effects/", "/conditions/hyperpigmentation/",
+                "/blog/treating-dark-spots/"]
+PHONE_WIDTHS = [320, 375]
+TEXT_SIZES = [100, 200]
+
+
+@pytest.fixture(scope="module")
+def filled_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("filled") / "site")
+    use_filled_clinic(project.root)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    with serve_with_headers(result.out_dir) as base:
+        yield base
+
+
+def open_at_text_size(browser, url, width, text_size, height=740):
+    page = open_page(browser, url, width, height)
+    set_text_size(page, text_size)
+    return page
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+@pytest.mark.parametrize("path", FILLED_PAGES)
+def test_with_every_fact_filled_in_no_page_scrolls_sideways(browser, filled_site, path, width, text_size):
+    page = open_at_text_size(browser, filled_site + path, width, text_size)
+    assert page.evaluate(LAYOUT_JS) == [], (path, width, text_size)  # the audit's reflow check
+    page.close()
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_the_opening_hours_of_every_location_fit_the_screen(browser, filled_site, width, text_size):
+    page = open_at_text_size(browser, filled_site + "/contact/", width, text_size)
+    hours = page.locator(".cl-hours")
+    assert hours.count() == 3
+    for index in range(3):
+        box = hours.nth(index).evaluate("""h => { const r = h.getBoundingClientRect();
+            return {left: r.left, right: r.right, scroll: h.scrollWidth, client: h.clientWidth}; }""")
+        assert box["left"] >= 0 and box["right"] <= width, (index, box)
+        assert box["scroll"] <= box["client"], (index, box)  # nothing cut off or scrolled inside
+    assert "Monday, Tuesday, Wednesday, Thursday, Friday" in hours.first.inner_text().replace("\n", " ")
+    page.close()
+
+
+# Each call button: the number on one line, the button inside its container and
+# the screen, the number inside the button, still at least 44 by 44.
+CALL_BUTTONS_JS = """() => [...document.querySelectorAll('a.cl-call')].filter(a => a.offsetParent !== null)
+  .map(a => { const n = a.querySelector('.cl-call__number'); const b = a.getBoundingClientRect();
+    const r = n.getBoundingClientRect(); const rects = n.getClientRects().length;
+    const box = a.parentElement.getBoundingClientRect(); const ps = getComputedStyle(a.parentElement);
+    return {where: a.parentElement.className || a.parentElement.tagName, text: n.textContent,
+      lines: Math.round(r.height / parseFloat(getComputedStyle(n).lineHeight)), rects,
+      button: [b.left, b.right, b.width, b.height], number: [r.left, r.right],
+      container: [box.left + parseFloat(ps.paddingLeft), box.right - parseFloat(ps.paddingRight)]}; })"""
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+@pytest.mark.parametrize("path", ["/contact/", "/treatments/microneedling/"])
+def test_a_phone_number_never_breaks_and_its_button_fits(browser, filled_site, path, width, text_size):
+    page = open_at_text_size(browser, filled_site + path, width, text_size)
+    buttons = page.evaluate(CALL_BUTTONS_JS)
+    assert len(buttons) >= 6  # header, three in the block or cards, three in the footer, bar
+    for b in buttons:
+        left, right, w, h = b["button"]
+        assert b["lines"] == 1 and b["rects"] == 1, b
+        assert w >= 44 and h >= 44, b
+        assert left >= b["container"][0] - 0.5 and right <= b["container"][1] + 0.5, b
+        assert right <= width, b
+        assert b["number"][0] >= left - 0.5 and b["number"][1] <= right + 0.5, b
+    page.close()
+
+
+# Every element that can take focus, and the geometry of the fixed call bar and
+# of the space the page keeps for it.
+FOCUSED_JS = """() => { const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const r = el.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+          inBar: !!el.closest('.cl-call-bar'), text: el.textContent.trim().slice(0, 40)}; }"""
+BAR_JS = """() => { const bar = document.querySelector('.cl-call-bar'); const r = bar.getBoundingClientRect();
+  return {fixed: getComputedStyle(bar).position === 'fixed', top: r.top, bottom: r.bottom,
+          left: r.left, right: r.right, height: r.height,
+          scrollPadding: parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom),
+          footerPadding: parseFloat(getComputedStyle(document.querySelector('.cl-footer')).paddingBottom)}; }"""
+FOCUSABLE_JS = """() => [...document.querySelectorAll(
+  'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+  .filter(el => el.getClientRects().length > 0).length"""
+
+
+def intersects(a, b) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+@pytest.mark.parametrize("path", ["/contact/", "/treatments/microneedling/side-effects/"])
+def test_the_fixed_call_bar_covers_no_part_of_what_has_focus(browser, filled_site, path, width, text_size):
+    page = open_at_text_size(browser, filled_site + path, width, text_size)
+    bar = page.evaluate(BAR_JS)
+    if bar["fixed"]:
+        # The page keeps at least the bar's real height free below what has focus
+        # and below the footer, so the last line can scroll out from under it.
+        assert bar["scrollPadding"] >= bar["height"], bar
+        assert bar["footerPadding"] >= bar["height"], bar
+        assert bar["height"] <= 0.15 * 740, bar  # one line: it leaves the page room
+    stops = []
+    for _ in range(page.evaluate(FOCUSABLE_JS) + 1):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_JS)
+        if focused is None or (stops and focused == stops[0]):
+            break
+        stops.append(focused)
+        bar = page.evaluate(BAR_JS)
+        if bar["fixed"] and not focused["inBar"]:
+            assert not intersects(focused, bar), (path, focused, bar)  # WCAG 2.4.12
+        assert focused["top"] >= 0 and focused["bottom"] <= 740, (path, focused)
+    assert len(stops) == page.evaluate(FOCUSABLE_JS)  # every one was reached
     page.close()

@@ -9,8 +9,10 @@ import subprocess
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -75,8 +77,8 @@ def run_pelican(project: Path, out_dir: Path, settings: str = "pelicanconf.py",
     return Result(os.waitstatus_to_exitcode(wait_status), output, out_dir)
 
 
-def _child_build(main, project: Path, out_dir: Path, settings: str, env: dict | None,
-                 out, err) -> int:
+def _child_build(main: Callable[[list[str]], None], project: Path, out_dir: Path,
+                 settings: str, env: dict | None, out: IO[str], err: IO[str]) -> int:
     """Run Pelican's command line as ``python -m pelican`` would, in the forked copy."""
     os.dup2(out.fileno(), 1)
     os.dup2(err.fileno(), 2)

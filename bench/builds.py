@@ -263,7 +263,7 @@ class Profile:
     functions: list[tuple[str, int, float, float]]  # (name, calls, tottime, cumtime)
 
     def cumulative(self, name: str) -> float:
-        """Cumulative seconds of a plugin function (``telephone.link_phones``)."""
+        """Cumulative seconds of a plugin function (``linker.link_phones``)."""
         return sum(cum for label, _, _, cum in self.functions if label.endswith(name))
 
     def calls(self, name: str) -> int:

@@ -14,7 +14,7 @@ written (bench/synth.py) and built, interleaved, several times each:
 
 with the plugin's signal handlers timed inside each "ours" build (its share
 of the build), then once more under cProfile, for where its time goes.  The
-sample site is built with the linker on and off, a 1,000-page chain with 50
+sample site is built with the linker on and off and plain, a 1,000-page chain with 50
 locations next to plain Pelican, and page weight is measured on the sample
 site in content/.  Every figure is printed as Markdown tables; bars are
 judged on CPU time (wall time is shown beside it) and marked PASS or FAIL.
@@ -246,15 +246,15 @@ def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: 
             "total": prof.total,
             "plugin": prof.plugin,
             "by_handler": prof.by_handler,
-            "link_phones": prof.cumulative("telephone.link_phones"),
-            "link_phones_calls": prof.calls("telephone.link_phones"),
+            "link_phones": prof.cumulative("linker.link_phones"),
+            "link_phones_calls": prof.calls("linker.link_phones"),
             "top": [f for f in prof.functions if not f[0].endswith("<module>")][:25],
         },
     }
 
 
 def measure_linker_sample(reps: int, scratch: Path) -> dict:
-    """The real sample site with the phone linker on and off, interleaved."""
+    """The real sample site with the phone linker on and off, and plain Pelican, interleaved."""
     site = scratch / "sample-linker"
     site.mkdir(parents=True, exist_ok=True)
     content = builds.PROJECT / "content"
@@ -264,6 +264,9 @@ def measure_linker_sample(reps: int, scratch: Path) -> dict:
         "nolinker": builds.pelican_command(
             builds.write_settings(site / "nolinker.py", "ours", content, linker=False),
             content, site / "out-nolinker"),
+        "plain": builds.pelican_command(builds.write_settings(site / "plain.py", "plain",
+                                                              content),
+                                        content, site / "out-plain"),
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
     cpu: dict[str, list[float]] = {name: [] for name in commands}
@@ -277,8 +280,8 @@ def measure_linker_sample(reps: int, scratch: Path) -> dict:
     prof = builds.profile(commands["ours"], cwd=site, output=site / "out-ours")
     pages = builds.html_files(site / "out-ours")
     return {"times": times, "cpu": cpu, "pages": pages, "profile_total": prof.total,
-            "link_phones": prof.cumulative("telephone.link_phones"),
-            "link_phones_calls": prof.calls("telephone.link_phones"),
+            "link_phones": prof.cumulative("linker.link_phones"),
+            "link_phones_calls": prof.calls("linker.link_phones"),
             "plugin": prof.plugin}
 
 
@@ -506,6 +509,17 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
                      "share of profiled build"], rows), "",
               "A difference of medians smaller than the spread of the repetitions is noise; "
               "the cProfile figure is the direct measure.", ""]
+    if sample and "plain" in sample["cpu"]:
+        c, t = sample["cpu"], sample["times"]
+        paired = [a / b for a, b in zip(c["ours"], c["plain"])]
+        lines += ["## The sample site next to plain Pelican", "",
+                  table(["site", "reps", "ours (CPU)", "plain Pelican (CPU)", "ours / plain",
+                         "ours / plain (wall)"],
+                        [[f"sample site ({sample['pages']} HTML files)", len(c["ours"]),
+                          fmt_s(c["ours"]), fmt_s(c["plain"]),
+                          f"{ratio(median(c['ours']), median(c['plain'])):.2f}× "
+                          f"(paired {spread(paired)})",
+                          f"{ratio(median(t['ours']), median(t['plain'])):.2f}×"]]), ""]
 
     chain = results.get("chain")
     if chain:
@@ -582,6 +596,14 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
           lambda s: cpu_ratio(s, "warm", "ours") <= 0.6,
           lambda s: f"{cpu_ratio(s, 'warm', 'ours'):.2f}× CPU "
                     f"({wall_ratio(s, 'warm', 'ours'):.2f}× wall)")
+    if sample and "plain" in sample["cpu"]:
+        c = sample["cpu"]
+        sample_ratio = ratio(median(c["ours"]), median(c["plain"]))
+        wall = ratio(median(sample["times"]["ours"]), median(sample["times"]["plain"]))
+        bars.append(("sample site ≤ 1.3× plain Pelican", sample_ratio <= 1.3,
+                     f"{sample_ratio:.2f}× CPU ({wall:.2f}× wall)"))
+    else:
+        bars.append(("sample site ≤ 1.3× plain Pelican", None, ""))
     lines += ["## Bars", "",
               table(["bar", "result", "measured"], [[b, bar(ok), d] for b, ok, d in bars]), ""]
     warnings = sorted({w for s in sizes.values() for w in s["pelican_warnings"]})
@@ -641,7 +663,7 @@ def main(argv=None) -> int:
             if measured:
                 results["sizes"][pages] = measured
             shutil.rmtree(scratch / f"site-{pages}", ignore_errors=True)
-        log("the sample site, phone linker on and off")
+        log("the sample site: phone linker on and off, and plain Pelican")
         results["linker_sample"] = stage("linker", "the sample site with and without the "
                                          "linker", measure_linker_sample,
                                          args.reps or (2 if args.quick else 5), scratch)

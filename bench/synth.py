@@ -3,8 +3,10 @@
 ``generate(root, pages)`` writes ``root/content/`` as staff would: a
 ``clinic.toml`` with several locations, treatments with the four required
 sections and one more, conditions that name treatments, plain pages and blog
-posts.  Text is plain-language, with question headings and answers, lists,
-``{filename}`` links between pages and US phone numbers in some paragraphs.
+posts.  Most pages are treatment pages written like real ones: every section
+is four question headings (``## How long does it take?``), each answered by
+a paragraph with the clinic's phone number in it, with lists and
+``{filename}`` links to the treatment's other sections and to conditions.
 Every page has a Summary of 50 to 160 characters and medical pages a recent
 ``Reviewed:`` date, so the build reports no problems: the benchmark measures
 a clean build, as a clinic would run it.
@@ -199,25 +201,27 @@ class Plan:
 FIXED_PAGES = ("home", "contact", "treatments", "conditions", "404", "privacy", "accessibility")
 
 
-def plan(pages: int, *, locations: int = 4, max_treatments: int = 40) -> Plan:
+def plan(pages: int, *, locations: int = 4, max_treatments: int | None = None) -> Plan:
     """The shape of a clinic site with ``pages`` sources.
 
-    A tenth as many treatments as pages (five pages each), up to
-    ``max_treatments``: a clinic offers tens of treatments, not hundreds, and
-    a larger site grows by its blog and its plain pages (one per location,
-    service area or topic).  Conditions: 15 % of the pages, at most three per
-    treatment; of the rest, five in seven are blog posts.
+    Four pages in five are treatment pages (five each: the overview and four
+    sections), the pages a clinic's site is made of and the ones the plugin
+    does most for; ``max_treatments`` caps them (a chain of 40 treatments
+    grows by its blog and its plain pages instead).  Conditions: a tenth of
+    the pages, at most three per treatment; of the rest, two in seven are
+    plain pages (at least the fixed ones) and the others blog posts.
     """
     if pages < 20:
         raise ValueError("a synthetic site needs at least 20 pages")
-    treatments = max(1, min(pages // 10, max_treatments))
-    conditions = max(2, min(pages * 15 // 100, 3 * max_treatments))
+    treatments = max(1, pages * 80 // 100 // 5)
+    if max_treatments is not None:
+        treatments = min(treatments, max_treatments)
+    conditions = max(2, min(pages * 10 // 100, 3 * treatments))
     rest = pages - treatments * 5 - conditions
-    articles = max(1, rest * 5 // 7)
-    plain = rest - articles
-    if plain < len(FIXED_PAGES):
-        raise ValueError(f"{pages} pages leave too few plain pages for {max_treatments} "
-                         "treatments")
+    plain = max(len(FIXED_PAGES), rest * 2 // 7)
+    articles = rest - plain
+    if articles < 1:
+        raise ValueError(f"{pages} pages leave no blog post beside {treatments} treatments")
     return Plan(pages, locations, treatments, conditions, articles, plain)
 
 
@@ -267,6 +271,21 @@ class _Writer:
             parts.append(f"## {question}\n\n{answer}")
         return "\n\n".join(parts)
 
+    def answers(self, count: int, phone: str, links: list[str]) -> str:
+        """Question headings, each answered by a paragraph with the phone number.
+
+        The first answers end with a link each (``links``), the second has a list.
+        """
+        parts = []
+        for i, question in enumerate(self.rng.sample(QUESTIONS, count)):
+            answer = self.paragraph("It depends on your skin, and we will tell you at your "
+                                    "consultation.", phone)
+            if i < len(links):
+                answer += f" You can also read {links[i]}."
+            if i == 1:
+                answer += "\n\n" + self.bullets("Some people notice:")
+            parts.append(f"## {question}\n\n{answer}")
+        return "\n\n".join(parts)
 
 def summary(text: str) -> str:
     """A Summary line between 50 and 160 characters."""
@@ -279,8 +298,8 @@ def summary(text: str) -> str:
     return text
 
 
-def generate(root: str, pages: int, *, locations: int = 4, max_treatments: int = 40,
-             seed: int = 1, today: dt.date | None = None) -> Plan:
+def generate(root: str, pages: int, *, locations: int = 4,
+             max_treatments: int | None = None, seed: int = 1, today: dt.date | None = None) -> Plan:
     """Write ``root/content/`` with ``pages`` Markdown sources; return the plan."""
     today = today or dt.date.today()
     p = plan(pages, locations=locations, max_treatments=max_treatments)
@@ -360,20 +379,18 @@ def _write_profile(content: str, locations) -> None:
 
 def _write_treatment(w: _Writer, title: str, slug: str, conditions: list[str], extra: str,
                      phone: str) -> None:
+    """An overview and four sections, each four questions answered with the phone number."""
     base = f"treatments/{slug}"
     name = title[0].lower() + title[1:]
     link = lambda section, text: f"[{text}]({{filename}}/{base}/{section}.md)"  # noqa: E731
+    condition = lambda slug: (f"[{slug.replace('-', ' ')}]"  # noqa: E731
+                              f"({{filename}}/conditions/{slug}.md)")
     overview = "\n\n".join([
         w.paragraph(f"{title} is a skin treatment we offer at every location. It can help "
-                    f"with [{conditions[0].replace('-', ' ')}]({{filename}}/conditions/"
-                    f"{conditions[0]}.md)."),
-        f"## How does {name} work?",
-        w.paragraph(f"{title} works with your skin's own healing."),
+                    f"with {condition(conditions[0])} and {condition(conditions[1])}."),
+        w.answers(4, phone, [link("side-effects", f"the side effects of {name}"),
+                             link("candidacy", f"who {name} may suit")]),
         w.bullets("It helps to have at home:", THINGS),
-        w.questions(3, phone, link("side-effects", f"the side effects of {name}")),
-        "## Is it right for me?",
-        w.paragraph(f"Read {link('candidacy', f'who {name} may suit')} and the "
-                    f"{link('benefits', 'possible benefits')}."),
     ])
     w.write(f"{base}/index.md", {
         "Title": title,
@@ -398,10 +415,9 @@ def _write_treatment(w: _Writer, title: str, slug: str, conditions: list[str], e
     }
     for section, (heading, gist) in sections.items():
         body = "\n\n".join([
-            w.paragraph(f"{title} {gist}."),
-            w.bullets("Things people often mention:"),
-            w.questions(3, phone, f"the [{name} overview]({{filename}}/{base}/index.md)"),
-            w.paragraph("Go back to the " + link("index", f"{name} overview") + "."),
+            w.paragraph(f"{title} {gist}. Read about {condition(conditions[1])} too."),
+            w.answers(4, phone, [f"the {link('index', f'{name} overview')}",
+                                 f"{link('benefits', 'the possible benefits')}"]),
         ])
         w.write(f"{base}/{section}.md", {
             "Title": heading,

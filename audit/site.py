@@ -20,6 +20,7 @@ PAGE_TYPES = {
     "home": "/",
     "treatment-overview": "/treatments/microneedling/",
     "treatment-section": "/treatments/microneedling/side-effects/",
+    "treatment-results": "/treatments/microneedling/results/",
     "condition": "/conditions/hyperpigmentation/",
     "contact": "/contact/",
     "blog-post": "/blog/treating-dark-spots/",

@@ -40,7 +40,7 @@ def test_a_spanish_site(project):
     crumbs = [li.get_text(strip=True) for li in page.select(".cl-breadcrumbs li")]
     assert crumbs[0] == "Inicio"  # the rest are page titles: the content's own words
     sections = [a.get_text(strip=True) for a in page.select(".cl-sections a")]
-    assert sections == ["Resumen", "Beneficios", "Efectos secundarios", "¿Es para mí?"]
+    assert sections == ["Resumen", "Beneficios", "Efectos secundarios", "¿Es para mí?", "Resultados"]
     review = page.select_one(".cl-review").get_text(" ", strip=True)
     assert "Última revisión de la página: 1 de noviembre de 2026" in review
     assert "Próxima revisión: 1 de noviembre de 2027" in review

@@ -319,13 +319,23 @@ def _attribute(value: str) -> str:
     return html_module.escape(value)
 
 
+_DESCRIPTOR = re.compile(r"^\d+w$|^\d+(?:\.\d+)?x$")
+
+
 def _urls(name: str, value: str) -> list[str]:
     """The URLs in an attribute's value (a list in srcset, url() in a style)."""
     if name == "style":
         return [match.group(2) for match in _CSS_URL.finditer(value)]
     if name.endswith("srcset"):
-        # split at every comma: a piece too many is checked, never one too few
-        return [part.split()[0] for part in value.split(",") if part.strip()]
+        # split at every comma: a piece too many is checked, never one too few;
+        # a piece that is not "address" or "address 720w / 2x" is judged whole,
+        # so whitespace cannot split a javascript: address into harmless parts
+        found = []
+        for part in (p for p in value.split(",") if p.strip()):
+            words = part.split()
+            valid = len(words) == 1 or (len(words) == 2 and _DESCRIPTOR.match(words[1]))
+            found.append(words[0] if valid else part.strip())
+        return found
     return [value]
 
 

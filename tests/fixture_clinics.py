@@ -191,8 +191,10 @@ def publish_fixture_clinic(root: Path) -> "Result":
     For tests and the audit that need a site that publishes (the sample in
     content/ does not, until its facts are filled in).
     """
-    from conftest import copy_project, run_pelican
+    # the command line in a process of its own: the audit calls this too,
+    # outside pytest, where the plugin is not importable in this process
+    from conftest import copy_project, run_pelican_command
     project = copy_project(root)
     write_clinic(project.root)
-    return run_pelican(project.root, project.root / "output", "publishconf.py",
-                       {"SITEURL": SITE})
+    return run_pelican_command(project.root, project.root / "output", "publishconf.py",
+                               {"SITEURL": SITE})

@@ -61,6 +61,8 @@ def test_the_right_number_in_the_right_place(published):
         assert page.select_one(".cl-call-bar a")["href"] == number, url
     south = _soup(published, "/locations/south/")
     assert south.select_one("main a.cl-call")["href"] == SOUTH
+    # the page's name is its h1, so the location's parts are h2 (no level skipped)
+    assert [h.name for h in south.select("main h1, main h2, main h3")][:3] == ["h1", "h2", "h2"]
     assert [a.get_text() for a in south.select("main .cl-card__link")] == [
         "Robin Test", "Sam Sample"]
     assert south.select_one("main .cl-book")["href"] == "https://booking.solana.example/south"

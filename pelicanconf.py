@@ -73,8 +73,13 @@ MARKDOWN = {
 # build, and every run (each make serve rebuild too) would compile them again;
 # Jinja keeps them compiled in a folder of the user's temporary files, by
 # template file, and compiles again whenever a template's text changes.
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
-                     "auto_reload": False, "bytecode_cache": FileSystemBytecodeCache()}
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "auto_reload": False,
+    "bytecode_cache": FileSystemBytecodeCache(),
+}
 
 DELETE_OUTPUT_DIRECTORY = True
 CLINIC_STRICT = False

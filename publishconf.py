@@ -8,7 +8,7 @@ import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *
 
 # The address the site is published at, such as "https://www.example.com",
 # without a trailing slash.  Write it here once the clinic's domain is known;

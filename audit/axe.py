@@ -15,13 +15,24 @@ def run_axe(page) -> list[dict]:
         _source = axe_source()
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_source)  # evaluated by the DevTools protocol: the page's CSP does not apply
-    result = page.evaluate("""tags => axe.run(document, {
-        runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", TAGS)
-    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
+    result = page.evaluate(
+        """tags => axe.run(document, {
+        runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        TAGS,
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]],
+        }
+        for v in result["violations"]
+    ]
 
 
 def describe(violations: list[dict]) -> str:
     """One line per violation, for assertion messages and the report."""
-    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes'][:3]}"
-                     for v in violations)
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes'][:3]}" for v in violations
+    )

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .axe import run_axe
+from browser import launch, set_text_size
 
-from browser import launch, set_text_size  # noqa: E402  (tests/, see tools.py)
+from .axe import run_axe
 
 AXE_VIEWS = [(320, "light"), (375, "light"), (1280, "light"), (375, "dark")]
 REFLOW_WIDTHS = [320, 375]
@@ -95,16 +95,16 @@ CONTRAST_JS = """([normal, large]) => {
 @dataclass
 class PageFindings:
     path: str
-    axe: dict = field(default_factory=dict)        # "320 light" -> violations
-    reflow: dict = field(default_factory=dict)     # width -> problems (normal text size)
-    text_200: dict = field(default_factory=dict)   # width -> problems
-    contrast: dict = field(default_factory=dict)   # scheme -> worst text (None: no text found)
-    requests: set = field(default_factory=set)     # same-origin URL paths the page loaded
+    axe: dict = field(default_factory=dict)  # "320 light" -> violations
+    reflow: dict = field(default_factory=dict)  # width -> problems (normal text size)
+    text_200: dict = field(default_factory=dict)  # width -> problems
+    contrast: dict = field(default_factory=dict)  # scheme -> worst text (None: no text found)
+    requests: set = field(default_factory=set)  # same-origin URL paths the page loaded
 
 
 @dataclass
 class Findings:
-    pages: dict = field(default_factory=dict)      # path -> PageFindings
+    pages: dict = field(default_factory=dict)  # path -> PageFindings
     other_origins: list = field(default_factory=list)
     console_errors: list = field(default_factory=list)
     cookies: list = field(default_factory=list)
@@ -119,8 +119,9 @@ def check_site(site, paths: list[str]) -> Findings:
     with sync_playwright() as playwright:
         browser = launch(playwright)
         for width, scheme in AXE_VIEWS:
-            context = browser.new_context(viewport={"width": width, "height": 740},
-                                          color_scheme=scheme)
+            context = browser.new_context(
+                viewport={"width": width, "height": 740}, color_scheme=scheme
+            )
             current = {"path": ""}
 
             def route(route, _request, current=current):
@@ -139,15 +140,20 @@ def check_site(site, paths: list[str]) -> Findings:
                 current["path"] = path
                 findings = found.pages[path]
                 page = context.new_page()
-                page.on("console", lambda m, p=path: m.type == "error" and
-                        found.console_errors.append(f"{p}: {m.text}"))
+                page.on(
+                    "console",
+                    lambda m, p=path: (
+                        m.type == "error" and found.console_errors.append(f"{p}: {m.text}")
+                    ),
+                )
                 page.on("pageerror", lambda e, p=path: found.console_errors.append(f"{p}: {e}"))
                 page.goto(site.base + path, wait_until="load")
                 if width in REFLOW_WIDTHS and scheme == "light":
                     findings.reflow[width] = page.evaluate(LAYOUT_JS)
                 if width == 1280 or (width == 375 and scheme == "dark"):
                     findings.contrast[scheme] = page.evaluate(
-                        CONTRAST_JS, [BODY_TEXT_CONTRAST, LARGE_TEXT_CONTRAST])
+                        CONTRAST_JS, [BODY_TEXT_CONTRAST, LARGE_TEXT_CONTRAST]
+                    )
                 findings.axe[f"{width} {scheme}"] = run_axe(page)
                 if width in TEXT_200_WIDTHS and scheme == "light":
                     set_text_size(page, 200)

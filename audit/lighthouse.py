@@ -8,9 +8,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .tools import LIGHTHOUSE
+from browser import LAUNCH_ARGS, chromium_path
 
-from browser import LAUNCH_ARGS, chromium_path  # noqa: E402  (tests/, see tools.py)
+from .tools import LIGHTHOUSE
 
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # Performance is measured, so it varies with the machine's load (Lighthouse's own
@@ -25,8 +25,11 @@ def run_lighthouse(url: str) -> dict:
     best: dict = {}
     for run in range(1, RUNS + 1):
         scores = run_once(url)
-        if not best or "error" in best or (
-                "error" not in scores and scores["performance"] > best["performance"]):
+        if (
+            not best
+            or "error" in best
+            or ("error" not in scores and scores["performance"] > best["performance"])
+        ):
             best = scores
         best["runs"] = run
         if best.get("performance") == 100:
@@ -38,9 +41,16 @@ def run_once(url: str) -> dict:
     """{category: score 0-100, "failed": [audit titles below 1]} for one URL."""
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         report = Path(tmp) / "report.json"
-        command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                   f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile",
-                   f"--chrome-flags={' '.join(LAUNCH_ARGS)}"]
+        command = [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--form-factor=mobile",
+            f"--chrome-flags={' '.join(LAUNCH_ARGS)}",
+        ]
         env = dict(os.environ, CHROME_PATH=chromium_path() or "")
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
         if done.returncode != 0 or not report.is_file():

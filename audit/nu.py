@@ -12,9 +12,21 @@ from .tools import VNU_JAR
 
 def check_folder(folder: Path) -> tuple[Counter, list[str]]:
     """(errors per page file, error messages); --errors-only, HTML files only."""
-    done = subprocess.run(["java", "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only",
-                           "--format", "json", str(folder)],
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU_JAR),
+            "--skip-non-html",
+            "--errors-only",
+            "--format",
+            "json",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     # vnu writes its JSON report to stderr; exit status 1 means errors were found.
     try:
         messages = json.loads(done.stderr or "{}").get("messages", [])

@@ -33,9 +33,10 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .tools import OBSERVATORY_SCAN as SCAN_JS, ensure_npm_packages
+from headers_server import serve_with_headers
 
-from headers_server import serve_with_headers  # noqa: E402  (tests/, see tools.py)
+from .tools import OBSERVATORY_SCAN as SCAN_JS
+from .tools import ensure_npm_packages
 
 log = logging.getLogger(__name__)
 
@@ -71,35 +72,84 @@ def require_root() -> None:
         raise ObservatoryError(
             "the Observatory scan needs root: it serves the site on ports 80 and 443 and maps "
             f"{HOST} to 127.0.0.1 in /etc/hosts for the run. Run `make audit` as root "
-            "(CI does: .ci/run).")
+            "(CI does: .ci/run)."
+        )
 
 
 def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
     """(CA certificate, server certificate, server key) for HOST, valid for two days."""
     openssl = shutil.which("openssl")
     if not openssl:
-        raise ObservatoryError("the Observatory scan needs openssl (Debian: apt-get install openssl)")
+        raise ObservatoryError(
+            "the Observatory scan needs openssl (Debian: apt-get install openssl)"
+        )
     ca_key, ca_pem = folder / "ca.key", folder / "ca.pem"
     key, csr, pem = folder / "host.key", folder / "host.csr", folder / "host.pem"
     extensions = folder / "host.ext"
     extensions.write_text(
         f"subjectAltName = DNS:{HOST}\nbasicConstraints = CA:FALSE\n"
         "keyUsage = digitalSignature, keyEncipherment\nextendedKeyUsage = serverAuth\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     steps = [
-        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(ca_key),
-         "-out", str(ca_pem), "-days", "2", "-subj", "/CN=Clinic audit throwaway CA",
-         "-addext", "basicConstraints=critical,CA:TRUE",
-         "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
-        [openssl, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(csr),
-         "-subj", f"/CN={HOST}"],
-        [openssl, "x509", "-req", "-in", str(csr), "-CA", str(ca_pem), "-CAkey", str(ca_key),
-         "-CAcreateserial", "-out", str(pem), "-days", "2", "-extfile", str(extensions)],
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(ca_key),
+            "-out",
+            str(ca_pem),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Clinic audit throwaway CA",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ],
+        [
+            openssl,
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(csr),
+            "-subj",
+            f"/CN={HOST}",
+        ],
+        [
+            openssl,
+            "x509",
+            "-req",
+            "-in",
+            str(csr),
+            "-CA",
+            str(ca_pem),
+            "-CAkey",
+            str(ca_key),
+            "-CAcreateserial",
+            "-out",
+            str(pem),
+            "-days",
+            "2",
+            "-extfile",
+            str(extensions),
+        ],
     ]
     for command in steps:
         done = subprocess.run(command, capture_output=True, text=True, timeout=60)
         if done.returncode != 0:
-            raise ObservatoryError(f"openssl failed: {' '.join(command[:3])}: {done.stderr.strip()}")
+            raise ObservatoryError(
+                f"openssl failed: {' '.join(command[:3])}: {done.stderr.strip()}"
+            )
     return ca_pem, pem, key
 
 
@@ -108,15 +158,15 @@ def hosts_entry(name: str):
     """``127.0.0.1 name`` in /etc/hosts while the block runs; exactly that line removed after."""
     line = f"127.0.0.1 {name}  # make audit, process {os.getpid()}"
     text = HOSTS_FILE.read_text(encoding="utf-8")
-    HOSTS_FILE.write_text(text + ("" if text.endswith("\n") or not text else "\n") + line + "\n",
-                          encoding="utf-8")
+    HOSTS_FILE.write_text(
+        text + ("" if text.endswith("\n") or not text else "\n") + line + "\n", encoding="utf-8"
+    )
     try:
         yield
     finally:
         # Re-read: another process may have changed the file meanwhile; keep its lines.
         lines = HOSTS_FILE.read_text(encoding="utf-8").splitlines(keepends=True)
-        HOSTS_FILE.write_text("".join(l for l in lines if l.rstrip("\n") != line),
-                              encoding="utf-8")
+        HOSTS_FILE.write_text("".join(l for l in lines if l.rstrip("\n") != line), encoding="utf-8")
 
 
 class _RedirectToHttps(BaseHTTPRequestHandler):
@@ -142,8 +192,10 @@ def _listening(port: int, handler):
     try:
         server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as error:
-        raise ObservatoryError(f"cannot listen on 127.0.0.1:{port} ({error}); stop what is "
-                               "using that port and run the audit again") from error
+        raise ObservatoryError(
+            f"cannot listen on 127.0.0.1:{port} ({error}); stop what is "
+            "using that port and run the audit again"
+        ) from error
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -164,8 +216,10 @@ def served_as_host(folder: Path, certificate: Path, key: Path):
         try:
             stack.enter_context(serve_with_headers(folder, port=443, tls=tls))
         except OSError as error:
-            raise ObservatoryError(f"cannot listen on 127.0.0.1:443 ({error}); stop what is "
-                                   "using that port and run the audit again") from error
+            raise ObservatoryError(
+                f"cannot listen on 127.0.0.1:443 ({error}); stop what is "
+                "using that port and run the audit again"
+            ) from error
         stack.enter_context(_listening(80, _RedirectToHttps))
         yield
 
@@ -174,17 +228,22 @@ def scan(host: str, ca: Path) -> dict:
     """The scanner's JSON report for ``host`` ({"scan": {...}, "tests": {...}})."""
     node = shutil.which("node")
     if not node:
-        raise ObservatoryError("the Observatory scan needs Node.js 20 (Debian: apt-get install nodejs)")
+        raise ObservatoryError(
+            "the Observatory scan needs Node.js 20 (Debian: apt-get install nodejs)"
+        )
     if not SCAN_JS.is_file():
         raise ObservatoryError(f"{SCAN_JS} is missing: run npm ci --ignore-scripts")
     env = dict(os.environ, NODE_EXTRA_CA_CERTS=str(ca))
-    done = subprocess.run([node, str(SCAN_JS), host], capture_output=True, text=True, env=env,
-                          timeout=180)
+    done = subprocess.run(
+        [node, str(SCAN_JS), host], capture_output=True, text=True, env=env, timeout=180
+    )
     try:
         report = json.loads(done.stdout)
     except json.JSONDecodeError:
-        raise ObservatoryError(f"the scanner printed no JSON (exit {done.returncode}):\n"
-                               f"{done.stdout[-1000:]}{done.stderr[-1000:]}") from None
+        raise ObservatoryError(
+            f"the scanner printed no JSON (exit {done.returncode}):\n"
+            f"{done.stdout[-1000:]}{done.stderr[-1000:]}"
+        ) from None
     if done.returncode != 0 or "error" in report:
         raise ObservatoryError(f"the scanner failed: {report.get('error', done.stderr[-1000:])}")
     return report
@@ -193,10 +252,14 @@ def scan(host: str, ca: Path) -> dict:
 def judge(report: dict) -> ObservatoryResult:
     """Grade, score and every failed test of a scanner report."""
     summary = report["scan"]
-    failed = [f"{name}: {test['result']} ({test['scoreModifier']:+d})"
-              for name, test in sorted(report["tests"].items()) if not test["pass"]]
-    return ObservatoryResult(summary["grade"], summary["score"], summary["testsPassed"],
-                             summary["testsQuantity"], failed)
+    failed = [
+        f"{name}: {test['result']} ({test['scoreModifier']:+d})"
+        for name, test in sorted(report["tests"].items())
+        if not test["pass"]
+    ]
+    return ObservatoryResult(
+        summary["grade"], summary["score"], summary["testsPassed"], summary["testsQuantity"], failed
+    )
 
 
 def observe(folder: Path) -> ObservatoryResult:
@@ -226,8 +289,13 @@ def main() -> int:
         except ObservatoryError as error:
             log.error("Observatory: %s", error)
             return 1
-    log.info("Observatory: grade %s, score %s, %s of %s tests passed",
-             result.grade, result.score, result.tests_passed, result.tests_quantity)
+    log.info(
+        "Observatory: grade %s, score %s, %s of %s tests passed",
+        result.grade,
+        result.score,
+        result.tests_passed,
+        result.tests_quantity,
+    )
     for line in result.failed:
         log.info("  failed: %s", line)
     return 0 if result.passes else 1

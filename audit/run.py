@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from filled_clinic import FIXTURE, filled_project
+
 from . import tools
 from .browser_checks import AXE_VIEWS, REFLOW_WIDTHS, TEXT_200_WIDTHS, check_site
 from .lighthouse import CATEGORIES, run_lighthouse
@@ -25,8 +27,6 @@ from .observatory import HOST, PASSING_GRADE, ObservatoryError, observe, require
 from .site import PAGE_TYPES, served_site
 from .tools import ROOT
 from .weight import FIRST_SCREEN_GZIP, page_weight
-
-from filled_clinic import FIXTURE, filled_project  # noqa: E402  (tests/, see tools.py)
 
 
 def kb(size: int) -> str:
@@ -39,14 +39,19 @@ def table(head: list[str], rows: list[list]) -> list[str]:
     return lines + [""]
 
 
-def every_page(site, paths: list[str], found, nu_errors: dict, weights: dict,
-               label: str) -> tuple[list[str], list[str]]:
+def every_page(
+    site, paths: list[str], found, nu_errors: dict, weights: dict, label: str
+) -> tuple[list[str], list[str]]:
     """The table of every page (axe, reflow, text size, contrast, Nu, first screen) and its shortfalls."""
     shortfalls: list[str] = []
     views = [f"{w} {s}" for w, s in AXE_VIEWS]
-    head = (["page"] + [f"axe {v}" for v in views] + [f"reflow {w}" for w in REFLOW_WIDTHS]
-            + [f"text 200% {w}" for w in TEXT_200_WIDTHS]
-            + ["text contrast light", "dark", "Nu errors", "HTML+CSS gzip KB"])
+    head = (
+        ["page"]
+        + [f"axe {v}" for v in views]
+        + [f"reflow {w}" for w in REFLOW_WIDTHS]
+        + [f"text 200% {w}" for w in TEXT_200_WIDTHS]
+        + ["text contrast light", "dark", "Nu errors", "HTML+CSS gzip KB"]
+    )
     rows = []
     for path in paths:
         page = found.pages[path]
@@ -55,8 +60,10 @@ def every_page(site, paths: list[str], found, nu_errors: dict, weights: dict,
         for view in views:
             violations = page.axe.get(view, [])
             row.append(len(violations))
-            shortfalls += [f"axe {view} {where}: {v['id']} ({v['impact']}): {v['help']} "
-                           f"at {v['nodes'][:3]}" for v in violations]
+            shortfalls += [
+                f"axe {view} {where}: {v['id']} ({v['impact']}): {v['help']} at {v['nodes'][:3]}"
+                for v in violations
+            ]
         for width in REFLOW_WIDTHS:
             problems = page.reflow.get(width, [])
             row.append("pass" if not problems else "FAIL")
@@ -70,22 +77,27 @@ def every_page(site, paths: list[str], found, nu_errors: dict, weights: dict,
             if worst is None:
                 # Every page is held to the bar: no text to measure is a failure.
                 row.append("FAIL (no text)")
-                shortfalls.append(f"contrast {scheme} {where}: no visible text in <main> "
-                                  "to measure")
+                shortfalls.append(
+                    f"contrast {scheme} {where}: no visible text in <main> to measure"
+                )
                 continue
             row.append(f"{worst['ratio']:.1f}:1 (bar {worst['required']:g}:1)")
             if worst["ratio"] < worst["required"]:
-                shortfalls.append(f"contrast {scheme} {where}: {worst['element']} "
-                                  f"{worst['text']!r} is {worst['ratio']:.2f}:1 "
-                                  f"({worst['color']}), below {worst['required']:g}:1")
+                shortfalls.append(
+                    f"contrast {scheme} {where}: {worst['element']} "
+                    f"{worst['text']!r} is {worst['ratio']:.2f}:1 "
+                    f"({worst['color']}), below {worst['required']:g}:1"
+                )
         file = site.file(path).relative_to(site.folder).as_posix()
         errors = sum(n for f, n in nu_errors.items() if f.lstrip("/") == file)
         row.append(errors)
         weight = weights[path]
         row.append(kb(weight.first_screen_gz))
         if weight.first_screen_gz > FIRST_SCREEN_GZIP:
-            shortfalls.append(f"first screen {where}: HTML + CSS is {kb(weight.first_screen_gz)}"
-                              f" KB gzip, over {kb(FIRST_SCREEN_GZIP)} KB")
+            shortfalls.append(
+                f"first screen {where}: HTML + CSS is {kb(weight.first_screen_gz)}"
+                f" KB gzip, over {kb(FIRST_SCREEN_GZIP)} KB"
+            )
         rows.append(row)
     return table(head, rows), shortfalls
 
@@ -98,8 +110,12 @@ def whole_site(found, nu_lines: list[str], label: str) -> tuple[list[str], list[
         ("cookies", found.cookies),
         ("a treatment page printed (phone, address, no screen furniture)", found.print_check),
     ]
-    rows = [[name, "pass" if not problems else f"FAIL ({len(problems)})"] for name, problems in checks]
-    rows.append(["Nu HTML checker, whole site", "pass" if not nu_lines else f"FAIL ({len(nu_lines)})"])
+    rows = [
+        [name, "pass" if not problems else f"FAIL ({len(problems)})"] for name, problems in checks
+    ]
+    rows.append(
+        ["Nu HTML checker, whole site", "pass" if not nu_lines else f"FAIL ({len(nu_lines)})"]
+    )
     shortfalls = [f"{label}{name}: {p}" for name, problems in checks for p in problems]
     shortfalls += [f"{label}Nu: {line}" for line in nu_lines]
     return table(["check", "result"], rows), shortfalls
@@ -112,25 +128,35 @@ def _observatory() -> tuple[list, list[str]]:
     with tempfile.TemporaryDirectory(prefix="clinic-audit-publish-") as tmp:
         built = publish_fixture_clinic(Path(tmp) / "site")
         if built.returncode != 0:
-            return (["error", "", "", ""],
-                    [f"Observatory: the fixture clinic did not publish:\n{built.output[-2000:]}"])
+            return (
+                ["error", "", "", ""],
+                [f"Observatory: the fixture clinic did not publish:\n{built.output[-2000:]}"],
+            )
         try:
             result = observe(built.out_dir)
         except ObservatoryError as error:
             return ["error", "", "", ""], [f"Observatory: {error}"]
-    row = [result.grade, result.score, f"{result.tests_passed}/{result.tests_quantity}",
-           "; ".join(result.failed) or "none"]
+    row = [
+        result.grade,
+        result.score,
+        f"{result.tests_passed}/{result.tests_quantity}",
+        "; ".join(result.failed) or "none",
+    ]
     shortfalls = [f"Observatory: {line}" for line in result.failed]
     if result.grade != PASSING_GRADE:
-        shortfalls.append(f"Observatory: grade {result.grade} (score {result.score}), "
-                          f"below {PASSING_GRADE}")
+        shortfalls.append(
+            f"Observatory: grade {result.grade} (score {result.score}), below {PASSING_GRADE}"
+        )
     return row, shortfalls
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--skip-lighthouse", action="store_true",
-                        help="faster, for theme work; the audit then fails (a shortfall)")
+    parser.add_argument(
+        "--skip-lighthouse",
+        action="store_true",
+        help="faster, for theme work; the audit then fails (a shortfall)",
+    )
     parser.add_argument("--markdown", type=Path, help="also write the report to this file")
     args = parser.parse_args(argv)
     started = time.monotonic()
@@ -168,16 +194,21 @@ def main(argv: list[str] | None = None) -> int:
             shortfalls += problems
 
             # One page of each type: Lighthouse and weight.
-            head = (["page type", "URL"] + [f"LH {c}" for c in CATEGORIES]
-                    + ["HTML bytes", "gzip", "CSS bytes", "gzip", "total bytes", "gzip"])
+            head = (
+                ["page type", "URL"]
+                + [f"LH {c}" for c in CATEGORIES]
+                + ["HTML bytes", "gzip", "CSS bytes", "gzip", "total bytes", "gzip"]
+            )
             rows = []
             for kind, path in PAGE_TYPES.items():
                 row = [kind, path]
                 scores = lighthouse.get(kind)
                 if scores is None:
                     row += ["SKIPPED"] * len(CATEGORIES)
-                    shortfalls.append(f"Lighthouse {kind} {path}: not run (--skip-lighthouse); "
-                                      "the audit passes only when every tool ran")
+                    shortfalls.append(
+                        f"Lighthouse {kind} {path}: not run (--skip-lighthouse); "
+                        "the audit passes only when every tool ran"
+                    )
                 elif "error" in scores:
                     row += ["error"] * len(CATEGORIES)
                     shortfalls.append(f"Lighthouse {kind}: {scores['error']}")
@@ -185,13 +216,20 @@ def main(argv: list[str] | None = None) -> int:
                     runs = f" ({scores['runs']} runs)" if scores["runs"] > 1 else ""
                     row += [f"{scores[c]}{runs if c == 'performance' else ''}" for c in CATEGORIES]
                     if any(scores[c] != 100 for c in CATEGORIES):
-                        shortfalls += [f"Lighthouse {kind} {path}: {line}" for line in scores["failed"]]
-                        shortfalls += [f"Lighthouse {kind} {path}: {c} {scores[c]}"
-                                       for c in CATEGORIES if scores[c] != 100]
+                        shortfalls += [
+                            f"Lighthouse {kind} {path}: {line}" for line in scores["failed"]
+                        ]
+                        shortfalls += [
+                            f"Lighthouse {kind} {path}: {c} {scores[c]}"
+                            for c in CATEGORIES
+                            if scores[c] != 100
+                        ]
                 w = weights[path]
                 row += [w.html, w.html_gz, w.css, w.css_gz, w.total, w.total_gz]
                 rows.append(row)
-            out += ["### One page of each type: Lighthouse (mobile) and page weight", ""] + table(head, rows)
+            out += ["### One page of each type: Lighthouse (mobile) and page weight", ""] + table(
+                head, rows
+            )
 
             # The whole site.
             lines, problems = whole_site(found, nu_lines, "")
@@ -207,8 +245,11 @@ def main(argv: list[str] | None = None) -> int:
         with served_site(tmp / "filled", project) as site:
             paths = site.pages()
             pages += len(paths)
-            print(f"Auditing the filled fictional clinic ({FIXTURE.relative_to(ROOT)}): "
-                  f"{len(paths)} pages at {site.base}", flush=True)
+            print(
+                f"Auditing the filled fictional clinic ({FIXTURE.relative_to(ROOT)}): "
+                f"{len(paths)} pages at {site.base}",
+                flush=True,
+            )
             print("  browser checks and axe...", flush=True)
             found = check_site(site, paths)
             print("  Nu HTML checker...", flush=True)
@@ -231,7 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     out += ["### Security headers: MDN HTTP Observatory, fixture clinic's publish build", ""]
     out += table(["grade", "score", "tests passed", "failed tests"], [observatory])
 
-    out += ["### Tools", ""] + table(["tool", "version"], [list(i) for i in tools.versions().items()])
+    out += ["### Tools", ""] + table(
+        ["tool", "version"], [list(i) for i in tools.versions().items()]
+    )
     elapsed = time.monotonic() - started
     out += [f"{pages} pages (two sites); {len(shortfalls)} shortfalls; {elapsed:.0f} s.", ""]
     if shortfalls:

@@ -13,10 +13,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from browser import launch
+
 from .site import PAGE_TYPES, served_site
 from .tools import ROOT
-
-from browser import launch  # noqa: E402  (tests/, see tools.py)
 
 OUT = ROOT / "docs" / "screenshots"
 HEIGHT = {375: 740, 1280: 800}
@@ -25,21 +25,29 @@ SCREENS = 3
 
 def shoot(page, path: Path, width: int) -> None:
     height = min(page.evaluate("document.documentElement.scrollHeight"), SCREENS * HEIGHT[width])
-    page.screenshot(path=str(path), type="png", full_page=True,
-                    clip={"x": 0, "y": 0, "width": width, "height": height})
+    page.screenshot(
+        path=str(path),
+        type="png",
+        full_page=True,
+        clip={"x": 0, "y": 0, "width": width, "height": height},
+    )
 
 
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="clinic-shots-") as tmp, \
-            served_site(Path(tmp)) as site, sync_playwright() as playwright:
+    with (
+        tempfile.TemporaryDirectory(prefix="clinic-shots-") as tmp,
+        served_site(Path(tmp)) as site,
+        sync_playwright() as playwright,
+    ):
         browser = launch(playwright)
         views = [(375, "light", ""), (1280, "light", ""), (375, "dark", "-dark")]
         for width, scheme, suffix in views:
-            context = browser.new_context(viewport={"width": width, "height": HEIGHT[width]},
-                                          color_scheme=scheme)
+            context = browser.new_context(
+                viewport={"width": width, "height": HEIGHT[width]}, color_scheme=scheme
+            )
             page = context.new_page()
             for kind, path in PAGE_TYPES.items():
                 if suffix and kind not in ("home", "treatment-overview", "contact"):

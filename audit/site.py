@@ -11,9 +11,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .tools import ROOT
+from headers_server import serve_with_headers
 
-from headers_server import serve_with_headers  # noqa: E402  (tests/, see tools.py)
+from .tools import ROOT
 
 # One page of each type: what Lighthouse and the page-weight report look at.
 PAGE_TYPES = {
@@ -33,15 +33,17 @@ PAGE_TYPES = {
 
 @dataclass
 class Site:
-    base: str      # http://127.0.0.1:PORT
-    folder: Path   # the built site
+    base: str  # http://127.0.0.1:PORT
+    folder: Path  # the built site
 
     def pages(self) -> list[str]:
         """Every HTML page, as URL paths (/treatments/microneedling/, /404.html)."""
         paths = []
         for file in sorted(self.folder.rglob("*.html")):
             rel = file.relative_to(self.folder).as_posix()
-            paths.append("/" + rel[: -len("index.html")] if rel.endswith("index.html") else "/" + rel)
+            paths.append(
+                "/" + rel[: -len("index.html")] if rel.endswith("index.html") else "/" + rel
+            )
         return paths
 
     def file(self, path: str) -> Path:
@@ -52,10 +54,26 @@ class Site:
 def build(folder: Path, site_url: str, project: Path = ROOT) -> None:
     """The development build (content problems are warnings) with SITEURL set,
     so canonical links, sharing tags, robots.txt and the sitemap are there."""
-    command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py",
-               "-o", str(folder), "-e", f'SITEURL="{site_url}"']
-    done = subprocess.run(command, cwd=project, capture_output=True, text=True,
-                          env=dict(os.environ, COLUMNS="200"), timeout=300)
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        "content",
+        "-s",
+        "pelicanconf.py",
+        "-o",
+        str(folder),
+        "-e",
+        f'SITEURL="{site_url}"',
+    ]
+    done = subprocess.run(
+        command,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, COLUMNS="200"),
+        timeout=300,
+    )
     if done.returncode != 0:
         raise SystemExit(f"The build failed:\n{done.stdout}{done.stderr}")
 

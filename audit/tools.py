@@ -38,8 +38,11 @@ def ensure_npm_packages() -> None:
     if not npm:
         raise SystemExit("The audit needs Node.js 20 and npm (Debian: apt-get install nodejs npm).")
     print("Installing the audit's npm packages (npm ci --ignore-scripts)...", flush=True)
-    subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=ROOT,
+        check=True,
+    )
 
 
 def axe_source() -> str:
@@ -71,15 +74,18 @@ def versions() -> dict[str, str]:
 
     java = subprocess.run(["java", "-version"], capture_output=True, text=True)
     from importlib.metadata import version
+
     return {
         "machine": f"{platform.system()} {platform.release()} {platform.machine()}, "
-                   f"{os.cpu_count()} CPUs",
+        f"{os.cpu_count()} CPUs",
         "python": platform.python_version(),
         "pelican": version("pelican"),
         "playwright (Python)": version("playwright"),
         "chromium": _first_line([chromium_path() or "chromium", "--version"]),
         "node": _first_line(["node", "--version"]),
-        "java": (java.stderr or java.stdout).splitlines()[0] if java.returncode == 0 else "not found",
+        "java": (java.stderr or java.stdout).splitlines()[0]
+        if java.returncode == 0
+        else "not found",
         "axe-core": package("axe-core"),
         "vnu-jar": package("vnu-jar"),
         "lighthouse": package("lighthouse"),

@@ -41,5 +41,6 @@ def page_weight(site, path: str, requests: set[str]) -> Weight:
         total_gz += gzip_size(data) if file.suffix in COMPRESSED else len(data)
         if file.suffix == ".css":
             css += data
-    return Weight(len(html), gzip_size(html), len(css), gzip_size(css) if css else 0,
-                  total, total_gz)
+    return Weight(
+        len(html), gzip_size(html), len(css), gzip_size(css) if css else 0, total, total_gz
+    )

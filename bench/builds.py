@@ -164,9 +164,16 @@ DISPLAY_PAGES_ON_MENU = False
 """
 
 
-def write_settings(path: Path, kind: str, content: Path, *, cache: Path | None = None,
-                   linker: bool = True, timing: Path | None = None,
-                   count: Path | None = None) -> Path:
+def write_settings(
+    path: Path,
+    kind: str,
+    content: Path,
+    *,
+    cache: Path | None = None,
+    linker: bool = True,
+    timing: Path | None = None,
+    count: Path | None = None,
+) -> Path:
     """``kind``: ``ours`` (optionally with ``cache``, without the linker, or with its
     handlers timed into the JSON file ``timing``) or ``plain`` (optionally counting
     Pelican's link resolutions into the file ``count``)."""
@@ -182,8 +189,9 @@ def write_settings(path: Path, kind: str, content: Path, *, cache: Path | None =
         if not linker:
             text += _NO_LINKER.format(**values)
         if timing is not None:
-            text += _TIMED.format(handlers=handlers(), timing=str(timing),
-                                  pelican_key=PELICAN_IN_HANDLERS, **values)
+            text += _TIMED.format(
+                handlers=handlers(), timing=str(timing), pelican_key=PELICAN_IN_HANDLERS, **values
+            )
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -203,8 +211,7 @@ class Result:
 
 
 def pelican_command(settings: Path, content: Path, output: Path) -> list[str]:
-    return [sys.executable, "-m", "pelican", str(content), "-s", str(settings),
-            "-o", str(output)]
+    return [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)]
 
 
 def run(command: list[str], *, cwd: Path, output: Path | None = None) -> Result:
@@ -219,8 +226,14 @@ def run(command: list[str], *, cwd: Path, output: Path | None = None) -> Result:
     env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="200")
     with open(logfile, "w+b") as log:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, env=env)
+        proc = subprocess.Popen(
+            command,
+            cwd=cwd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -229,8 +242,9 @@ def run(command: list[str], *, cwd: Path, output: Path | None = None) -> Result:
     peak = usage.ru_maxrss  # kilobytes on Linux
     cpu = usage.ru_utime + usage.ru_stime  # wait4 counts the child's own children too
     if use_time:
-        found = re.search(r"Maximum resident set size \(kbytes\): (\d+)",
-                          memfile.read_text(errors="replace"))
+        found = re.search(
+            r"Maximum resident set size \(kbytes\): (\d+)", memfile.read_text(errors="replace")
+        )
         peak = int(found.group(1)) if found else peak
     return Result(seconds, cpu, peak, proc.returncode, text)
 
@@ -247,6 +261,7 @@ def html_files(output: Path) -> int:
 
 
 # -- profiling ----------------------------------------------------------------
+
 
 def handlers() -> tuple[str, ...]:
     """The plugin's signal handlers: the known five and any other connected one."""
@@ -276,8 +291,9 @@ def profile(command: list[str], *, cwd: Path, output: Path) -> Profile:
     ``output`` is the folder ``command`` writes to (emptied first).
     """
     prof = cwd / ".prof"
-    result = run([command[0], "-m", "cProfile", "-o", str(prof)] + command[1:],
-                 cwd=cwd, output=output)
+    result = run(
+        [command[0], "-m", "cProfile", "-o", str(prof)] + command[1:], cwd=cwd, output=output
+    )
     if result.status != 0:
         raise RuntimeError(f"profiled build failed:\n{result.log[-3000:]}")
     stats = pstats.Stats(str(prof))

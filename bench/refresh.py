@@ -54,8 +54,10 @@ def prepare(root: Path, pages: int | None) -> tuple[Path, str]:
             shutil.copy2(source, root / name)
     if pages is None:
         shutil.copytree(ROOT / "content", root / "content")
-        return root / "content/treatments/microneedling/side-effects.md", \
-            "/treatments/microneedling/side-effects/"
+        return (
+            root / "content/treatments/microneedling/side-effects.md",
+            "/treatments/microneedling/side-effects/",
+        )
     synth.generate(str(root), pages)
     overview = sorted((root / "content/treatments").glob("*/benefits.md"))[0]
     return overview, f"/treatments/{overview.parent.name}/benefits/"
@@ -67,9 +69,13 @@ def measure(label: str, pages: int | None, repeat: int) -> dict:
         edited, url = prepare(root, pages)
         port = free_port()
         env = dict(os.environ, PORT=str(port), PYTHONPATH=str(root / "plugins"))
-        server = subprocess.Popen([sys.executable, "-m", "clinic.staff.serve", "pelicanconf.py"],
-                                  cwd=root, env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "clinic.staff.serve", "pelicanconf.py"],
+            cwd=root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             start = time.perf_counter()
@@ -94,9 +100,15 @@ def measure(label: str, pages: int | None, repeat: int) -> dict:
         finally:
             server.terminate()
             server.wait(timeout=10)
-    return {"site": label, "pages": pages_written, "first build s": round(first_build, 2),
-            "median s": round(statistics.median(times), 2), "min s": round(min(times), 2),
-            "max s": round(max(times), 2), "runs": len(times)}
+    return {
+        "site": label,
+        "pages": pages_written,
+        "first build s": round(first_build, 2),
+        "median s": round(statistics.median(times), 2),
+        "min s": round(min(times), 2),
+        "max s": round(max(times), 2),
+        "runs": len(times),
+    }
 
 
 def main() -> int:
@@ -104,16 +116,20 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--pages", type=int, default=1000)
     args = parser.parse_args()
-    rows = [measure("sample", None, args.repeat),
-            measure(f"synthetic {args.pages}", args.pages, args.repeat)]
+    rows = [
+        measure("sample", None, args.repeat),
+        measure(f"synthetic {args.pages}", args.pages, args.repeat),
+    ]
     bars = {"sample": 1.0, f"synthetic {args.pages}": 3.0}
     print("| site | pages | first build (s) | edit-to-refresh median (s) | min | max | bar | |")
     print("|---|---|---|---|---|---|---|---|")
     for row in rows:
         bar = bars[row["site"]]
         verdict = "PASS" if row["max s"] <= bar else "FAIL"
-        print(f"| {row['site']} | {row['pages']} | {row['first build s']} | {row['median s']} | "
-              f"{row['min s']} | {row['max s']} | ≤ {bar} s | {verdict} |")
+        print(
+            f"| {row['site']} | {row['pages']} | {row['first build s']} | {row['median s']} | "
+            f"{row['min s']} | {row['max s']} | ≤ {bar} s | {verdict} |"
+        )
     print(json.dumps(rows))
     return 0
 

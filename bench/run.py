@@ -39,9 +39,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import builds  # noqa: E402
-import synth  # noqa: E402
-import weight  # noqa: E402
+import builds
+import synth
+import weight
 
 SIZES = (100, 1000, 5000)
 BAR_SIZES = (1000, 5000)  # where the build's own work, not start-up, dominates
@@ -50,6 +50,7 @@ CHAIN = dict(pages=1000, locations=50, max_treatments=40)
 
 
 # -- small helpers -------------------------------------------------------------
+
 
 def median(values):
     return statistics.median(values) if values else float("nan")
@@ -110,6 +111,7 @@ def log(message: str) -> None:
 
 # -- the machine -----------------------------------------------------------------
 
+
 def machine() -> dict:
     cpu = ""
     try:
@@ -129,12 +131,17 @@ def machine() -> dict:
     hugo = shutil.which("hugo")
     hugo_version = ""
     if hugo:
-        hugo_version = subprocess.run([hugo, "version"], capture_output=True,
-                                      text=True).stdout.split(" ")[1] if hugo else ""
-    from importlib.metadata import version  # noqa: PLC0415
+        hugo_version = (
+            subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split(" ")[1]
+            if hugo
+            else ""
+        )
+    from importlib.metadata import version
+
     return {
         "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+        "nproc": len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
         else os.cpu_count(),
         "cpu": cpu or platform.processor(),
         "memory": memory,
@@ -147,19 +154,29 @@ def machine() -> dict:
 
 # -- one size ----------------------------------------------------------------------
 
+
 def check_clean(result: builds.Result, output: Path, expected_html: int, what: str) -> None:
     """A benchmark of a broken build means nothing: stop with its log."""
     found = builds.html_files(output)
-    if result.status != 0 or found != expected_html or "problem found" in result.log \
-            or "problems found" in result.log:
-        raise SystemExit(f"{what}: exit status {result.status}, {found} HTML files "
-                         f"(expected {expected_html}); the build log ends:\n{result.log[-4000:]}")
+    if (
+        result.status != 0
+        or found != expected_html
+        or "problem found" in result.log
+        or "problems found" in result.log
+    ):
+        raise SystemExit(
+            f"{what}: exit status {result.status}, {found} HTML files "
+            f"(expected {expected_html}); the build log ends:\n{result.log[-4000:]}"
+        )
 
 
 def pelican_warnings(text: str) -> list[str]:
     """The first line of each warning Pelican logged, without the logger's file:line."""
-    return [re.sub(r"\s+\S+\.py:\d+$", "", line.split("WARNING", 1)[1].strip())
-            for line in text.splitlines() if " WARNING " in line]
+    return [
+        re.sub(r"\s+\S+\.py:\d+$", "", line.split("WARNING", 1)[1].strip())
+        for line in text.splitlines()
+        if " WARNING " in line
+    ]
 
 
 def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: bool) -> dict:
@@ -174,23 +191,38 @@ def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: 
         "warm": builds.write_settings(site / "warm.py", "ours", content, cache=cache),
     }
     if nolinker:
-        settings["nolinker"] = builds.write_settings(site / "nolinker.py", "ours", content,
-                                                     linker=False)
-    commands = {name: builds.pelican_command(path, content, site / f"out-{name}")
-                for name, path in settings.items()}
+        settings["nolinker"] = builds.write_settings(
+            site / "nolinker.py", "ours", content, linker=False
+        )
+    commands = {
+        name: builds.pelican_command(path, content, site / f"out-{name}")
+        for name, path in settings.items()
+    }
     hugo_html = None
     if hugo:
         hugo_site = site / "hugo"
         synth.hugo_copy(str(content), str(hugo_site))
-        commands["hugo"] = [shutil.which("hugo"), "--source", str(hugo_site),
-                            "--destination", str(site / "out-hugo"), "--quiet"]
+        commands["hugo"] = [
+            shutil.which("hugo"),
+            "--source",
+            str(hugo_site),
+            "--destination",
+            str(site / "out-hugo"),
+            "--quiet",
+        ]
 
     # Untimed first builds: check that each one is clean and fill the cache.
     log(f"{pages} pages: {plan}")
     counted = site / ".resolutions"
-    builds.run(builds.pelican_command(
-        builds.write_settings(site / "plain-counted.py", "plain", content, count=counted),
-        content, site / "out-counted"), cwd=site, output=site / "out-counted")
+    builds.run(
+        builds.pelican_command(
+            builds.write_settings(site / "plain-counted.py", "plain", content, count=counted),
+            content,
+            site / "out-counted",
+        ),
+        cwd=site,
+        output=site / "out-counted",
+    )
     plain_resolutions = int(counted.read_text())
     shutil.rmtree(site / "out-counted", ignore_errors=True)
     first = {}
@@ -222,9 +254,13 @@ def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: 
             if name == "ours":
                 handlers.append(builds.handler_cpu(timing))
         load.append(os.getloadavg()[0])
-        log(f"{pages} pages, round {rep + 1}/{reps}: " + ", ".join(
-            f"{name} {times[name][-1]:.2f} s ({cpu[name][-1]:.2f} s CPU)" for name in commands)
-            + f"; load {load[-1]:.2f}")
+        log(
+            f"{pages} pages, round {rep + 1}/{reps}: "
+            + ", ".join(
+                f"{name} {times[name][-1]:.2f} s ({cpu[name][-1]:.2f} s CPU)" for name in commands
+            )
+            + f"; load {load[-1]:.2f}"
+        )
 
     log(f"{pages} pages: one more build under cProfile")
     prof = builds.profile(commands["ours"], cwd=site, output=site / "out-ours")
@@ -259,14 +295,17 @@ def measure_linker_sample(reps: int, scratch: Path) -> dict:
     site.mkdir(parents=True, exist_ok=True)
     content = builds.PROJECT / "content"
     commands = {
-        "ours": builds.pelican_command(builds.write_settings(site / "ours.py", "ours", content),
-                                       content, site / "out-ours"),
+        "ours": builds.pelican_command(
+            builds.write_settings(site / "ours.py", "ours", content), content, site / "out-ours"
+        ),
         "nolinker": builds.pelican_command(
             builds.write_settings(site / "nolinker.py", "ours", content, linker=False),
-            content, site / "out-nolinker"),
-        "plain": builds.pelican_command(builds.write_settings(site / "plain.py", "plain",
-                                                              content),
-                                        content, site / "out-plain"),
+            content,
+            site / "out-nolinker",
+        ),
+        "plain": builds.pelican_command(
+            builds.write_settings(site / "plain.py", "plain", content), content, site / "out-plain"
+        ),
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
     cpu: dict[str, list[float]] = {name: [] for name in commands}
@@ -279,24 +318,34 @@ def measure_linker_sample(reps: int, scratch: Path) -> dict:
             cpu[name].append(result.cpu)
     prof = builds.profile(commands["ours"], cwd=site, output=site / "out-ours")
     pages = builds.html_files(site / "out-ours")
-    return {"times": times, "cpu": cpu, "pages": pages, "profile_total": prof.total,
-            "link_phones": prof.cumulative("linker.link_phones"),
-            "link_phones_calls": prof.calls("linker.link_phones"),
-            "plugin": prof.plugin}
+    return {
+        "times": times,
+        "cpu": cpu,
+        "pages": pages,
+        "profile_total": prof.total,
+        "link_phones": prof.cumulative("linker.link_phones"),
+        "link_phones_calls": prof.calls("linker.link_phones"),
+        "plugin": prof.plugin,
+    }
 
 
 def measure_chain(reps: int, scratch: Path) -> dict:
     """The same 1,000 pages for a chain: 50 locations, 40 treatments."""
     site = scratch / "site-chain"
-    plan = synth.generate(str(site), CHAIN["pages"], locations=CHAIN["locations"],
-                          max_treatments=CHAIN["max_treatments"])
+    plan = synth.generate(
+        str(site),
+        CHAIN["pages"],
+        locations=CHAIN["locations"],
+        max_treatments=CHAIN["max_treatments"],
+    )
     content = site / "content"
     commands = {
-        "ours": builds.pelican_command(builds.write_settings(site / "ours.py", "ours", content),
-                                       content, site / "out-ours"),
-        "plain": builds.pelican_command(builds.write_settings(site / "plain.py", "plain",
-                                                              content),
-                                        content, site / "out-plain"),
+        "ours": builds.pelican_command(
+            builds.write_settings(site / "ours.py", "ours", content), content, site / "out-ours"
+        ),
+        "plain": builds.pelican_command(
+            builds.write_settings(site / "plain.py", "plain", content), content, site / "out-plain"
+        ),
     }
     log(f"chain: {plan}")
     times: dict[str, list[float]] = {name: [] for name in commands}
@@ -313,9 +362,14 @@ def measure_chain(reps: int, scratch: Path) -> dict:
             times[name].append(result.seconds)
             cpu[name].append(result.cpu)
             peaks[name].append(result.peak_kb)
-    return {"plan": plan.__dict__, "times": times, "cpu": cpu, "peaks_kb": peaks,
-            "treatment_page_html": page_weight.html.__dict__,
-            "treatment_page_json_ld": page_weight.json_ld}
+    return {
+        "plan": plan.__dict__,
+        "times": times,
+        "cpu": cpu,
+        "peaks_kb": peaks,
+        "treatment_page_html": page_weight.html.__dict__,
+        "treatment_page_json_ld": page_weight.json_ld,
+    }
 
 
 def measure_weight(scratch: Path) -> dict:
@@ -336,17 +390,29 @@ def measure_weight(scratch: Path) -> dict:
     for kind, ours_path, plain_path in rows:
         ours = weight.page_weight(outputs["ours"], ours_path)
         plain = weight.page_weight(outputs["plain"], plain_path)
-        table_rows.append({"kind": kind, "ours_file": ours_path, "plain_file": plain_path,
-                           "ours": _weight_dict(ours), "plain": _weight_dict(plain)})
+        table_rows.append(
+            {
+                "kind": kind,
+                "ours_file": ours_path,
+                "plain_file": plain_path,
+                "ours": _weight_dict(ours),
+                "plain": _weight_dict(plain),
+            }
+        )
     return {"rows": table_rows}
 
 
 def _weight_dict(w: weight.Weight) -> dict:
-    return {"html": w.html.__dict__, "css": w.css.__dict__, "total": w.total.__dict__,
-            "json_ld": w.json_ld}
+    return {
+        "html": w.html.__dict__,
+        "css": w.css.__dict__,
+        "total": w.total.__dict__,
+        "json_ld": w.json_ld,
+    }
 
 
 # -- the report -------------------------------------------------------------------
+
 
 def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
     m = results["machine"]
@@ -356,8 +422,8 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
         "# Benchmark results",
         "",
         f"{m['date']} · {m['nproc']} CPUs ({m['cpu']}) · {m['memory']} · Python {m['python']}"
-        f" · Pelican {m['pelican']}" + (f" · Hugo {m['hugo']}" if m["hugo"] else
-                                        " · hugo not installed")
+        f" · Pelican {m['pelican']}"
+        + (f" · Hugo {m['hugo']}" if m["hugo"] else " · hugo not installed")
         + f" · commit {results.get('commit', '?')}",
         "",
         "Every build is a fresh process (start-up included); builds are interleaved; "
@@ -366,8 +432,12 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
         "bars are judged on: it does not count time spent waiting for a core that other "
         "work holds. Wall time is shown too; on an idle machine the two are nearly equal "
         "for Pelican, which uses one core."
-        + (f" The 1-minute load average during the runs was {min(loads):.1f}–"
-           f"{max(loads):.1f} on {m['nproc']} CPUs." if loads else ""),
+        + (
+            f" The 1-minute load average during the runs was {min(loads):.1f}–"
+            f"{max(loads):.1f} on {m['nproc']} CPUs."
+            if loads
+            else ""
+        ),
         "",
     ]
     has_hugo = any("hugo" in s["times"] for s in sizes.values())
@@ -382,48 +452,100 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
     for pages, s in sizes.items():
         c = s["cpu"]
         paired = [a / b for a, b in zip(c["ours"], c["plain"])]
-        rows.append([f"{pages:,}", len(c["ours"]), fmt_s(c["ours"]), fmt_s(c["plain"]),
-                     f"{cpu_ratio(s, 'ours', 'plain'):.2f}× (paired {spread(paired)})",
-                     fmt_s(c["warm"]), f"{cpu_ratio(s, 'warm', 'ours'):.2f}×"]
-                    + ([fmt_s(c["hugo"]) if "hugo" in c else "–"] if has_hugo else []))
-    lines += ["## Build time: CPU seconds", "",
-              table(["pages", "reps", "ours", "plain Pelican", "ours / plain", "warm cache",
-                     "warm / cold"] + (["Hugo (all cores)"] if has_hugo else []), rows), ""]
+        rows.append(
+            [
+                f"{pages:,}",
+                len(c["ours"]),
+                fmt_s(c["ours"]),
+                fmt_s(c["plain"]),
+                f"{cpu_ratio(s, 'ours', 'plain'):.2f}× (paired {spread(paired)})",
+                fmt_s(c["warm"]),
+                f"{cpu_ratio(s, 'warm', 'ours'):.2f}×",
+            ]
+            + ([fmt_s(c["hugo"]) if "hugo" in c else "–"] if has_hugo else [])
+        )
+    lines += [
+        "## Build time: CPU seconds",
+        "",
+        table(
+            ["pages", "reps", "ours", "plain Pelican", "ours / plain", "warm cache", "warm / cold"]
+            + (["Hugo (all cores)"] if has_hugo else []),
+            rows,
+        ),
+        "",
+    ]
     rows = []
     for pages, s in sizes.items():
         t = s["times"]
-        rows.append([f"{pages:,}", fmt_s(t["ours"]), fmt_s(t["plain"]),
-                     f"{wall_ratio(s, 'ours', 'plain'):.2f}×", fmt_s(t["warm"]),
-                     f"{wall_ratio(s, 'warm', 'ours'):.2f}×"]
-                    + ([fmt_s(t["hugo"]) if "hugo" in t else "–",
-                        f"{wall_ratio(s, 'ours', 'hugo'):.0f}×" if "hugo" in t else "–"]
-                       if has_hugo else []))
-    lines += ["## Build time: wall seconds", "",
-              table(["pages", "ours", "plain Pelican", "ours / plain", "warm cache",
-                     "warm / cold"] + (["Hugo", "ours / Hugo"] if has_hugo else []), rows), ""]
+        rows.append(
+            [
+                f"{pages:,}",
+                fmt_s(t["ours"]),
+                fmt_s(t["plain"]),
+                f"{wall_ratio(s, 'ours', 'plain'):.2f}×",
+                fmt_s(t["warm"]),
+                f"{wall_ratio(s, 'warm', 'ours'):.2f}×",
+            ]
+            + (
+                [
+                    fmt_s(t["hugo"]) if "hugo" in t else "–",
+                    f"{wall_ratio(s, 'ours', 'hugo'):.0f}×" if "hugo" in t else "–",
+                ]
+                if has_hugo
+                else []
+            )
+        )
+    lines += [
+        "## Build time: wall seconds",
+        "",
+        table(
+            ["pages", "ours", "plain Pelican", "ours / plain", "warm cache", "warm / cold"]
+            + (["Hugo", "ours / Hugo"] if has_hugo else []),
+            rows,
+        ),
+        "",
+    ]
     if has_hugo:
-        lines += ["Hugo builds the converted Markdown with minimal layouts (no theme, no "
-                  "structured data, no checks) on every core; it writes "
-                  + ", ".join(f"{s['hugo_html_files']:,}" for s in sizes.values()
-                              if s.get("hugo_html_files"))
-                  + " HTML files (one per page plus its home page).", ""]
+        lines += [
+            "Hugo builds the converted Markdown with minimal layouts (no theme, no "
+            "structured data, no checks) on every core; it writes "
+            + ", ".join(
+                f"{s['hugo_html_files']:,}" for s in sizes.values() if s.get("hugo_html_files")
+            )
+            + " HTML files (one per page plus its home page).",
+            "",
+        ]
 
     # time per page
     per_page = {p: median(s["cpu"]["ours"]) / p for p, s in sizes.items()}
-    rows = [[f"{p:,}", f"{per_page[p] * 1000:.1f} ms",
-             f"{median(s['cpu']['plain']) / p * 1000:.1f} ms",
-             f"{median(s['times']['ours']) / p * 1000:.1f} ms"] for p, s in sizes.items()]
-    lines += ["## Time per page", "",
-              table(["pages", "ours (CPU)", "plain Pelican (CPU)", "ours (wall)"], rows), ""]
+    rows = [
+        [
+            f"{p:,}",
+            f"{per_page[p] * 1000:.1f} ms",
+            f"{median(s['cpu']['plain']) / p * 1000:.1f} ms",
+            f"{median(s['times']['ours']) / p * 1000:.1f} ms",
+        ]
+        for p, s in sizes.items()
+    ]
+    lines += [
+        "## Time per page",
+        "",
+        table(["pages", "ours (CPU)", "plain Pelican (CPU)", "ours (wall)"], rows),
+        "",
+    ]
     if 1000 in sizes and 5000 in sizes:
         t1, t5 = median(sizes[1000]["cpu"]["ours"]), median(sizes[5000]["cpu"]["ours"])
         slope = (t5 - t1) / 4000
-        lines += [f"From 1,000 to 5,000 pages each more page costs {slope * 1000:.1f} ms of CPU; "
-                  f"the line meets 0 pages at {t1 - slope * 1000:.2f} s, the fixed cost of a "
-                  "build (start-up, imports, theme, generated images)."]
+        lines += [
+            f"From 1,000 to 5,000 pages each more page costs {slope * 1000:.1f} ms of CPU; "
+            f"the line meets 0 pages at {t1 - slope * 1000:.2f} s, the fixed cost of a "
+            "build (start-up, imports, theme, generated images)."
+        ]
     if 100 in sizes:
-        lines += [f"The 100-page figure is dominated by that start-up: "
-                  f"{median(sizes[100]['cpu']['ours']):.2f} s of CPU for the whole build."]
+        lines += [
+            f"The 100-page figure is dominated by that start-up: "
+            f"{median(sizes[100]['cpu']['ours']):.2f} s of CPU for the whole build."
+        ]
     if 100 in sizes and 5000 in sizes:
         lines += [f"Per page, 5,000 vs 100 pages: {ratio(per_page[5000], per_page[100]):.2f}×."]
     if 1000 in sizes and 5000 in sizes:
@@ -434,13 +556,26 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
     rows = []
     for pages, s in sizes.items():
         pk = s["peaks_kb"]
-        rows.append([f"{pages:,}", fmt_mb(pk["ours"]), fmt_mb(pk["plain"]),
-                     f"{ratio(median(pk['ours']), median(pk['plain'])):.2f}×",
-                     fmt_mb(pk["warm"])] + ([fmt_mb(pk["hugo"]) if "hugo" in pk else "–"]
-                                            if has_hugo else []))
-    lines += ["## Peak memory (maximum resident set size)", "",
-              table(["pages", "ours", "plain Pelican", "ours / plain", "warm cache"]
-                    + (["Hugo"] if has_hugo else []), rows), ""]
+        rows.append(
+            [
+                f"{pages:,}",
+                fmt_mb(pk["ours"]),
+                fmt_mb(pk["plain"]),
+                f"{ratio(median(pk['ours']), median(pk['plain'])):.2f}×",
+                fmt_mb(pk["warm"]),
+            ]
+            + ([fmt_mb(pk["hugo"]) if "hugo" in pk else "–"] if has_hugo else [])
+        )
+    lines += [
+        "## Peak memory (maximum resident set size)",
+        "",
+        table(
+            ["pages", "ours", "plain Pelican", "ours / plain", "warm cache"]
+            + (["Hugo"] if has_hugo else []),
+            rows,
+        ),
+        "",
+    ]
 
     # plugin share, timed inside the builds above
     rows = []
@@ -450,117 +585,239 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
         spent = [sum(handler_seconds(h).values()) for h in timed]
         pelican = [pelican_inside(h) for h in timed]
         resolved = timed[-1].get(builds.PELICAN_IN_HANDLERS, {})
-        by_handler = {name: median([handler_seconds(h).get(name, 0.0) for h in timed])
-                      for name in handler_seconds(timed[0])}
-        handlers = ", ".join(f"{k} {v:.2f} s" for k, v in
-                             sorted(by_handler.items(), key=lambda kv: -kv[1]) if v >= 0.005)
+        by_handler = {
+            name: median([handler_seconds(h).get(name, 0.0) for h in timed])
+            for name in handler_seconds(timed[0])
+        }
+        handlers = ", ".join(
+            f"{k} {v:.2f} s"
+            for k, v in sorted(by_handler.items(), key=lambda kv: -kv[1])
+            if v >= 0.005
+        )
         p = s["profile"]
-        rows.append([f"{pages:,}", fmt_s(s["cpu"]["ours"]), fmt_s(spent),
-                     f"{fmt_s(pelican)} ({resolved.get('calls_inside', 0):,} of "
-                     f"{resolved.get('calls', 0):,}; plain {s['plain_resolutions']:,})",
-                     f"{100 * median(shares):.1f} % ({spread([100 * x for x in shares], '{:.1f}')})",
-                     handlers, f"{100 * p['plugin'] / p['total']:.1f} %"])
-    lines += ["## The plugin's share", "",
-              "CPU time inside the plugin's signal handlers, timed in each of the builds above "
-              "(a wrapper around each handler, no profiler). Part of it is Pelican's own work: "
-              "Pelican resolves a page's `{filename}` links the first time anything reads its "
-              "body and keeps the result, and the plugin reads bodies (for the questions and "
-              "answers in the structured data) before Pelican's templates do. That part is "
-              "timed apart, with how many of the build's resolutions ran inside the handlers "
-              "and how many plain Pelican does on the same site. The plugin's own "
-              "share is the handlers' time without it, over the CPU time of the whole build, "
-              "start-up included. The last column is the handlers' whole share in one more "
-              "build under cProfile, which slows code that makes many small calls more than "
-              "code that makes few.", "",
-              table(["pages", "build (CPU)", "plugin handlers (CPU)",
-                     "of which Pelican resolving links (resolutions)", "plugin's own share",
-                     "by handler", "handlers under cProfile"], rows), ""]
+        rows.append(
+            [
+                f"{pages:,}",
+                fmt_s(s["cpu"]["ours"]),
+                fmt_s(spent),
+                f"{fmt_s(pelican)} ({resolved.get('calls_inside', 0):,} of "
+                f"{resolved.get('calls', 0):,}; plain {s['plain_resolutions']:,})",
+                f"{100 * median(shares):.1f} % ({spread([100 * x for x in shares], '{:.1f}')})",
+                handlers,
+                f"{100 * p['plugin'] / p['total']:.1f} %",
+            ]
+        )
+    lines += [
+        "## The plugin's share",
+        "",
+        "CPU time inside the plugin's signal handlers, timed in each of the builds above "
+        "(a wrapper around each handler, no profiler). Part of it is Pelican's own work: "
+        "Pelican resolves a page's `{filename}` links the first time anything reads its "
+        "body and keeps the result, and the plugin reads bodies (for the questions and "
+        "answers in the structured data) before Pelican's templates do. That part is "
+        "timed apart, with how many of the build's resolutions ran inside the handlers "
+        "and how many plain Pelican does on the same site. The plugin's own "
+        "share is the handlers' time without it, over the CPU time of the whole build, "
+        "start-up included. The last column is the handlers' whole share in one more "
+        "build under cProfile, which slows code that makes many small calls more than "
+        "code that makes few.",
+        "",
+        table(
+            [
+                "pages",
+                "build (CPU)",
+                "plugin handlers (CPU)",
+                "of which Pelican resolving links (resolutions)",
+                "plugin's own share",
+                "by handler",
+                "handlers under cProfile",
+            ],
+            rows,
+        ),
+        "",
+    ]
     if sizes:
         biggest = max(sizes)
         top = sizes[biggest]["profile"]["top"]
-        rows = [[name, f"{calls:,}", f"{tottime:.3f}", f"{cum:.3f}",
-                 f"{1e6 * cum / biggest:.0f} µs"] for name, calls, tottime, cum in top[:15]]
-        lines += [f"Where the plugin's time goes at {biggest:,} pages (cumulative, under "
-                  "cProfile):", "",
-                  table(["function", "calls", "own s", "cumulative s", "per page"], rows), ""]
+        rows = [
+            [name, f"{calls:,}", f"{tottime:.3f}", f"{cum:.3f}", f"{1e6 * cum / biggest:.0f} µs"]
+            for name, calls, tottime, cum in top[:15]
+        ]
+        lines += [
+            f"Where the plugin's time goes at {biggest:,} pages (cumulative, under cProfile):",
+            "",
+            table(["function", "calls", "own s", "cumulative s", "per page"], rows),
+            "",
+        ]
 
     # phone linker
     lines += ["## The phone linker", ""]
     rows = []
 
     def linker_row(label, c, t, link, calls, total):
-        return [label, fmt_s(c["ours"]), fmt_s(c["nolinker"]),
-                f"{median(c['ours']) - median(c['nolinker']):+.3f} s",
-                f"{median(t['ours']) - median(t['nolinker']):+.3f} s",
-                f"{link:.3f} s in {calls:,} calls", f"{100 * link / total:.1f} %"]
+        return [
+            label,
+            fmt_s(c["ours"]),
+            fmt_s(c["nolinker"]),
+            f"{median(c['ours']) - median(c['nolinker']):+.3f} s",
+            f"{median(t['ours']) - median(t['nolinker']):+.3f} s",
+            f"{link:.3f} s in {calls:,} calls",
+            f"{100 * link / total:.1f} %",
+        ]
 
     sample = results.get("linker_sample")
     if sample:
-        rows.append(linker_row(f"sample site ({sample['pages']} HTML files)", sample["cpu"],
-                               sample["times"], sample["link_phones"],
-                               sample["link_phones_calls"], sample["profile_total"]))
+        rows.append(
+            linker_row(
+                f"sample site ({sample['pages']} HTML files)",
+                sample["cpu"],
+                sample["times"],
+                sample["link_phones"],
+                sample["link_phones_calls"],
+                sample["profile_total"],
+            )
+        )
     if LINKER_SIZE in sizes and "nolinker" in sizes[LINKER_SIZE]["cpu"]:
         s = sizes[LINKER_SIZE]
         p = s["profile"]
-        rows.append(linker_row(f"synthetic, {LINKER_SIZE:,} pages", s["cpu"], s["times"],
-                               p["link_phones"], p["link_phones_calls"], p["total"]))
-    lines += [table(["site", "linker on (CPU)", "linker off (CPU)", "CPU difference",
-                     "wall difference", "link_phones under cProfile",
-                     "share of profiled build"], rows), "",
-              "A difference of medians smaller than the spread of the repetitions is noise; "
-              "the cProfile figure is the direct measure.", ""]
+        rows.append(
+            linker_row(
+                f"synthetic, {LINKER_SIZE:,} pages",
+                s["cpu"],
+                s["times"],
+                p["link_phones"],
+                p["link_phones_calls"],
+                p["total"],
+            )
+        )
+    lines += [
+        table(
+            [
+                "site",
+                "linker on (CPU)",
+                "linker off (CPU)",
+                "CPU difference",
+                "wall difference",
+                "link_phones under cProfile",
+                "share of profiled build",
+            ],
+            rows,
+        ),
+        "",
+        "A difference of medians smaller than the spread of the repetitions is noise; "
+        "the cProfile figure is the direct measure.",
+        "",
+    ]
     if sample and "plain" in sample["cpu"]:
         c, t = sample["cpu"], sample["times"]
         paired = [a / b for a, b in zip(c["ours"], c["plain"])]
-        lines += ["## The sample site next to plain Pelican", "",
-                  table(["site", "reps", "ours (CPU)", "plain Pelican (CPU)", "ours / plain",
-                         "ours / plain (wall)"],
-                        [[f"sample site ({sample['pages']} HTML files)", len(c["ours"]),
-                          fmt_s(c["ours"]), fmt_s(c["plain"]),
-                          f"{ratio(median(c['ours']), median(c['plain'])):.2f}× "
-                          f"(paired {spread(paired)})",
-                          f"{ratio(median(t['ours']), median(t['plain'])):.2f}×"]]), ""]
+        lines += [
+            "## The sample site next to plain Pelican",
+            "",
+            table(
+                [
+                    "site",
+                    "reps",
+                    "ours (CPU)",
+                    "plain Pelican (CPU)",
+                    "ours / plain",
+                    "ours / plain (wall)",
+                ],
+                [
+                    [
+                        f"sample site ({sample['pages']} HTML files)",
+                        len(c["ours"]),
+                        fmt_s(c["ours"]),
+                        fmt_s(c["plain"]),
+                        f"{ratio(median(c['ours']), median(c['plain'])):.2f}× "
+                        f"(paired {spread(paired)})",
+                        f"{ratio(median(t['ours']), median(t['plain'])):.2f}×",
+                    ]
+                ],
+            ),
+            "",
+        ]
 
     chain = results.get("chain")
     if chain:
         c, pk = chain["cpu"], chain["peaks_kb"]
         plan = chain["plan"]
-        lines += ["## A chain: 50 locations", "",
-                  f"The 1,000-page shape with {plan['locations']} locations and "
-                  f"{plan['treatments']} treatments (the sites above have "
-                  f"{next(iter(sizes.values()))['plan']['locations'] if sizes else 4}):", "",
-                  table(["", "ours", "plain Pelican", "ours / plain"], [
-                      ["build (CPU)", fmt_s(c["ours"]), fmt_s(c["plain"]),
-                       f"{ratio(median(c['ours']), median(c['plain'])):.2f}×"],
-                      ["build (wall)", fmt_s(chain["times"]["ours"]),
-                       fmt_s(chain["times"]["plain"]),
-                       f"{ratio(median(chain['times']['ours']), median(chain['times']['plain'])):.2f}×"],
-                      ["peak memory", fmt_mb(pk["ours"]), fmt_mb(pk["plain"]),
-                       f"{ratio(median(pk['ours']), median(pk['plain'])):.2f}×"]]), "",
-                  f"A treatment page is {chain['treatment_page_html']['raw']:,} bytes of HTML "
-                  f"({chain['treatment_page_html']['br']:,} brotli), of which "
-                  f"{chain['treatment_page_json_ld']:,} are structured data.", ""]
+        lines += [
+            "## A chain: 50 locations",
+            "",
+            f"The 1,000-page shape with {plan['locations']} locations and "
+            f"{plan['treatments']} treatments (the sites above have "
+            f"{next(iter(sizes.values()))['plan']['locations'] if sizes else 4}):",
+            "",
+            table(
+                ["", "ours", "plain Pelican", "ours / plain"],
+                [
+                    [
+                        "build (CPU)",
+                        fmt_s(c["ours"]),
+                        fmt_s(c["plain"]),
+                        f"{ratio(median(c['ours']), median(c['plain'])):.2f}×",
+                    ],
+                    [
+                        "build (wall)",
+                        fmt_s(chain["times"]["ours"]),
+                        fmt_s(chain["times"]["plain"]),
+                        f"{ratio(median(chain['times']['ours']), median(chain['times']['plain'])):.2f}×",
+                    ],
+                    [
+                        "peak memory",
+                        fmt_mb(pk["ours"]),
+                        fmt_mb(pk["plain"]),
+                        f"{ratio(median(pk['ours']), median(pk['plain'])):.2f}×",
+                    ],
+                ],
+            ),
+            "",
+            f"A treatment page is {chain['treatment_page_html']['raw']:,} bytes of HTML "
+            f"({chain['treatment_page_html']['br']:,} brotli), of which "
+            f"{chain['treatment_page_json_ld']:,} are structured data.",
+            "",
+        ]
 
     w = results.get("weight")
     if w:
         rows = []
         for r in w["rows"]:
             o, p = r["ours"], r["plain"]
-            rows.append([r["kind"],
-                         f"{o['html']['raw']:,} / {o['html']['gz']:,} / {o['html']['br']:,}",
-                         f"{o['json_ld']:,}",
-                         f"{o['css']['raw']:,} / {o['css']['gz']:,} / {o['css']['br']:,}",
-                         f"{o['total']['br']:,}",
-                         f"{p['html']['raw']:,} / {p['html']['gz']:,} / {p['html']['br']:,}",
-                         f"{p['css']['raw']:,}" if p["css"]["raw"] else "none",
-                         f"{ratio(o['total']['br'], p['total']['br']):.1f}×"])
-        lines += ["## Page weight (the sample site in content/)", "",
-                  "Bytes raw / gzip -9 / brotli 11, the levels `make publish` precompresses "
-                  "with. Plain Pelican's simple theme links no stylesheet, so its page is "
-                  "its HTML.", "",
-                  table(["page", "ours HTML", "of which JSON-LD (raw)", "ours CSS",
-                         "ours HTML + CSS, brotli", "simple HTML", "simple CSS",
-                         "ours / simple (brotli)"], rows), ""]
+            rows.append(
+                [
+                    r["kind"],
+                    f"{o['html']['raw']:,} / {o['html']['gz']:,} / {o['html']['br']:,}",
+                    f"{o['json_ld']:,}",
+                    f"{o['css']['raw']:,} / {o['css']['gz']:,} / {o['css']['br']:,}",
+                    f"{o['total']['br']:,}",
+                    f"{p['html']['raw']:,} / {p['html']['gz']:,} / {p['html']['br']:,}",
+                    f"{p['css']['raw']:,}" if p["css"]["raw"] else "none",
+                    f"{ratio(o['total']['br'], p['total']['br']):.1f}×",
+                ]
+            )
+        lines += [
+            "## Page weight (the sample site in content/)",
+            "",
+            "Bytes raw / gzip -9 / brotli 11, the levels `make publish` precompresses "
+            "with. Plain Pelican's simple theme links no stylesheet, so its page is "
+            "its HTML.",
+            "",
+            table(
+                [
+                    "page",
+                    "ours HTML",
+                    "of which JSON-LD (raw)",
+                    "ours CSS",
+                    "ours HTML + CSS, brotli",
+                    "simple HTML",
+                    "simple CSS",
+                    "ours / simple (brotli)",
+                ],
+                rows,
+            ),
+            "",
+        ]
 
     # bars, judged on CPU time
     bars: list[tuple[str, bool | None, str]] = []
@@ -570,55 +827,94 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
         if not at:
             bars.append((name, None, ""))
             return
-        bars.append((name, all(check(sizes[p]) for p in at),
-                     "; ".join(f"{p:,}: {detail(sizes[p])}" for p in at)))
+        bars.append(
+            (
+                name,
+                all(check(sizes[p]) for p in at),
+                "; ".join(f"{p:,}: {detail(sizes[p])}" for p in at),
+            )
+        )
 
-    judge("full build ≤ 1.25× plain Pelican (1,000 and 5,000 pages)",
-          lambda s: cpu_ratio(s, "ours", "plain") <= 1.25,
-          lambda s: f"{cpu_ratio(s, 'ours', 'plain'):.2f}× CPU "
-                    f"({wall_ratio(s, 'ours', 'plain'):.2f}× wall)")
-    judge("plugin share ≤ 10 % (1,000 and 5,000 pages)",
-          lambda s: median(plugin_shares(s)) <= 0.10,
-          lambda s: f"{100 * median(plugin_shares(s)):.1f} % "
-                    f"(cProfile {100 * s['profile']['plugin'] / s['profile']['total']:.1f} %)")
+    judge(
+        "full build ≤ 1.25× plain Pelican (1,000 and 5,000 pages)",
+        lambda s: cpu_ratio(s, "ours", "plain") <= 1.25,
+        lambda s: (
+            f"{cpu_ratio(s, 'ours', 'plain'):.2f}× CPU ({wall_ratio(s, 'ours', 'plain'):.2f}× wall)"
+        ),
+    )
+    judge(
+        "plugin share ≤ 10 % (1,000 and 5,000 pages)",
+        lambda s: median(plugin_shares(s)) <= 0.10,
+        lambda s: (
+            f"{100 * median(plugin_shares(s)):.1f} % "
+            f"(cProfile {100 * s['profile']['plugin'] / s['profile']['total']:.1f} %)"
+        ),
+    )
     if 1000 in sizes and 5000 in sizes:
         flat = per_page[5000] / per_page[1000]
         wall_flat = (median(sizes[5000]["times"]["ours"]) / 5000) / (
-            median(sizes[1000]["times"]["ours"]) / 1000)
-        bars.append(("time per page flat: at 5,000 ≤ 1.2× at 1,000", flat <= 1.2,
-                     f"{flat:.2f}× CPU ({wall_flat:.2f}× wall)"))
+            median(sizes[1000]["times"]["ours"]) / 1000
+        )
+        bars.append(
+            (
+                "time per page flat: at 5,000 ≤ 1.2× at 1,000",
+                flat <= 1.2,
+                f"{flat:.2f}× CPU ({wall_flat:.2f}× wall)",
+            )
+        )
     else:
         bars.append(("time per page flat: at 5,000 ≤ 1.2× at 1,000", None, ""))
-    judge("peak memory ≤ 2× plain Pelican (1,000 and 5,000 pages)",
-          lambda s: median(s["peaks_kb"]["ours"]) <= 2 * median(s["peaks_kb"]["plain"]),
-          lambda s: f"{ratio(median(s['peaks_kb']['ours']), median(s['peaks_kb']['plain'])):.2f}×")
-    judge("warm rebuild ≤ 0.6× cold (1,000 and 5,000 pages)",
-          lambda s: cpu_ratio(s, "warm", "ours") <= 0.6,
-          lambda s: f"{cpu_ratio(s, 'warm', 'ours'):.2f}× CPU "
-                    f"({wall_ratio(s, 'warm', 'ours'):.2f}× wall)")
+    judge(
+        "peak memory ≤ 2× plain Pelican (1,000 and 5,000 pages)",
+        lambda s: median(s["peaks_kb"]["ours"]) <= 2 * median(s["peaks_kb"]["plain"]),
+        lambda s: f"{ratio(median(s['peaks_kb']['ours']), median(s['peaks_kb']['plain'])):.2f}×",
+    )
+    judge(
+        "warm rebuild ≤ 0.6× cold (1,000 and 5,000 pages)",
+        lambda s: cpu_ratio(s, "warm", "ours") <= 0.6,
+        lambda s: (
+            f"{cpu_ratio(s, 'warm', 'ours'):.2f}× CPU ({wall_ratio(s, 'warm', 'ours'):.2f}× wall)"
+        ),
+    )
     if sample and "plain" in sample["cpu"]:
         c = sample["cpu"]
         sample_ratio = ratio(median(c["ours"]), median(c["plain"]))
         wall = ratio(median(sample["times"]["ours"]), median(sample["times"]["plain"]))
-        bars.append(("sample site ≤ 1.3× plain Pelican", sample_ratio <= 1.3,
-                     f"{sample_ratio:.2f}× CPU ({wall:.2f}× wall)"))
+        bars.append(
+            (
+                "sample site ≤ 1.3× plain Pelican",
+                sample_ratio <= 1.3,
+                f"{sample_ratio:.2f}× CPU ({wall:.2f}× wall)",
+            )
+        )
     else:
         bars.append(("sample site ≤ 1.3× plain Pelican", None, ""))
-    lines += ["## Bars", "",
-              table(["bar", "result", "measured"], [[b, bar(ok), d] for b, ok, d in bars]), ""]
+    lines += [
+        "## Bars",
+        "",
+        table(["bar", "result", "measured"], [[b, bar(ok), d] for b, ok, d in bars]),
+        "",
+    ]
     warnings = sorted({w for s in sizes.values() for w in s["pelican_warnings"]})
     if warnings:
-        lines += [f"Pelican logged {len(warnings)} distinct warnings during our builds, for "
-                  f"example: {warnings[0]}", ""]
+        lines += [
+            f"Pelican logged {len(warnings)} distinct warnings during our builds, for "
+            f"example: {warnings[0]}",
+            "",
+        ]
     return "\n".join(lines), bars
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="fewer repetitions (2, 2 and 1) and no chain build")
-    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
-                        help="comma-separated page counts (default 100,1000,5000)")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer repetitions (2, 2 and 1) and no chain build"
+    )
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, SIZES)),
+        help="comma-separated page counts (default 100,1000,5000)",
+    )
     parser.add_argument("--reps", type=int, help="repetitions for every size")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
     parser.add_argument("--no-chain", action="store_true", help="skip the 50-location build")
@@ -634,20 +930,28 @@ def main(argv=None) -> int:
 
     scratch = Path(tempfile.mkdtemp(prefix="clinic-bench-", dir=builds.scratch_root()))
     try:
-        commit = subprocess.run(["git", "-C", str(builds.PROJECT), "rev-parse", "--short",
-                                 "HEAD"], capture_output=True, text=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "-C", str(builds.PROJECT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
     except OSError:
         commit = ""
-    results: dict = {"machine": machine(), "sizes": {}, "commit": commit or "?",
-                     "scratch_fs": "tmpfs (/dev/shm)" if str(scratch).startswith("/dev/shm")
-                     else f"disk ({scratch.parent})"}
+    results: dict = {
+        "machine": machine(),
+        "sizes": {},
+        "commit": commit or "?",
+        "scratch_fs": "tmpfs (/dev/shm)"
+        if str(scratch).startswith("/dev/shm")
+        else f"disk ({scratch.parent})",
+    }
     started = time.perf_counter()
 
     def stage(key, what, function, *arguments, **keywords):
         """Run one part; a failure is reported and the other parts still run."""
         try:
             value = function(*arguments, **keywords)
-        except (Exception, SystemExit) as error:  # noqa: BLE001 - reported, not hidden
+        except (Exception, SystemExit) as error:
             log(f"{what} failed: {error}")
             results.setdefault("errors", []).append(f"{what}: {str(error)[-2000:]}")
             return None
@@ -658,18 +962,31 @@ def main(argv=None) -> int:
     try:
         for pages in sizes:
             reps = args.reps or default_reps.get(pages, 3)
-            measured = stage("size", f"{pages} pages", measure_size, pages, reps, scratch,
-                             hugo=hugo, nolinker=pages == LINKER_SIZE)
+            measured = stage(
+                "size",
+                f"{pages} pages",
+                measure_size,
+                pages,
+                reps,
+                scratch,
+                hugo=hugo,
+                nolinker=pages == LINKER_SIZE,
+            )
             if measured:
                 results["sizes"][pages] = measured
             shutil.rmtree(scratch / f"site-{pages}", ignore_errors=True)
         log("the sample site: phone linker on and off, and plain Pelican")
-        results["linker_sample"] = stage("linker", "the sample site with and without the "
-                                         "linker", measure_linker_sample,
-                                         args.reps or (2 if args.quick else 5), scratch)
+        results["linker_sample"] = stage(
+            "linker",
+            "the sample site with and without the linker",
+            measure_linker_sample,
+            args.reps or (2 if args.quick else 5),
+            scratch,
+        )
         if not args.quick and not args.no_chain:
-            results["chain"] = stage("chain", "the 50-location chain", measure_chain,
-                                     args.reps or 2, scratch)
+            results["chain"] = stage(
+                "chain", "the 50-location chain", measure_chain, args.reps or 2, scratch
+            )
             shutil.rmtree(scratch / "site-chain", ignore_errors=True)
         log("page weight of the sample site")
         results["weight"] = stage("weight", "page weight", measure_weight, scratch)
@@ -684,9 +1001,12 @@ def main(argv=None) -> int:
         print(f"Not measured, because it failed: {error}\n")
     failed = [name for name, ok, _ in bars if ok is False]
     passed = [name for name, ok, _ in bars if ok]
-    print(f"Summary: {len(passed)} bars pass, {len(failed)} fail"
-          + (": " + "; ".join(failed) if failed else "") + f". Took {results['minutes']:.1f} "
-          "minutes. Exit status 0: this is a measurement.")
+    print(
+        f"Summary: {len(passed)} bars pass, {len(failed)} fail"
+        + (": " + "; ".join(failed) if failed else "")
+        + f". Took {results['minutes']:.1f} "
+        "minutes. Exit status 0: this is a measurement."
+    )
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     return 0

@@ -30,32 +30,94 @@ from dataclasses import dataclass
 # -- vocabulary -------------------------------------------------------------
 
 TREATMENTS = [
-    "Microneedling", "Chemical peel", "Laser resurfacing", "Microdermabrasion",
-    "Hydrafacial", "Light therapy", "Radiofrequency tightening", "Cryotherapy",
-    "Dermaplaning", "Intense pulsed light", "Laser hair removal", "Mole check",
-    "Skin biopsy", "Acne extraction", "Platelet-rich plasma", "Vitamin infusion facial",
-    "Tattoo removal", "Scar revision", "Wart removal", "Patch testing",
+    "Microneedling",
+    "Chemical peel",
+    "Laser resurfacing",
+    "Microdermabrasion",
+    "Hydrafacial",
+    "Light therapy",
+    "Radiofrequency tightening",
+    "Cryotherapy",
+    "Dermaplaning",
+    "Intense pulsed light",
+    "Laser hair removal",
+    "Mole check",
+    "Skin biopsy",
+    "Acne extraction",
+    "Platelet-rich plasma",
+    "Vitamin infusion facial",
+    "Tattoo removal",
+    "Scar revision",
+    "Wart removal",
+    "Patch testing",
 ]
 AREAS = [
-    "face", "neck", "hands", "chest", "back", "arms", "legs", "scalp",
-    "under-eye area", "jawline", "shoulders", "feet",
+    "face",
+    "neck",
+    "hands",
+    "chest",
+    "back",
+    "arms",
+    "legs",
+    "scalp",
+    "under-eye area",
+    "jawline",
+    "shoulders",
+    "feet",
 ]
 CONDITIONS = [
-    "Hyperpigmentation", "Acne scars", "Melasma", "Rosacea", "Eczema", "Psoriasis",
-    "Sun damage", "Fine lines", "Enlarged pores", "Uneven skin texture", "Dark circles",
-    "Age spots", "Stretch marks", "Keloids", "Warts", "Skin tags", "Hair loss",
-    "Excess hair", "Dry skin", "Oily skin", "Contact dermatitis", "Seborrheic keratosis",
-    "Vitiligo", "Cold sores", "Hives",
+    "Hyperpigmentation",
+    "Acne scars",
+    "Melasma",
+    "Rosacea",
+    "Eczema",
+    "Psoriasis",
+    "Sun damage",
+    "Fine lines",
+    "Enlarged pores",
+    "Uneven skin texture",
+    "Dark circles",
+    "Age spots",
+    "Stretch marks",
+    "Keloids",
+    "Warts",
+    "Skin tags",
+    "Hair loss",
+    "Excess hair",
+    "Dry skin",
+    "Oily skin",
+    "Contact dermatitis",
+    "Seborrheic keratosis",
+    "Vitiligo",
+    "Cold sores",
+    "Hives",
 ]
 TOPICS = [
-    "sunscreen", "skin care at home", "your first consultation", "choosing a treatment",
-    "healing after a session", "summer skin", "winter skin", "products that help",
-    "myths about skin", "what to ask your clinician",
+    "sunscreen",
+    "skin care at home",
+    "your first consultation",
+    "choosing a treatment",
+    "healing after a session",
+    "summer skin",
+    "winter skin",
+    "products that help",
+    "myths about skin",
+    "what to ask your clinician",
 ]
 EXTRA_SECTIONS = ("preparation", "aftercare", "results", "faq")
 PLAIN_PAGES = [
-    "about", "team", "insurance", "financing", "first-visit", "faq", "careers",
-    "gift-cards", "patient-forms", "parking", "telehealth", "referrals",
+    "about",
+    "team",
+    "insurance",
+    "financing",
+    "first-visit",
+    "faq",
+    "careers",
+    "gift-cards",
+    "patient-forms",
+    "parking",
+    "telehealth",
+    "referrals",
 ]
 CITIES = [
     ("Coral Gables", "FL", "33134", "786-210-4234", 25.72145, -80.26837),
@@ -70,27 +132,48 @@ CITIES = [
 
 # More towns for a chain: (name, area code, postal code prefix, latitude, longitude).
 MORE_TOWNS = [
-    ("Hialeah", "305", "330", 25.85763), ("Doral", "305", "331", 25.81954),
-    ("Aventura", "305", "331", 25.95648), ("Homestead", "786", "330", 25.46872),
-    ("Hollywood", "954", "330", 26.01120), ("Pembroke Pines", "954", "330", 26.00315),
-    ("Coral Springs", "954", "330", 26.27119), ("Pompano Beach", "954", "330", 26.23786),
-    ("Boca Raton", "561", "334", 26.36831), ("Delray Beach", "561", "334", 26.46146),
-    ("Boynton Beach", "561", "334", 26.52535), ("Jupiter", "561", "334", 26.93422),
-    ("Port St. Lucie", "772", "349", 27.27306), ("Vero Beach", "772", "329", 27.63864),
-    ("Melbourne", "321", "329", 28.08363), ("Daytona Beach", "386", "321", 29.21081),
-    ("Kissimmee", "407", "347", 28.29196), ("Sanford", "407", "327", 28.80055),
-    ("Winter Park", "407", "327", 28.59999), ("Lakeland", "863", "338", 28.03947),
-    ("Clearwater", "727", "337", 27.96585), ("St. Petersburg", "727", "337", 27.76758),
-    ("Sarasota", "941", "342", 27.33643), ("Bradenton", "941", "342", 27.49894),
-    ("Fort Myers", "239", "339", 26.64063), ("Naples", "239", "341", 26.14204),
-    ("Cape Coral", "239", "339", 26.56285), ("Gainesville", "352", "326", 29.65163),
-    ("Ocala", "352", "344", 29.18720), ("Tallahassee", "850", "323", 30.43826),
-    ("Pensacola", "850", "325", 30.42131), ("Panama City", "850", "324", 30.15881),
-    ("St. Augustine", "904", "320", 29.90122), ("Palm Coast", "386", "321", 29.58497),
-    ("Brandon", "813", "335", 27.93780), ("Wesley Chapel", "813", "335", 28.23973),
-    ("Key West", "305", "330", 24.55554), ("Miramar", "954", "330", 25.98731),
-    ("Weston", "954", "333", 26.10037), ("Palm Beach Gardens", "561", "334", 26.82339),
-    ("Stuart", "772", "349", 27.19755), ("Venice", "941", "342", 27.09978),
+    ("Hialeah", "305", "330", 25.85763),
+    ("Doral", "305", "331", 25.81954),
+    ("Aventura", "305", "331", 25.95648),
+    ("Homestead", "786", "330", 25.46872),
+    ("Hollywood", "954", "330", 26.01120),
+    ("Pembroke Pines", "954", "330", 26.00315),
+    ("Coral Springs", "954", "330", 26.27119),
+    ("Pompano Beach", "954", "330", 26.23786),
+    ("Boca Raton", "561", "334", 26.36831),
+    ("Delray Beach", "561", "334", 26.46146),
+    ("Boynton Beach", "561", "334", 26.52535),
+    ("Jupiter", "561", "334", 26.93422),
+    ("Port St. Lucie", "772", "349", 27.27306),
+    ("Vero Beach", "772", "329", 27.63864),
+    ("Melbourne", "321", "329", 28.08363),
+    ("Daytona Beach", "386", "321", 29.21081),
+    ("Kissimmee", "407", "347", 28.29196),
+    ("Sanford", "407", "327", 28.80055),
+    ("Winter Park", "407", "327", 28.59999),
+    ("Lakeland", "863", "338", 28.03947),
+    ("Clearwater", "727", "337", 27.96585),
+    ("St. Petersburg", "727", "337", 27.76758),
+    ("Sarasota", "941", "342", 27.33643),
+    ("Bradenton", "941", "342", 27.49894),
+    ("Fort Myers", "239", "339", 26.64063),
+    ("Naples", "239", "341", 26.14204),
+    ("Cape Coral", "239", "339", 26.56285),
+    ("Gainesville", "352", "326", 29.65163),
+    ("Ocala", "352", "344", 29.18720),
+    ("Tallahassee", "850", "323", 30.43826),
+    ("Pensacola", "850", "325", 30.42131),
+    ("Panama City", "850", "324", 30.15881),
+    ("St. Augustine", "904", "320", 29.90122),
+    ("Palm Coast", "386", "321", 29.58497),
+    ("Brandon", "813", "335", 27.93780),
+    ("Wesley Chapel", "813", "335", 28.23973),
+    ("Key West", "305", "330", 24.55554),
+    ("Miramar", "954", "330", 25.98731),
+    ("Weston", "954", "333", 26.10037),
+    ("Palm Beach Gardens", "561", "334", 26.82339),
+    ("Stuart", "772", "349", 27.19755),
+    ("Venice", "941", "342", 27.09978),
 ]
 
 
@@ -110,8 +193,9 @@ def cities(count: int) -> list[tuple]:
             phone = f"{area}-{231 + index * 7 + step:03d}-{1000 + index * 137:04d}"
             if phonenumbers.is_valid_number(phonenumbers.parse(phone, "US")):
                 break
-        out.append((town, "FL", f"{postal}{10 + index:02d}", phone, lat,
-                    round(-80.1 - index * 0.0371, 5)))
+        out.append(
+            (town, "FL", f"{postal}{10 + index:02d}", phone, lat, round(-80.1 - index * 0.0371, 5))
+        )
     if len(out) < count:
         raise ValueError(f"at most {len(CITIES) + len(MORE_TOWNS)} locations")
     return out
@@ -138,23 +222,45 @@ SENTENCES = [
     "You can stop at any time, and we will help you plan what comes next.",
 ]
 QUESTIONS = [
-    "How long does it take?", "Does it hurt?", "How many sessions will I need?",
-    "When will I see results?", "What should I do before my appointment?",
-    "What should I do afterwards?", "Who should not have it?", "Is it safe for my skin type?",
-    "How much does it cost?", "Can I wear makeup afterwards?",
-    "What happens at the consultation?", "When should I call the clinic?",
+    "How long does it take?",
+    "Does it hurt?",
+    "How many sessions will I need?",
+    "When will I see results?",
+    "What should I do before my appointment?",
+    "What should I do afterwards?",
+    "Who should not have it?",
+    "Is it safe for my skin type?",
+    "How much does it cost?",
+    "Can I wear makeup afterwards?",
+    "What happens at the consultation?",
+    "When should I call the clinic?",
 ]
 EFFECTS = [
-    "redness", "mild swelling", "tightness", "dryness or flaking", "small bruises",
-    "itching while the skin heals", "a warm feeling, like mild sunburn", "sensitivity to the sun",
+    "redness",
+    "mild swelling",
+    "tightness",
+    "dryness or flaking",
+    "small bruises",
+    "itching while the skin heals",
+    "a warm feeling, like mild sunburn",
+    "sensitivity to the sun",
 ]
 CAUSES = [
-    "sun exposure", "hormonal changes", "your genes", "stress", "some medicines",
-    "aging", "skin injuries, such as cuts or acne",
+    "sun exposure",
+    "hormonal changes",
+    "your genes",
+    "stress",
+    "some medicines",
+    "aging",
+    "skin injuries, such as cuts or acne",
 ]
 THINGS = [
-    "a gentle cleanser", "a fragrance-free moisturizer", "a broad-spectrum sunscreen",
-    "a list of your medicines", "photos of your skin from before", "your questions, written down",
+    "a gentle cleanser",
+    "a fragrance-free moisturizer",
+    "a broad-spectrum sunscreen",
+    "a list of your medicines",
+    "photos of your skin from before",
+    "your questions, written down",
 ]
 
 
@@ -227,6 +333,7 @@ def plan(pages: int, *, locations: int = 4, max_treatments: int | None = None) -
 
 # -- writing ------------------------------------------------------------------
 
+
 class _Writer:
     def __init__(self, content: str, seed: int, today: dt.date):
         self.content = content
@@ -278,14 +385,16 @@ class _Writer:
         """
         parts = []
         for i, question in enumerate(self.rng.sample(QUESTIONS, count)):
-            answer = self.paragraph("It depends on your skin, and we will tell you at your "
-                                    "consultation.", phone)
+            answer = self.paragraph(
+                "It depends on your skin, and we will tell you at your consultation.", phone
+            )
             if i < len(links):
                 answer += f" You can also read {links[i]}."
             if i == 1:
                 answer += "\n\n" + self.bullets("Some people notice:")
             parts.append(f"## {question}\n\n{answer}")
         return "\n\n".join(parts)
+
 
 def summary(text: str) -> str:
     """A Summary line between 50 and 160 characters."""
@@ -298,8 +407,15 @@ def summary(text: str) -> str:
     return text
 
 
-def generate(root: str, pages: int, *, locations: int = 4,
-             max_treatments: int | None = None, seed: int = 1, today: dt.date | None = None) -> Plan:
+def generate(
+    root: str,
+    pages: int,
+    *,
+    locations: int = 4,
+    max_treatments: int | None = None,
+    seed: int = 1,
+    today: dt.date | None = None,
+) -> Plan:
     """Write ``root/content/`` with ``pages`` Markdown sources; return the plan."""
     today = today or dt.date.today()
     p = plan(pages, locations=locations, max_treatments=max_treatments)
@@ -377,74 +493,113 @@ def _write_profile(content: str, locations) -> None:
         handle.write("\n".join(lines) + "\n")
 
 
-def _write_treatment(w: _Writer, title: str, slug: str, conditions: list[str], extra: str,
-                     phone: str) -> None:
+def _write_treatment(
+    w: _Writer, title: str, slug: str, conditions: list[str], extra: str, phone: str
+) -> None:
     """An overview and four sections, each four questions answered with the phone number."""
     base = f"treatments/{slug}"
     name = title[0].lower() + title[1:]
     link = lambda section, text: f"[{text}]({{filename}}/{base}/{section}.md)"  # noqa: E731
-    condition = lambda slug: (f"[{slug.replace('-', ' ')}]"  # noqa: E731
-                              f"({{filename}}/conditions/{slug}.md)")
-    overview = "\n\n".join([
-        w.paragraph(f"{title} is a skin treatment we offer at every location. It can help "
-                    f"with {condition(conditions[0])} and {condition(conditions[1])}."),
-        w.answers(4, phone, [link("side-effects", f"the side effects of {name}"),
-                             link("candidacy", f"who {name} may suit")]),
-        w.bullets("It helps to have at home:", THINGS),
-    ])
-    w.write(f"{base}/index.md", {
-        "Title": title,
-        "Summary": summary(f"{title} helps your skin renew itself. Read how it works, how "
-                           "many sessions you may need and what to expect."),
-        "Reviewed": w.reviewed(),
-        "Procedure-Type": ("Noninvasive", "Percutaneous", "Surgical")[len(slug) % 3],
-        "Body-Location": "Face",
-        "Sessions": "3 to 6",
-        "Interval": "4 to 6 weeks",
-        "Downtime": "None to 2 days",
-        "Results": "Improvement may show after the first session",
-        "Device": "A medical-grade device",
-        "Conditions": ", ".join(conditions),
-    }, overview)
+    condition = lambda slug: (
+        f"[{slug.replace('-', ' ')}]"
+        f"({{filename}}/conditions/{slug}.md)"
+    )
+    overview = "\n\n".join(
+        [
+            w.paragraph(
+                f"{title} is a skin treatment we offer at every location. It can help "
+                f"with {condition(conditions[0])} and {condition(conditions[1])}."
+            ),
+            w.answers(
+                4,
+                phone,
+                [
+                    link("side-effects", f"the side effects of {name}"),
+                    link("candidacy", f"who {name} may suit"),
+                ],
+            ),
+            w.bullets("It helps to have at home:", THINGS),
+        ]
+    )
+    w.write(
+        f"{base}/index.md",
+        {
+            "Title": title,
+            "Summary": summary(
+                f"{title} helps your skin renew itself. Read how it works, how "
+                "many sessions you may need and what to expect."
+            ),
+            "Reviewed": w.reviewed(),
+            "Procedure-Type": ("Noninvasive", "Percutaneous", "Surgical")[len(slug) % 3],
+            "Body-Location": "Face",
+            "Sessions": "3 to 6",
+            "Interval": "4 to 6 weeks",
+            "Downtime": "None to 2 days",
+            "Results": "Improvement may show after the first session",
+            "Device": "A medical-grade device",
+            "Conditions": ", ".join(conditions),
+        },
+        overview,
+    )
     sections = {
         "benefits": (f"Benefits of {name}", "may help with several skin concerns"),
-        "side-effects": (f"Side effects of {name}", "can cause redness or swelling for a "
-                         "short time"),
+        "side-effects": (
+            f"Side effects of {name}",
+            "can cause redness or swelling for a short time",
+        ),
         "candidacy": (f"Is {name} right for me?", "suits many people, but not everyone"),
         extra: (f"{extra.capitalize()}: {name}", "goes best when you know what to expect"),
     }
     for section, (heading, gist) in sections.items():
-        body = "\n\n".join([
-            w.paragraph(f"{title} {gist}. Read about {condition(conditions[1])} too."),
-            w.answers(4, phone, [f"the {link('index', f'{name} overview')}",
-                                 f"{link('benefits', 'the possible benefits')}"]),
-        ])
-        w.write(f"{base}/{section}.md", {
-            "Title": heading,
-            "Summary": summary(f"{title} {gist}. Read the details, with answers to common "
-                               "questions."),
-            "Reviewed": w.reviewed(),
-        }, body)
+        body = "\n\n".join(
+            [
+                w.paragraph(f"{title} {gist}. Read about {condition(conditions[1])} too."),
+                w.answers(
+                    4,
+                    phone,
+                    [
+                        f"the {link('index', f'{name} overview')}",
+                        f"{link('benefits', 'the possible benefits')}",
+                    ],
+                ),
+            ]
+        )
+        w.write(
+            f"{base}/{section}.md",
+            {
+                "Title": heading,
+                "Summary": summary(
+                    f"{title} {gist}. Read the details, with answers to common questions."
+                ),
+                "Reviewed": w.reviewed(),
+            },
+            body,
+        )
 
 
-def _write_condition(w: _Writer, title: str, slug: str, treatments: list[str], link,
-                     phone: str) -> None:
+def _write_condition(
+    w: _Writer, title: str, slug: str, treatments: list[str], link, phone: str
+) -> None:
     header = {
         "Title": title,
-        "Summary": summary(f"{title}: what it is, what causes it and how treatment at our "
-                           "clinic may help."),
+        "Summary": summary(
+            f"{title}: what it is, what causes it and how treatment at our clinic may help."
+        ),
         "Reviewed": w.reviewed(),
     }
     if treatments:
         header["Treatments"] = ", ".join(treatments)
     t_title, t_slug = link
-    body = "\n\n".join([
-        w.paragraph(f"{title} is a common skin concern, and many people ask us about it."),
-        f"## What causes {title.lower()}?",
-        w.bullets("Many things can play a part, including:", CAUSES),
-        w.questions(3, phone, f"about [{t_title.lower()}]({{filename}}/treatments/{t_slug}/"
-                              "index.md)"),
-    ])
+    body = "\n\n".join(
+        [
+            w.paragraph(f"{title} is a common skin concern, and many people ask us about it."),
+            f"## What causes {title.lower()}?",
+            w.bullets("Many things can play a part, including:", CAUSES),
+            w.questions(
+                3, phone, f"about [{t_title.lower()}]({{filename}}/treatments/{t_slug}/index.md)"
+            ),
+        ]
+    )
     w.write(f"conditions/{slug}.md", header, body)
 
 
@@ -452,60 +607,106 @@ def _write_article(w: _Writer, index: int, treatment, condition, phone: str) -> 
     topic = TOPICS[index % len(TOPICS)]
     title = f"{topic[0].upper()}{topic[1:]}: notes on {condition[0].lower()} ({index + 1})"
     date = w.today - dt.timedelta(days=3 + index % 700)
-    body = "\n\n".join([
-        w.paragraph(f"This post is about {topic}, and what it means for "
-                    f"{condition[0].lower()}."),
-        w.questions(4, phone, f"our page on [{condition[0].lower()}]({{filename}}/conditions/"
-                              f"{condition[1]}.md)"),
-        w.paragraph(f"If you are thinking about [{treatment[0].lower()}]({{filename}}/"
-                    f"treatments/{treatment[1]}/index.md), a consultation is the first step."),
-    ])
-    w.write(f"articles/{slugify(topic)}-{index + 1}.md", {
-        "Title": title,
-        "Date": date.isoformat(),
-        "Summary": summary(f"A short read on {topic} and {condition[0].lower()}, with "
-                           "answers to the questions patients ask us most."),
-        "Author": "SunCoast Skin team",
-    }, body)
+    body = "\n\n".join(
+        [
+            w.paragraph(
+                f"This post is about {topic}, and what it means for {condition[0].lower()}."
+            ),
+            w.questions(
+                4,
+                phone,
+                f"our page on [{condition[0].lower()}]({{filename}}/conditions/{condition[1]}.md)",
+            ),
+            w.paragraph(
+                f"If you are thinking about [{treatment[0].lower()}]({{filename}}/"
+                f"treatments/{treatment[1]}/index.md), a consultation is the first step."
+            ),
+        ]
+    )
+    w.write(
+        f"articles/{slugify(topic)}-{index + 1}.md",
+        {
+            "Title": title,
+            "Date": date.isoformat(),
+            "Summary": summary(
+                f"A short read on {topic} and {condition[0].lower()}, with "
+                "answers to the questions patients ask us most."
+            ),
+            "Author": "SunCoast Skin team",
+        },
+        body,
+    )
 
 
 def _write_pages(w: _Writer, p: Plan, locations, treatments, conditions) -> None:
     phone = locations[0][3]
     first_t, first_c = treatments[0], conditions[0]
     intro = {
-        "home": ("Skin care across Florida", "Skin treatments and medical dermatology in "
-                 "Florida. Every plan starts with a consultation."),
-        "contact": ("Contact us", f"Call {phone} to ask a question or book a consultation "
-                    "at one of our skin clinics."),
-        "treatments": ("Treatments", "Skin treatments at our clinics. Read how each one works "
-                       "and what to expect."),
-        "conditions": ("Skin conditions", "Read about common skin concerns, what causes them "
-                       "and how treatment may help."),
-        "404": ("Page not found", "Sorry, we could not find that page. It may have moved. "
-                "Try the home page or our treatments page."),
-        "privacy": ("Privacy", "This website sets no cookies and runs no tracking. Here is "
-                    "what that means for you."),
-        "accessibility": ("Accessibility", "We want everyone to be able to use this website. "
-                          "Here is what we aim for."),
+        "home": (
+            "Skin care across Florida",
+            "Skin treatments and medical dermatology in "
+            "Florida. Every plan starts with a consultation.",
+        ),
+        "contact": (
+            "Contact us",
+            f"Call {phone} to ask a question or book a consultation at one of our skin clinics.",
+        ),
+        "treatments": (
+            "Treatments",
+            "Skin treatments at our clinics. Read how each one works and what to expect.",
+        ),
+        "conditions": (
+            "Skin conditions",
+            "Read about common skin concerns, what causes them and how treatment may help.",
+        ),
+        "404": (
+            "Page not found",
+            "Sorry, we could not find that page. It may have moved. "
+            "Try the home page or our treatments page.",
+        ),
+        "privacy": (
+            "Privacy",
+            "This website sets no cookies and runs no tracking. Here is what that means for you.",
+        ),
+        "accessibility": (
+            "Accessibility",
+            "We want everyone to be able to use this website. Here is what we aim for.",
+        ),
     }
     names = list(FIXED_PAGES)
     extra = p.plain - len(FIXED_PAGES)
     titles = {}
-    for title, slug in _named([n.replace("-", " ").capitalize() for n in PLAIN_PAGES],
-                              [c[0] for c in locations], max(0, extra), "in"):
+    for title, slug in _named(
+        [n.replace("-", " ").capitalize() for n in PLAIN_PAGES],
+        [c[0] for c in locations],
+        max(0, extra),
+        "in",
+    ):
         names.append(slug)
         titles[slug] = title
-    for name in names[:p.plain]:
-        title, gist = intro.get(name, (titles.get(name, name), f"{titles.get(name, name)}: "
-                                       "what you need to know before your visit to our "
-                                       "clinics."))
-        body = "\n\n".join([
-            w.paragraph(f"{gist}", phone if name in ("contact", "home") else None),
-            w.questions(2, phone, f"about [{first_t[0].lower()}]({{filename}}/treatments/"
-                                  f"{first_t[1]}/index.md) or [{first_c[0].lower()}]"
-                                  f"({{filename}}/conditions/{first_c[1]}.md)"),
-            w.bullets("What to bring:", THINGS),
-        ])
+    for name in names[: p.plain]:
+        title, gist = intro.get(
+            name,
+            (
+                titles.get(name, name),
+                f"{titles.get(name, name)}: "
+                "what you need to know before your visit to our "
+                "clinics.",
+            ),
+        )
+        body = "\n\n".join(
+            [
+                w.paragraph(f"{gist}", phone if name in ("contact", "home") else None),
+                w.questions(
+                    2,
+                    phone,
+                    f"about [{first_t[0].lower()}]({{filename}}/treatments/"
+                    f"{first_t[1]}/index.md) or [{first_c[0].lower()}]"
+                    f"({{filename}}/conditions/{first_c[1]}.md)",
+                ),
+                w.bullets("What to bring:", THINGS),
+            ]
+        )
         w.write(f"pages/{name}.md", {"Title": title, "Summary": summary(gist)}, body)
 
 
@@ -548,10 +749,11 @@ def hugo_copy(content: str, site: str) -> int:
     through ``url``.
     """
     count = 0
-    for folder, name, text in ((site, "hugo.toml", _HUGO_CONFIG),
-                               (os.path.join(site, "layouts", "_default"), "single.html",
-                                _HUGO_SINGLE),
-                               (os.path.join(site, "layouts"), "index.html", _HUGO_HOME)):
+    for folder, name, text in (
+        (site, "hugo.toml", _HUGO_CONFIG),
+        (os.path.join(site, "layouts", "_default"), "single.html", _HUGO_SINGLE),
+        (os.path.join(site, "layouts"), "index.html", _HUGO_HOME),
+    ):
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -570,10 +772,11 @@ def hugo_copy(content: str, site: str) -> int:
             target = rel
             if name == "index.md":
                 meta["url"] = _hugo_url(stem)
-                target = rel[:-len("index.md")] + "overview.md"
+                target = rel[: -len("index.md")] + "overview.md"
             body = _LINK.sub(lambda m: _hugo_url(m.group(1)), body)
-            front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items()
-                              if key != "date")
+            front = "\n".join(
+                f"{key}: {json.dumps(value)}" for key, value in meta.items() if key != "date"
+            )
             if "date" in meta:
                 front += f"\ndate: {meta['date']}"
             path = os.path.join(site, "content", target)

@@ -25,11 +25,14 @@ class Sizes:
     br: int
 
     @classmethod
-    def of(cls, data: bytes) -> "Sizes":
+    def of(cls, data: bytes) -> Sizes:
         if not data:
             return cls(0, 0, 0)
-        return cls(len(data), len(gzip.compress(data, compresslevel=9, mtime=0)),
-                   len(brotli.compress(data, quality=11)))
+        return cls(
+            len(data),
+            len(gzip.compress(data, compresslevel=9, mtime=0)),
+            len(brotli.compress(data, quality=11)),
+        )
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,9 @@ class Weight:
 
     @property
     def total(self) -> Sizes:
-        return Sizes(self.html.raw + self.css.raw, self.html.gz + self.css.gz,
-                     self.html.br + self.css.br)
+        return Sizes(
+            self.html.raw + self.css.raw, self.html.gz + self.css.gz, self.html.br + self.css.br
+        )
 
 
 def page_weight(output: Path, page: str) -> Weight:
@@ -65,6 +69,7 @@ def sample_pages(content: Path) -> list[tuple[str, str, str]]:
     Ours follows plugins/clinic/model/routes.py; the plain build names each page by
     its source path (bench/builds.py); both write the blog index to blog/.
     """
+
     def first(pattern: str) -> Path | None:
         found = sorted(content.glob(pattern))
         return found[0] if found else None

@@ -5,9 +5,16 @@ from __future__ import annotations
 import os
 import shutil
 
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-               "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 # "200 % text" as the tests and the audit simulate it: the root font size, so
@@ -38,4 +45,5 @@ def launch(playwright):
         raise RuntimeError(
             "No Chromium for the browser tests. Install one: `sudo apt-get install chromium` "
             "(Debian, Ubuntu), or `.venv/bin/python -m playwright install chromium`; or set "
-            f"CHROMIUM to its path. ({error})") from error
+            f"CHROMIUM to its path. ({error})"
+        ) from error

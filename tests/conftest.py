@@ -43,8 +43,9 @@ def pelican_arguments(out_dir: Path, settings: str) -> list[str]:
     return ["content", "-s", settings, "-o", str(out_dir), "-e", f'CLINIC_TODAY="{TODAY}"']
 
 
-def run_pelican(project: Path, out_dir: Path, settings: str = "pelicanconf.py",
-                env: dict | None = None) -> Result:
+def run_pelican(
+    project: Path, out_dir: Path, settings: str = "pelicanconf.py", env: dict | None = None
+) -> Result:
     """``pelican content -s settings`` in a copy of this test process (``os.fork``).
 
     The copy runs Pelican's command line (``pelican.main``) with the modules
@@ -60,6 +61,7 @@ def run_pelican(project: Path, out_dir: Path, settings: str = "pelicanconf.py",
     import phonenumbers
 
     import clinic.plugin  # noqa: F401 - imported once here, not in every copy
+
     # libphonenumber reads a region's rules on first use; read once here too
     phonenumbers.PhoneMetadata.metadata_for_region("US")
 
@@ -81,8 +83,15 @@ def run_pelican(project: Path, out_dir: Path, settings: str = "pelicanconf.py",
     return Result(os.waitstatus_to_exitcode(wait_status), output, out_dir)
 
 
-def _child_build(main: Callable[[list[str]], None], project: Path, out_dir: Path,
-                 settings: str, env: dict | None, out: IO[str], err: IO[str]) -> int:
+def _child_build(
+    main: Callable[[list[str]], None],
+    project: Path,
+    out_dir: Path,
+    settings: str,
+    env: dict | None,
+    out: IO[str],
+    err: IO[str],
+) -> int:
     """Run Pelican's command line as ``python -m pelican`` would, in the forked copy."""
     os.dup2(out.fileno(), 1)
     os.dup2(err.fileno(), 2)
@@ -94,6 +103,7 @@ def _child_build(main: Callable[[list[str]], None], project: Path, out_dir: Path
     for name in ("pelicanconf", "publishconf"):
         sys.modules.pop(name, None)
     from pelican.log import console
+
     console.width = 200  # as COLUMNS=200 gives a new process
     # pytest's log capture is on the root logger; Pelican sets up its own
     # console handler only on a logger without any, as in a new process
@@ -109,7 +119,7 @@ def _child_build(main: Callable[[list[str]], None], project: Path, out_dir: Path
         else:
             print(stop.code, file=sys.stderr)
             status = 1
-    except BaseException:  # noqa: BLE001 - reported as the interpreter would
+    except BaseException:
         traceback.print_exc()
         status = 1
     sys.stdout.flush()
@@ -117,13 +127,15 @@ def _child_build(main: Callable[[list[str]], None], project: Path, out_dir: Path
     return status
 
 
-def run_pelican_command(project: Path, out_dir: Path, settings: str = "pelicanconf.py",
-                        env: dict | None = None) -> Result:
+def run_pelican_command(
+    project: Path, out_dir: Path, settings: str = "pelicanconf.py", env: dict | None = None
+) -> Result:
     """``python -m pelican`` in a new process: the command line as staff run it."""
     command = [sys.executable, "-m", "pelican", *pelican_arguments(out_dir, settings)]
     environment = dict(os.environ, COLUMNS="200", **(env or {}))
-    done = subprocess.run(command, cwd=project, capture_output=True, text=True,
-                          env=environment, timeout=300)
+    done = subprocess.run(
+        command, cwd=project, capture_output=True, text=True, env=environment, timeout=300
+    )
     return Result(done.returncode, done.stdout + done.stderr, out_dir)
 
 
@@ -150,8 +162,7 @@ class Project:
     def build(self, settings: str = "pelicanconf.py", env: dict | None = None) -> Result:
         return run_pelican(self.root, self.root / "output", settings, env)
 
-    def build_command(self, settings: str = "pelicanconf.py",
-                      env: dict | None = None) -> Result:
+    def build_command(self, settings: str = "pelicanconf.py", env: dict | None = None) -> Result:
         """The same build through ``python -m pelican`` in a new process."""
         return run_pelican_command(self.root, self.root / "output", settings, env)
 
@@ -182,6 +193,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     from browser import launch
+
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium

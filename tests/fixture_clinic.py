@@ -70,5 +70,7 @@ def fixture_clinic(root: Path, pages: dict[str, str] | None = None) -> Project:
 
 def plain_page(title: str, body: str) -> str:
     """A plain page's Markdown with a valid header around ``body``."""
-    return (f"Title: {title}\nSummary: A plain page of the Birchwood clinic, written for a "
-            f"test of what page bodies may contain.\n\n{body}\n")
+    return (
+        f"Title: {title}\nSummary: A plain page of the Birchwood clinic, written for a "
+        f"test of what page bodies may contain.\n\n{body}\n"
+    )

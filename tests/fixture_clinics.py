@@ -31,7 +31,7 @@ def _summary(topic: str) -> str:
     return f"Plain-language information about {topic} at a fictional clinic used in tests."
 
 
-TOML = '''\
+TOML = """\
 # A fictional clinic for tests.
 [clinic]
 name = "Clínica Solana"
@@ -74,7 +74,7 @@ locality = "Testville"
 region = "FL"
 postal_code = "33001"
 country = "US"
-'''
+"""
 TOML = TOML.replace("305-555-0142 ext. 7", "305-555-0142")  # extensions: see their own tests
 
 PAGES = {
@@ -89,9 +89,16 @@ PAGES = {
 
 # (slug, title, overview headers): one priced, one ranged, one by consultation.
 TREATMENTS = (
-    ("peel", "Fictional peel", {"Price": "from 150", "Price_Note": "per session",
-                                "Image": "images/peel.jpg",
-                                "Image_Alt": "A made-up picture: orange and grey stripes"}),
+    (
+        "peel",
+        "Fictional peel",
+        {
+            "Price": "from 150",
+            "Price_Note": "per session",
+            "Image": "images/peel.jpg",
+            "Image_Alt": "A made-up picture: orange and grey stripes",
+        },
+    ),
     ("laser", "Fictional laser", {"Price": "200-600", "Price_Note": "per area"}),
     ("fillers", "Fictional fillers", {"Price_Note": "Priced at a consultation"}),
 )
@@ -99,18 +106,30 @@ TREATMENTS = (
 
 # (slug, name, headers): three made-up people; one reviews the medical pages.
 PEOPLE = (
-    ("alex-example", "Alex Example", {
-        "Role": "Dermatologist", "Credentials": "MD", "Languages": "English, Spanish",
-        "Locations": "north", "Photo": "images/alex.png",
-        "Photo_Alt": "A made-up portrait: a grey square"}),
+    (
+        "alex-example",
+        "Alex Example",
+        {
+            "Role": "Dermatologist",
+            "Credentials": "MD",
+            "Languages": "English, Spanish",
+            "Locations": "north",
+            "Photo": "images/alex.png",
+            "Photo_Alt": "A made-up portrait: a grey square",
+        },
+    ),
     ("sam-sample", "Sam Sample", {"Role": "Nurse", "Locations": "south"}),
     ("robin-test", "Robin Test", {"Role": "Receptionist", "Locations": "north, south"}),
 )
 
 
-def write_clinic(root: Path, *, toml: str = TOML,
-                 treatments: tuple[tuple[str, str, dict[str, str]], ...] = TREATMENTS,
-                 people: tuple[tuple[str, str, dict[str, str]], ...] = PEOPLE) -> None:
+def write_clinic(
+    root: Path,
+    *,
+    toml: str = TOML,
+    treatments: tuple[tuple[str, str, dict[str, str]], ...] = TREATMENTS,
+    people: tuple[tuple[str, str, dict[str, str]], ...] = PEOPLE,
+) -> None:
     """Replace ``root/content`` with the fictional clinic."""
     content = root / "content"
     if content.exists():
@@ -121,24 +140,45 @@ def write_clinic(root: Path, *, toml: str = TOML,
         _write(content / rel, _page(title, _summary(topic), f"Text about {topic}."))
     for slug, title, headers in treatments:
         folder = content / "treatments" / slug
-        _write(folder / "index.md", _page(
-            title, _summary(title.lower()), f"## What is {title.lower()}?\n\nMade-up text.",
-            Reviewed=REVIEWED, Procedure_Type="Noninvasive", Sessions="3", **headers))
+        _write(
+            folder / "index.md",
+            _page(
+                title,
+                _summary(title.lower()),
+                f"## What is {title.lower()}?\n\nMade-up text.",
+                Reviewed=REVIEWED,
+                Procedure_Type="Noninvasive",
+                Sessions="3",
+                **headers,
+            ),
+        )
         for section in ("benefits", "side-effects", "candidacy"):
-            _write(folder / f"{section}.md", _page(
-                f"{title}: {section.replace('-', ' ')}", _summary(f"{title.lower()} {section}"),
-                "Made-up text for a test.", Reviewed=REVIEWED))
-
+            _write(
+                folder / f"{section}.md",
+                _page(
+                    f"{title}: {section.replace('-', ' ')}",
+                    _summary(f"{title.lower()} {section}"),
+                    "Made-up text for a test.",
+                    Reviewed=REVIEWED,
+                ),
+            )
 
     for slug, name, headers in people:
-        _write(content / "team" / f"{slug}.md", _page(
-            name, _summary(f"{name}, a made-up member of the team"),
-            f"{name} is a made-up person in a test.", **headers))
+        _write(
+            content / "team" / f"{slug}.md",
+            _page(
+                name,
+                _summary(f"{name}, a made-up member of the team"),
+                f"{name} is a made-up person in a test.",
+                **headers,
+            ),
+        )
     if any(headers.get("Image") for _, _, headers in treatments):
         photo(content / "images" / "peel.jpg")
         write_results(content)
     if any("Photo" in headers for _, _, headers in people):
         from PIL import Image
+
         (content / "images").mkdir(exist_ok=True)
         Image.new("RGB", (300, 400), (128, 128, 128)).save(content / "images" / "alex.png")
 
@@ -146,6 +186,7 @@ def write_clinic(root: Path, *, toml: str = TOML,
 def photo(path: Path, size: tuple[int, int] = (1800, 1200), colour=(200, 120, 90)) -> None:
     """A made-up JPEG carrying what a phone photo carries: GPS, camera serial, XMP, ICC."""
     from PIL import Image, ImageCms, ImageDraw
+
     image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
     for x in range(0, size[0], 60):
@@ -157,8 +198,14 @@ def photo(path: Path, size: tuple[int, int] = (1800, 1200), colour=(200, 120, 90
     exif.get_ifd(0x8825).update({1: "N", 2: (25.0, 45.0, 1.5), 3: "W", 4: (80.0, 16.0, 2.5)})
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, "JPEG", exif=exif, icc_profile=icc, quality=90,
-               xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">made-up patient name</x:xmpmeta>')
+    image.save(
+        path,
+        "JPEG",
+        exif=exif,
+        icc_profile=icc,
+        quality=90,
+        xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">made-up patient name</x:xmpmeta>',
+    )
 
 
 RESULTS = """\
@@ -185,7 +232,7 @@ def _write(path: Path, text: str) -> None:
 SITE = "https://clinic.example.org"
 
 
-def publish_fixture_clinic(root: Path) -> "Result":
+def publish_fixture_clinic(root: Path) -> Result:
     """The strict publish build of the fictional clinic into ``root/output``, at SITE.
 
     For tests and the audit that need a site that publishes (the sample in
@@ -194,7 +241,9 @@ def publish_fixture_clinic(root: Path) -> "Result":
     # the command line in a process of its own: the audit calls this too,
     # outside pytest, where the plugin is not importable in this process
     from conftest import copy_project, run_pelican_command
+
     project = copy_project(root)
     write_clinic(project.root)
-    return run_pelican_command(project.root, project.root / "output", "publishconf.py",
-                               {"SITEURL": SITE})
+    return run_pelican_command(
+        project.root, project.root / "output", "publishconf.py", {"SITEURL": SITE}
+    )

@@ -94,8 +94,10 @@ def parse_headers_file(text: str) -> list[Rule]:
         indented = line[0] in " \t"
         if not indented:
             if not stripped.startswith("/"):
-                raise ValueError(f"_headers line {number}: a rule must start with a path"
-                                 f" beginning with '/': {stripped!r}")
+                raise ValueError(
+                    f"_headers line {number}: a rule must start with a path"
+                    f" beginning with '/': {stripped!r}"
+                )
             rules.append((stripped, {}))
             continue
         if not rules:
@@ -187,13 +189,14 @@ class _Handler(BaseHTTPRequestHandler):
             status = 404
             file = self.root / "404.html"
             data = file.read_bytes() if file.is_file() else b"404 Not Found\n"
-            content_type = (CONTENT_TYPES[".html"] if file.is_file()
-                            else CONTENT_TYPES[".txt"])
+            content_type = CONTENT_TYPES[".html"] if file.is_file() else CONTENT_TYPES[".txt"]
         else:
             data = file.read_bytes()
-            content_type = (CONTENT_TYPES.get(file.suffix.lower())
-                            or mimetypes.guess_type(file.name)[0]
-                            or "application/octet-stream")
+            content_type = (
+                CONTENT_TYPES.get(file.suffix.lower())
+                or mimetypes.guess_type(file.name)[0]
+                or "application/octet-stream"
+            )
         extra = headers_for(url_path, self.rules)
         if not any(name.lower() == "content-type" for name in extra):
             extra = {"Content-Type": content_type, **extra}
@@ -215,8 +218,11 @@ def serve_with_headers(folder: Path, port: int = 0, tls: ssl.SSLContext | None =
     """
     root = Path(folder).resolve()
     headers_file = root / "_headers"
-    rules = (parse_headers_file(headers_file.read_text(encoding="utf-8"))
-             if headers_file.is_file() else [])
+    rules = (
+        parse_headers_file(headers_file.read_text(encoding="utf-8"))
+        if headers_file.is_file()
+        else []
+    )
     handler = type("Handler", (_Handler,), {"root": root, "rules": rules})
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True

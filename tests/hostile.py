@@ -14,26 +14,109 @@ HOST = "evil.example"
 
 # Every way to write "another host" that a careless check may read as a path.
 FOREIGN = [
-    "//", "&#47;&#47;", "&#x2f;&#x2F;", "&sol;&sol;", "\\\\", "/\\", "\\/", "///", "%2f%2f",
-    "https://", "HtTpS://", "http:", "https:", "https:/\\", " \t//", "/&#9;/", "/\n/",
-    "&#x09;//", "{static}//",
+    "//",
+    "&#47;&#47;",
+    "&#x2f;&#x2F;",
+    "&sol;&sol;",
+    "\\\\",
+    "/\\",
+    "\\/",
+    "///",
+    "%2f%2f",
+    "https://",
+    "HtTpS://",
+    "http:",
+    "https:",
+    "https:/\\",
+    " \t//",
+    "/&#9;/",
+    "/\n/",
+    "&#x09;//",
+    "{static}//",
 ]
 # Every way to write "javascript:".
 RUNNING = [
-    "javascript:", "JaVaScRiPt:", "java\tscript:", "java&#x09;script:", "&#106;avascript:",
-    "java&NewLine;script:", " javascript:", "&#x01;javascript:", "javascript&colon;",
-    "vbscript:", "data:text/html,<script>parent.__pwned=1</script>",
+    "javascript:",
+    "JaVaScRiPt:",
+    "java\tscript:",
+    "java&#x09;script:",
+    "&#106;avascript:",
+    "java&NewLine;script:",
+    " javascript:",
+    "&#x01;javascript:",
+    "javascript&colon;",
+    "vbscript:",
+    "data:text/html,<script>parent.__pwned=1</script>",
     "data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX19wd25lZD0xPC9zY3JpcHQ+",
 ]
-EVENTS = ["onload", "onerror", "onclick", "onmouseover", "onfocus", "onanimationstart",
-          "ontoggle", "onbegin", "onpointerenter", "onauxclick", "onbeforetoggle",
-          "onfocusin", "onwheel", "onscroll", "oncontentvisibilityautostatechange"]
-TAGS = ["img", "a", "p", "iframe", "script", "style", "object", "embed", "svg", "math",
-        "video", "audio", "source", "link", "meta", "base", "form", "input", "button",
-        "table", "td", "details", "image", "body", "div", "blockquote", "frame", "track"]
-ATTRIBUTES = ["src", "href", "srcset", "poster", "data", "background", "action",
-              "formaction", "xlink:href", "ping", "style", "srcdoc", "cite", "content",
-              "lowsrc", "dynsrc", "icon", "manifest", "codebase"]
+EVENTS = [
+    "onload",
+    "onerror",
+    "onclick",
+    "onmouseover",
+    "onfocus",
+    "onanimationstart",
+    "ontoggle",
+    "onbegin",
+    "onpointerenter",
+    "onauxclick",
+    "onbeforetoggle",
+    "onfocusin",
+    "onwheel",
+    "onscroll",
+    "oncontentvisibilityautostatechange",
+]
+TAGS = [
+    "img",
+    "a",
+    "p",
+    "iframe",
+    "script",
+    "style",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "video",
+    "audio",
+    "source",
+    "link",
+    "meta",
+    "base",
+    "form",
+    "input",
+    "button",
+    "table",
+    "td",
+    "details",
+    "image",
+    "body",
+    "div",
+    "blockquote",
+    "frame",
+    "track",
+]
+ATTRIBUTES = [
+    "src",
+    "href",
+    "srcset",
+    "poster",
+    "data",
+    "background",
+    "action",
+    "formaction",
+    "xlink:href",
+    "ping",
+    "style",
+    "srcdoc",
+    "cite",
+    "content",
+    "lowsrc",
+    "dynsrc",
+    "icon",
+    "manifest",
+    "codebase",
+]
 # Forms where parsers disagree, written out.
 RAW = [
     f"<scr<script>ipt>{MARK}</scr</script>ipt>",
@@ -116,15 +199,26 @@ def _element(draw: st.DrawFn) -> str:
 
 
 def pieces() -> st.SearchStrategy[str]:
-    return st.one_of(_element(), st.sampled_from(RAW),
-                     _url().map(lambda url: f"[call us]({url})"),
-                     _url().map(lambda url: f"![a spot]({url})"))
+    return st.one_of(
+        _element(),
+        st.sampled_from(RAW),
+        _url().map(lambda url: f"[call us]({url})"),
+        _url().map(lambda url: f"![a spot]({url})"),
+    )
 
 
 @st.composite
 def bodies(draw: st.DrawFn) -> str:
     """A Markdown body: a few hostile pieces, each where staff could put it."""
-    places = ["{}", "Text {} more.", "## Heading {}", "- item {}", "> {}", "1. {}",
-              "| a |\n|---|\n| {} |", "Term\n:   {}"]
+    places = [
+        "{}",
+        "Text {} more.",
+        "## Heading {}",
+        "- item {}",
+        "> {}",
+        "1. {}",
+        "| a |\n|---|\n| {} |",
+        "Term\n:   {}",
+    ]
     chosen = draw(st.lists(pieces(), min_size=1, max_size=3))
     return "\n\n".join(draw(st.sampled_from(places)).format(piece) for piece in chosen)

@@ -40,17 +40,19 @@ def _plugin_imports(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level:
-            base = package[:len(package) - (node.level - 1)]
+            base = package[: len(package) - (node.level - 1)]
             target = base + (node.module.split(".") if node.module else [])
             if target:
                 found.add(target[0])
             else:  # "from . import plugin" in the package's own __init__
                 found.update(alias.name for alias in node.names)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) \
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
                 else [node.module or ""]
-            found.update("clinic:" + n.split(".")[1] for n in names
-                         if n.startswith("clinic."))
+            )
+            found.update("clinic:" + n.split(".")[1] for n in names if n.startswith("clinic."))
     return found
 
 
@@ -62,8 +64,9 @@ def test_imports_point_downwards(path: Path) -> None:
     room = _room(path)
     assert room in ALLOWED, f"{path}: a new room needs a place in docs/architecture.md"
     imported = _plugin_imports(path) - {room}
-    assert not any(name.startswith("clinic:") for name in imported), \
+    assert not any(name.startswith("clinic:") for name in imported), (
         f"{path} imports the plugin by its absolute name; use a relative import"
+    )
     assert imported <= ALLOWED[room], f"{path} ({room}) imports {imported - ALLOWED[room]}"
 
 
@@ -74,12 +77,18 @@ def test_only_the_adapter_knows_pelicans_signals() -> None:
 
 def _imports_signals(path: Path) -> bool:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pelican") \
-                and any(a.name == "signals" for a in node.names):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and (node.module or "").startswith("pelican")
+            and any(a.name == "signals" for a in node.names)
+        ):
             return True
         if isinstance(node, (ast.Import, ast.ImportFrom)):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) \
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
                 else [node.module or ""]
+            )
             if any(n.startswith("pelican.plugins.signals") for n in names):
                 return True
     return False

@@ -44,7 +44,9 @@ def drop_section(project):
 
 
 def bad_reviewed(project):
-    project.edit("content/treatments/microneedling/benefits.md", "Reviewed:", "Reviewed: 2026-13-01")
+    project.edit(
+        "content/treatments/microneedling/benefits.md", "Reviewed:", "Reviewed: 2026-13-01"
+    )
 
 
 def no_title(project):
@@ -52,8 +54,11 @@ def no_title(project):
 
 
 def unknown_treatment(project):
-    project.edit("content/conditions/hyperpigmentation.md", "Reviewed:",
-                 "Treatments: chemical-peel\nReviewed:")
+    project.edit(
+        "content/conditions/hyperpigmentation.md",
+        "Reviewed:",
+        "Treatments: chemical-peel\nReviewed:",
+    )
 
 
 def empty_name(project):
@@ -77,8 +82,11 @@ def no_home_page(project):
 
 
 def draft_accessibility(project):
-    project.edit("content/pages/accessibility.md", "Title: Accessibility\n",
-                 "Title: Accessibility\nStatus: draft\n")
+    project.edit(
+        "content/pages/accessibility.md",
+        "Title: Accessibility\n",
+        "Title: Accessibility\nStatus: draft\n",
+    )
 
 
 def not_utf8(project):
@@ -227,12 +235,16 @@ def test_publish_stops_and_lists_it(project, name):
     assert "nothing was published." in result.output
 
 
-@pytest.mark.parametrize("breaker, source, needle", [
-    (empty_name, "content/clinic.toml", '"clinic.name" is empty'),
-    (blank_title, "content/pages/privacy.md", '"Title" is empty'),
-])
-def test_an_empty_name_is_reported_once_not_again_as_structured_data(project, breaker, source,
-                                                                     needle):
+@pytest.mark.parametrize(
+    "breaker, source, needle",
+    [
+        (empty_name, "content/clinic.toml", '"clinic.name" is empty'),
+        (blank_title, "content/pages/privacy.md", '"Title" is empty'),
+    ],
+)
+def test_an_empty_name_is_reported_once_not_again_as_structured_data(
+    project, breaker, source, needle
+):
     breaker(project)
     result = project.build()
     assert result.returncode == 0, result.output
@@ -244,8 +256,9 @@ def test_an_empty_name_is_reported_once_not_again_as_structured_data(project, br
 def test_not_utf8_message_names_the_line_and_the_fix(project):
     not_utf8(project)
     result = project.build()
-    line = next(l for l in result.output.splitlines()
-                if l.startswith("content/pages/accessibility.md:"))
+    line = next(
+        l for l in result.output.splitlines() if l.startswith("content/pages/accessibility.md:")
+    )
     number = int(line.split(":")[1])
     source = project.file("content/pages/accessibility.md").read_bytes().split(b"\n")
     assert b"se\xf1al" in source[number - 1]
@@ -263,20 +276,29 @@ def test_publish_of_the_sample_lists_every_missing_fact_at_once(project):
         'content/clinic.toml:32: "locations[0].hours" is empty',
         'content/clinic.toml:35: "locations[0].address.street" is empty',
         'content/clinic.toml:38: "locations[0].address.postal_code" is empty',
-        'content/treatments/microneedling/index.md:3: This medical page has not been reviewed',
+        "content/treatments/microneedling/index.md:3: This medical page has not been reviewed",
     ):
         assert text in result.output
     assert "Publish stopped: 10 problems found; nothing was published." in result.output
 
 
-@pytest.mark.parametrize("siteurl, message", [
-    ("", "publishconf.py: SITEURL is empty, but a published site needs its full address."),
-    ("clinic.example.org", 'publishconf.py: SITEURL is "clinic.example.org", which has no '
-     '"https://" at the start. Write SITEURL = "https://clinic.example.org".'),
-    ("http://clinic.example.org", 'publishconf.py: SITEURL is "http://clinic.example.org", '
-     "which is not a secure (https) address: browsers mark such a site as not secure and "
-     'search engines prefer https. Write SITEURL = "https://clinic.example.org".'),
-])
+@pytest.mark.parametrize(
+    "siteurl, message",
+    [
+        ("", "publishconf.py: SITEURL is empty, but a published site needs its full address."),
+        (
+            "clinic.example.org",
+            'publishconf.py: SITEURL is "clinic.example.org", which has no '
+            '"https://" at the start. Write SITEURL = "https://clinic.example.org".',
+        ),
+        (
+            "http://clinic.example.org",
+            'publishconf.py: SITEURL is "http://clinic.example.org", '
+            "which is not a secure (https) address: browsers mark such a site as not secure and "
+            'search engines prefer https. Write SITEURL = "https://clinic.example.org".',
+        ),
+    ],
+)
 def test_publish_with_a_bad_siteurl_says_how_to_write_it(project, siteurl, message):
     complete(project)
     result = project.build("publishconf.py", {"SITEURL": siteurl})
@@ -290,8 +312,9 @@ def test_a_trailing_slash_on_siteurl_is_removed_not_doubled(project):
     result = project.build("publishconf.py", {"SITEURL": "https://clinic.example.org/"})
     assert result.returncode == 0, result.output
     html = result.page("/treatments/microneedling/").read_text(encoding="utf-8")
-    assert '<link rel="canonical" href="https://clinic.example.org/treatments/microneedling/">' \
-        in html
+    assert (
+        '<link rel="canonical" href="https://clinic.example.org/treatments/microneedling/">' in html
+    )
     assert "example.org//" not in html
 
 
@@ -305,8 +328,11 @@ def test_publish_of_complete_content_succeeds(project):
 
 def test_publish_stops_on_pelican_own_warnings(project):
     complete(project)
-    project.edit("content/pages/home.md", "Title: Skin care in Coral Gables",
-                 "Title: Skin care in Coral Gables\nStatus: published\nStatus: published")
+    project.edit(
+        "content/pages/home.md",
+        "Title: Skin care in Coral Gables",
+        "Title: Skin care in Coral Gables\nStatus: published\nStatus: published",
+    )
     result = project.publish()
     assert result.returncode == 1
     assert "pelican: Duplicate definition of `status` for " in result.output
@@ -317,10 +343,16 @@ def complete(project):
     project.edit("content/clinic.toml", 'reviewer = ""', 'reviewer = "A. Reviewer, MD"')
     project.edit("content/clinic.toml", 'street = ""', 'street = "1 Example Street"')
     project.edit("content/clinic.toml", 'postal_code = ""', 'postal_code = "00000"')
-    project.edit("content/clinic.toml", "hours = []",
-                 'hours = [ { days = ["Monday"], opens = "09:00", closes = "17:00" } ]')
-    project.edit("content/clinic.toml", "# [locations.geo]\n# latitude = 0.0\n# longitude = 0.0",
-                 "[locations.geo]\nlatitude = 25.12345\nlongitude = -80.12345")
+    project.edit(
+        "content/clinic.toml",
+        "hours = []",
+        'hours = [ { days = ["Monday"], opens = "09:00", closes = "17:00" } ]',
+    )
+    project.edit(
+        "content/clinic.toml",
+        "# [locations.geo]\n# latitude = 0.0\n# longitude = 0.0",
+        "[locations.geo]\nlatitude = 25.12345\nlongitude = -80.12345",
+    )
     project.edit("content/clinic.toml", 'language = "en"', 'language = "en"\nprice_range = "$$"')
     for path in project.root.joinpath("content").rglob("*.md"):
         text = path.read_text(encoding="utf-8")
@@ -328,13 +360,20 @@ def complete(project):
 
 
 def embed_script(project):
-    project.edit("content/pages/privacy.md", "\n\n", "\n\n<script src=\"https://tracker.example.com/t.js\"></script>\n\n", )
+    project.edit(
+        "content/pages/privacy.md",
+        "\n\n",
+        '\n\n<script src="https://tracker.example.com/t.js"></script>\n\n',
+    )
 
 
 def embed_iframe(project):
-    project.edit("content/conditions/hyperpigmentation.md", "## What causes hyperpigmentation?",
-                 '<iframe src="https://video.example.com/embed/1" title="video"></iframe>\n\n'
-                 "## What causes hyperpigmentation?")
+    project.edit(
+        "content/conditions/hyperpigmentation.md",
+        "## What causes hyperpigmentation?",
+        '<iframe src="https://video.example.com/embed/1" title="video"></iframe>\n\n'
+        "## What causes hyperpigmentation?",
+    )
 
 
 def same_url(project):
@@ -343,31 +382,43 @@ def same_url(project):
 
 
 def redirect_loop(project):
-    project.edit("content/pages/contact.md", "Title: Contact us",
-                 "Title: Contact us\nRedirect-From: /contact/")
+    project.edit(
+        "content/pages/contact.md",
+        "Title: Contact us",
+        "Title: Contact us\nRedirect-From: /contact/",
+    )
 
 
 def third_party_template(project):
-    project.edit("theme/templates/base.html", "</head>",
-                 '<link rel="stylesheet" href="https://fonts.example.com/css"></head>')
+    project.edit(
+        "theme/templates/base.html",
+        "</head>",
+        '<link rel="stylesheet" href="https://fonts.example.com/css"></head>',
+    )
 
 
 def link_to_profile(project):
-    project.edit("content/pages/privacy.md", "\n\n",
-                 "\n\nSee [the facts]({filename}/clinic.toml).\n\n")
+    project.edit(
+        "content/pages/privacy.md", "\n\n", "\n\nSee [the facts]({filename}/clinic.toml).\n\n"
+    )
 
 
 def link_to_draft(project):
-    project.write("content/pages/parking.md", "Title: Parking\nStatus: draft\nSummary: Where to "
-                  "park when you visit, and which streets have free spaces in the morning.\n\n"
-                  "Soon.\n")
-    project.edit("content/pages/privacy.md", "\n\n",
-                 "\n\nSee [parking]({filename}parking.md).\n\n")
+    project.write(
+        "content/pages/parking.md",
+        "Title: Parking\nStatus: draft\nSummary: Where to "
+        "park when you visit, and which streets have free spaces in the morning.\n\n"
+        "Soon.\n",
+    )
+    project.edit("content/pages/privacy.md", "\n\n", "\n\nSee [parking]({filename}parking.md).\n\n")
 
 
 def post_sets_url(project):
-    project.edit("content/articles/treating-dark-spots.md", "Date: 2026-11-20",
-                 "Date: 2026-11-20\nURL: https://evil.example/login")
+    project.edit(
+        "content/articles/treating-dark-spots.md",
+        "Date: 2026-11-20",
+        "Date: 2026-11-20\nURL: https://evil.example/login",
+    )
 
 
 PUBLISHING_CASES = {
@@ -418,7 +469,7 @@ PUBLISHING_CASES = {
     ),
     "a redirect loop": (
         redirect_loop,
-        "content/pages/contact.md:2: \"Redirect-From\" has /contact/, this page's own "
+        'content/pages/contact.md:2: "Redirect-From" has /contact/, this page\'s own '
         "address: a redirect loop. Remove it from the list.",
     ),
 }
@@ -439,8 +490,11 @@ def test_publishing_bad_input_is_a_problem_in_both_modes(project, name):
 
 
 def test_redirects_are_written_for_the_host(project):
-    project.edit("content/treatments/microneedling/index.md", "Title: Microneedling",
-                 "Title: Microneedling\nRedirect-From: /microneedling.html, /services/microneedling/")
+    project.edit(
+        "content/treatments/microneedling/index.md",
+        "Title: Microneedling",
+        "Title: Microneedling\nRedirect-From: /microneedling.html, /services/microneedling/",
+    )
     result = project.build()
     assert (result.out_dir / "_redirects").read_text().splitlines()[1:] == [
         "/microneedling.html /treatments/microneedling/ 301",
@@ -451,13 +505,18 @@ def test_redirects_are_written_for_the_host(project):
 def test_unsafe_characters_in_titles_and_profile_survive_in_structured_data(project):
     nasty = 'Peel </script><!-- "quoted" \\ back \u2028 🙂'
     project.edit("content/pages/privacy.md", "Title: Privacy", f"Title: {nasty}")
-    project.edit("content/clinic.toml", 'name = "DermaClinic"',
-                 'name = "Derma </script> \\"Clinic\\" \\u2028 🙂"')
+    project.edit(
+        "content/clinic.toml",
+        'name = "DermaClinic"',
+        'name = "Derma </script> \\"Clinic\\" \\u2028 🙂"',
+    )
     result = project.build()
     assert result.returncode == 0, result.output
     html = result.page("/privacy/").read_text(encoding="utf-8")
-    from bs4 import BeautifulSoup
     import json
+
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(html, "html.parser")
     scripts = soup.find_all("script")
     assert len(scripts) == 1
@@ -471,16 +530,25 @@ def test_unsafe_characters_in_titles_and_profile_survive_in_structured_data(proj
 def test_several_treatments_publish_without_slug_clashes(project):
     """Every treatment has a benefits.md; Pelican must not take them for translations."""
     from clinic.staff.scaffold import create
+
     for name in ("Chemical peel", "Laser resurfacing"):
         create("treatment", name, project.root)
         for path in (project.root / "content/treatments").glob(f"{name.lower().split()[0]}*/*.md"):
             text = path.read_text(encoding="utf-8").replace(
                 "Summary: FILL IN: one or two plain sentences, 50 to 160 characters.",
-                "Summary: A plain summary of this page that is long enough for search results.")
-            text = "\n".join(line.split("FILL IN: ")[-1] if "FILL IN" in line else line
-                             for line in text.splitlines())
-            path.write_text(text.replace("Procedure-Type: Noninvasive, Percutaneous or Surgical",
-                                         "Procedure-Type: Noninvasive"), encoding="utf-8")
+                "Summary: A plain summary of this page that is long enough for search results.",
+            )
+            text = "\n".join(
+                line.split("FILL IN: ")[-1] if "FILL IN" in line else line
+                for line in text.splitlines()
+            )
+            path.write_text(
+                text.replace(
+                    "Procedure-Type: Noninvasive, Percutaneous or Surgical",
+                    "Procedure-Type: Noninvasive",
+                ),
+                encoding="utf-8",
+            )
     complete(project)
     result = project.publish()
     assert result.returncode == 0, result.output
@@ -490,15 +558,19 @@ def test_several_treatments_publish_without_slug_clashes(project):
 
 def test_a_required_section_kept_as_a_draft_is_named_as_a_draft(project):
     from clinic.staff.scaffold import create
+
     create("treatment", "Cold plasma", project.root)
-    project.edit("content/treatments/cold-plasma/benefits.md", "Reviewed:\n",
-                 "Reviewed:\nStatus: draft\n")
+    project.edit(
+        "content/treatments/cold-plasma/benefits.md", "Reviewed:\n", "Reviewed:\nStatus: draft\n"
+    )
     result = project.build()
     assert result.returncode == 0, result.output
-    assert ("content/treatments/cold-plasma/benefits.md:4: This page is a draft (Status: "
-            "draft), so the treatment has no published benefits page, and every treatment "
-            "needs benefits, side effects and candidacy pages. Remove the line Status: draft "
-            "to publish it.") in result.output
+    assert (
+        "content/treatments/cold-plasma/benefits.md:4: This page is a draft (Status: "
+        "draft), so the treatment has no published benefits page, and every treatment "
+        "needs benefits, side effects and candidacy pages. Remove the line Status: draft "
+        "to publish it."
+    ) in result.output
     assert "This treatment has no benefits.md" not in result.output
 
 
@@ -506,11 +578,12 @@ def test_a_missing_address_or_hours_is_said_once_with_its_line(project):
     project.write("content/clinic.toml", FICTIONAL_PROFILE)
     result = project.build()
     assert result.returncode == 0, result.output
-    assert ('content/clinic.toml:12: "locations[0].hours" is empty: visitors need to know when '
-            "someone will answer the phone") in result.output
+    assert (
+        'content/clinic.toml:12: "locations[0].hours" is empty: visitors need to know when '
+        "someone will answer the phone"
+    ) in result.output
     assert 'content/clinic.toml:15: "locations[0].address.street" is empty' in result.output
-    assert 'content/clinic.toml:18: "locations[0].address.postal_code" is empty' \
-        in result.output
+    assert 'content/clinic.toml:18: "locations[0].address.postal_code" is empty' in result.output
     # Google's advice on the same facts would repeat them without a line
     assert '"streetAddress" is missing' not in result.output
     assert '"postalCode" is missing' not in result.output
@@ -518,7 +591,7 @@ def test_a_missing_address_or_hours_is_said_once_with_its_line(project):
     assert '"geo" is missing. Google recommends' in result.output  # the profile has no rule
 
 
-FICTIONAL_PROFILE = '''[clinic]
+FICTIONAL_PROFILE = """[clinic]
 name = "Harbour Skin Studio"
 description = "A fictional skin studio by the harbour, for tests."
 specialty = "Dermatology"
@@ -536,38 +609,57 @@ street = ""
 region = "FL"
 country = "US"
 postal_code = ""
-'''
+"""
 
 
 def test_a_page_too_large_or_nested_too_deep_is_refused_and_explained(project):
     import time
-    project.write("content/pages/price-list.md", "Title: Price list\nSummary: Prices.\n\n"
-                  + "| Service | Price |\n" * 400_000)
-    project.write("content/pages/outline.md", "Title: Outline\nSummary: Deep.\n\n"
-                  + "\n".join("\t" * i + "- step" for i in range(1000)) + "\n")
+
+    project.write(
+        "content/pages/price-list.md",
+        "Title: Price list\nSummary: Prices.\n\n" + "| Service | Price |\n" * 400_000,
+    )
+    project.write(
+        "content/pages/outline.md",
+        "Title: Outline\nSummary: Deep.\n\n"
+        + "\n".join("\t" * i + "- step" for i in range(1000))
+        + "\n",
+    )
     started = time.monotonic()
     result = project.build()
     assert time.monotonic() - started < 60
     assert result.returncode == 0, result.output
-    assert ("content/pages/price-list.md: This file is 8 MB, more than the 1 MB a page may "
-            "be, so it was left out of the site.") in result.output
-    assert ("content/pages/outline.md:54: Lists or quotes on this page are nested 1000 levels "
-            "deep, more than the 50 the site reads, so it was left out of the site.") \
-        in result.output
+    assert (
+        "content/pages/price-list.md: This file is 8 MB, more than the 1 MB a page may "
+        "be, so it was left out of the site."
+    ) in result.output
+    assert (
+        "content/pages/outline.md:54: Lists or quotes on this page are nested 1000 levels "
+        "deep, more than the 50 the site reads, so it was left out of the site."
+    ) in result.output
     assert "check the header lines" not in result.output
     assert not result.page("/price-list/").exists()
 
 
 def test_an_old_phone_number_left_in_a_page_is_advice_with_its_line(project):
-    project.write("content/clinic.toml", FICTIONAL_PROFILE.replace(
-        'street = ""', 'street = "2 Quay Lane"').replace('postal_code = ""', 'postal_code = "33199"'))
-    project.write("content/pages/parking.md", "Title: Parking\nSummary: Where to park.\n\n"
-                  "Park on the quay.\n\nCall (305) 555-0147 to book, or 305-555-0198 for\n"
-                  "the old line.\n")
+    project.write(
+        "content/clinic.toml",
+        FICTIONAL_PROFILE.replace('street = ""', 'street = "2 Quay Lane"').replace(
+            'postal_code = ""', 'postal_code = "33199"'
+        ),
+    )
+    project.write(
+        "content/pages/parking.md",
+        "Title: Parking\nSummary: Where to park.\n\n"
+        "Park on the quay.\n\nCall (305) 555-0147 to book, or 305-555-0198 for\n"
+        "the old line.\n",
+    )
     result = project.build()
     assert result.returncode == 0, result.output
     advice = result.output.split("Suggestions (optional; they never stop a publish):")[1]
-    assert ('content/pages/parking.md:6: "305-555-0198" is none of the clinic\'s phone numbers '
-            "in content/clinic.toml. If this is an old number, change it to the clinic's "
-            "number; if it is another number on purpose, leave it.") in advice
+    assert (
+        'content/pages/parking.md:6: "305-555-0198" is none of the clinic\'s phone numbers '
+        "in content/clinic.toml. If this is an old number, change it to the clinic's "
+        "number; if it is another number on purpose, leave it."
+    ) in advice
     assert "(305) 555-0147" not in result.output

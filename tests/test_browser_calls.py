@@ -6,8 +6,13 @@ import pytest
 
 from headers_server import serve_with_headers
 
-PAGES = ["/", "/treatments/microneedling/side-effects/", "/contact/",
-         "/conditions/hyperpigmentation/", "/blog/treating-dark-spots/"]
+PAGES = [
+    "/",
+    "/treatments/microneedling/side-effects/",
+    "/contact/",
+    "/conditions/hyperpigmentation/",
+    "/blog/treating-dark-spots/",
+]
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +74,10 @@ def test_call_bar_is_fixed_on_phones_and_hidden_on_wide_screens(browser, site):
     wide.close()
 
 
-@pytest.mark.parametrize("path", ["/treatments/microneedling/side-effects/",
-                                  "/conditions/hyperpigmentation/", "/contact/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/treatments/microneedling/side-effects/", "/conditions/hyperpigmentation/", "/contact/"],
+)
 def test_the_fixed_bar_never_covers_the_focused_element_while_tabbing(browser, site, path):
     page = open_page(browser, site + path, 375, height=600)
     bar = page.locator(".cl-call-bar").bounding_box()

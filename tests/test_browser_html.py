@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import urllib.parse
 
-import hostile
 import pytest
+from hypothesis import Phase, given, settings
+
+import hostile
 from fixture_clinic import fixture_clinic, plain_page
 from headers_server import serve_with_headers
-from hypothesis import Phase, given, settings
 
 SAMPLES = 20
 
@@ -23,8 +24,13 @@ def sample_bodies() -> list[str]:
     """The same twenty hostile bodies on every run."""
     found: list[str] = []
 
-    @settings(max_examples=SAMPLES, derandomize=True, database=None, phases=[Phase.generate],
-              deadline=None)
+    @settings(
+        max_examples=SAMPLES,
+        derandomize=True,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+    )
     @given(hostile.bodies())
     def collect(body: str) -> None:
         found.append(body)
@@ -36,8 +42,9 @@ def sample_bodies() -> list[str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     bodies = sample_bodies()
-    pages = {f"pages/hostile-{n}.md": plain_page(f"Hostile {n}", body)
-             for n, body in enumerate(bodies)}
+    pages = {
+        f"pages/hostile-{n}.md": plain_page(f"Hostile {n}", body) for n, body in enumerate(bodies)
+    }
     project = fixture_clinic(tmp_path_factory.mktemp("browser-html") / "site", pages)
     result = project.build()
     assert result.returncode == 0, result.output
@@ -73,14 +80,15 @@ def test_no_hostile_body_runs_a_script_or_reaches_another_host(browser, site):
             assert dialogs == [], body
             handlers = page.evaluate(
                 "() => [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]"
-                ".filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))")
+                ".filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))"
+            )
             assert handlers == [], body
-            frames = page.evaluate("() => document.querySelectorAll('iframe, frame, object, "
-                                   "embed').length")
+            frames = page.evaluate(
+                "() => document.querySelectorAll('iframe, frame, object, embed').length"
+            )
             assert frames == 0, body
             page.close()
     finally:
         context.close()
     assert requests, "the pages were loaded"
-    assert [url for url in requests
-            if urllib.parse.urlsplit(url).hostname != "127.0.0.1"] == []
+    assert [url for url in requests if urllib.parse.urlsplit(url).hostname != "127.0.0.1"] == []

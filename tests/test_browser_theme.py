@@ -23,38 +23,72 @@ from filled_clinic import use_filled_clinic
 from headers_server import serve_with_headers
 
 sys.path.insert(0, str(ROOT))
-from audit.axe import describe, run_axe  # noqa: E402  (axe-core from node_modules, npm ci when missing)
-from audit.browser_checks import LAYOUT_JS  # noqa: E402
+from audit.axe import describe, run_axe
+from audit.browser_checks import LAYOUT_JS
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosisdermabrasionwithextras"
-LONG_TITLE = ("What to expect before, during and after a " + LONG_WORD + " session, and how "
-              "long it takes for the redness, swelling and tenderness to settle down completely")
-SECTIONS = ["benefits", "side-effects", "candidacy", "preparation", "aftercare", "results",
-            "recovery", "cost", "alternatives"]  # with the overview: ten
+LONG_TITLE = (
+    "What to expect before, during and after a " + LONG_WORD + " session, and how "
+    "long it takes for the redness, swelling and tenderness to settle down completely"
+)
+SECTIONS = [
+    "benefits",
+    "side-effects",
+    "candidacy",
+    "preparation",
+    "aftercare",
+    "results",
+    "recovery",
+    "cost",
+    "alternatives",
+]  # with the overview: ten
 RTL_NAME = "DermaClinic مركز العناية بالبشرة"
-WIDE_TABLE = ("| " + " | ".join(f"Column heading {n}" for n in range(1, 13)) + " |\n"
-              "|" + "---|" * 12 + "\n"
-              + "".join("| " + " | ".join(f"value {r}.{c}" for c in range(1, 13)) + " |\n"
-                        for r in range(1, 4)))
+WIDE_TABLE = (
+    "| " + " | ".join(f"Column heading {n}" for n in range(1, 13)) + " |\n"
+    "|"
+    + "---|" * 12
+    + "\n"
+    + "".join(
+        "| " + " | ".join(f"value {r}.{c}" for c in range(1, 13)) + " |\n" for r in range(1, 4)
+    )
+)
 
-PAGES = ["/", "/contact/", "/long/", "/no-summary/", "/wide-table/",
-         "/treatments/laser-peel/", "/treatments/laser-peel/alternatives/"]
+PAGES = [
+    "/",
+    "/contact/",
+    "/long/",
+    "/no-summary/",
+    "/wide-table/",
+    "/treatments/laser-peel/",
+    "/treatments/laser-peel/alternatives/",
+]
 
 
 def bad_input(project: Project) -> None:
-    project.write("content/pages/long.md", f"Title: {LONG_TITLE}\nSummary: A long title.\n\n"
-                  f"A paragraph with {LONG_WORD} in it and a long address: "
-                  f"https://www.example.org/{LONG_WORD}/{LONG_WORD}.\n")
+    project.write(
+        "content/pages/long.md",
+        f"Title: {LONG_TITLE}\nSummary: A long title.\n\n"
+        f"A paragraph with {LONG_WORD} in it and a long address: "
+        f"https://www.example.org/{LONG_WORD}/{LONG_WORD}.\n",
+    )
     project.write("content/pages/no-summary.md", "Title: No summary\n\nJust a paragraph.\n")
-    project.write("content/pages/wide-table.md", "Title: Prices\nSummary: A wide table.\n\n"
-                  "Our prices:\n\n" + WIDE_TABLE)
+    project.write(
+        "content/pages/wide-table.md",
+        "Title: Prices\nSummary: A wide table.\n\nOur prices:\n\n" + WIDE_TABLE,
+    )
     folder = "content/treatments/laser-peel"
-    project.write(f"{folder}/index.md", "Title: Laser peel\nSummary: A laser peel renews the "
-                  "top layer of the skin.\nReviewed:\nSessions: 1 to 3\n\nA laser peel works.\n")
+    project.write(
+        f"{folder}/index.md",
+        "Title: Laser peel\nSummary: A laser peel renews the "
+        "top layer of the skin.\nReviewed:\nSessions: 1 to 3\n\nA laser peel works.\n",
+    )
     for slug in SECTIONS:
         label = slug.replace("-", " ")
-        project.write(f"{folder}/{slug}.md", f"Title: Laser peel {label}\nSummary: The {label} "
-                      f"of a laser peel.\nReviewed:\n\nAbout the {label}.\n")
+        project.write(
+            f"{folder}/{slug}.md",
+            f"Title: Laser peel {label}\nSummary: The {label} "
+            f"of a laser peel.\nReviewed:\n\nAbout the {label}.\n",
+        )
     project.edit("content/clinic.toml", 'name = "DermaClinic Coral Gables"', f'name = "{RTL_NAME}"')
 
 
@@ -77,7 +111,9 @@ def open_page(browser, url, width, height=740):
 
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize("path", PAGES)
-def test_bad_input_never_scrolls_the_page_sideways_and_axe_finds_nothing(browser, site, path, width):
+def test_bad_input_never_scrolls_the_page_sideways_and_axe_finds_nothing(
+    browser, site, path, width
+):
     page = open_page(browser, site + path, width)
     assert page.evaluate("document.documentElement.scrollWidth") <= width, path
     violations = run_axe(page)
@@ -130,7 +166,9 @@ def test_a_right_to_left_location_name_is_shown_whole(browser, site):
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_first_tab_focuses_the_skip_link_and_enter_moves_focus_to_the_main_content(browser, site, width):
+def test_first_tab_focuses_the_skip_link_and_enter_moves_focus_to_the_main_content(
+    browser, site, width
+):
     page = open_page(browser, site + "/treatments/laser-peel/", width)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "cl-skip-link"
@@ -144,9 +182,13 @@ def test_first_tab_focuses_the_skip_link_and_enter_moves_focus_to_the_main_conte
 
 
 @pytest.mark.parametrize("path", ["/treatments/laser-peel/results/", "/contact/", "/"])
-def test_tab_order_follows_the_page_from_top_to_bottom_with_focus_always_visible(browser, site, path):
+def test_tab_order_follows_the_page_from_top_to_bottom_with_focus_always_visible(
+    browser, site, path
+):
     page = open_page(browser, site + path, 1280)
-    assert page.evaluate("document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"])').length") == 0
+    assert (
+        page.evaluate("document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"])').length") == 0
+    )
     stops = []
     for _ in range(100):
         page.keyboard.press("Tab")
@@ -158,8 +200,11 @@ def test_tab_order_follows_the_page_from_top_to_bottom_with_focus_always_visible
         if stop is None or (stops and stop == stops[0]):
             break
         stops.append(stop)
-    assert [s["text"] for s in stops[:3]] == ["Skip to main content", "DermaClinic",
-                                              "Call (786) 210-4234"]
+    assert [s["text"] for s in stops[:3]] == [
+        "Skip to main content",
+        "DermaClinic",
+        "Call (786) 210-4234",
+    ]
     for before, after in zip(stops, stops[1:]):
         assert after["top"] >= before["top"] - 2, (before, after)  # never jumps back up
     for stop in stops:
@@ -171,9 +216,14 @@ def test_tab_order_follows_the_page_from_top_to_bottom_with_focus_always_visible
 # opening hours for every day, three locations with long names and street
 # addresses, three phones.  At 320 and 375 CSS px, with normal and 200 % text
 # (the root font size, as in the audit: browser.set_text_size).
-FILLED_PAGES = ["/", "/contact/", "/treatments/microneedling/",
-                "/treatments/microneedling/side-effects/", "/conditions/hyperpigmentation/",
-                "/blog/treating-dark-spots/"]
+FILLED_PAGES = [
+    "/",
+    "/contact/",
+    "/treatments/microneedling/",
+    "/treatments/microneedling/side-effects/",
+    "/conditions/hyperpigmentation/",
+    "/blog/treating-dark-spots/",
+]
 PHONE_WIDTHS = [320, 375]
 TEXT_SIZES = [100, 200]
 
@@ -197,7 +247,9 @@ def open_at_text_size(browser, url, width, text_size, height=740):
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
 @pytest.mark.parametrize("width", PHONE_WIDTHS)
 @pytest.mark.parametrize("path", FILLED_PAGES)
-def test_with_every_fact_filled_in_no_page_scrolls_sideways(browser, filled_site, path, width, text_size):
+def test_with_every_fact_filled_in_no_page_scrolls_sideways(
+    browser, filled_site, path, width, text_size
+):
     page = open_at_text_size(browser, filled_site + path, width, text_size)
     assert page.evaluate(LAYOUT_JS) == [], (path, width, text_size)  # the audit's reflow check
     page.close()
@@ -210,11 +262,15 @@ def test_the_opening_hours_of_every_location_fit_the_screen(browser, filled_site
     hours = page.locator(".cl-hours")
     assert hours.count() == 3
     for index in range(3):
-        box = hours.nth(index).evaluate("""h => { const r = h.getBoundingClientRect();
+        box = hours.nth(
+            index
+        ).evaluate("""h => { const r = h.getBoundingClientRect();
             return {left: r.left, right: r.right, scroll: h.scrollWidth, client: h.clientWidth}; }""")
         assert box["left"] >= 0 and box["right"] <= width, (index, box)
         assert box["scroll"] <= box["client"], (index, box)  # nothing cut off or scrolled inside
-    assert "Monday, Tuesday, Wednesday, Thursday, Friday" in hours.first.inner_text().replace("\n", " ")
+    assert "Monday, Tuesday, Wednesday, Thursday, Friday" in hours.first.inner_text().replace(
+        "\n", " "
+    )
     page.close()
 
 
@@ -233,7 +289,9 @@ CALL_BUTTONS_JS = """() => [...document.querySelectorAll('a.cl-call')].filter(a 
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
 @pytest.mark.parametrize("width", PHONE_WIDTHS)
 @pytest.mark.parametrize("path", ["/contact/", "/treatments/microneedling/"])
-def test_a_phone_number_never_breaks_and_its_button_fits(browser, filled_site, path, width, text_size):
+def test_a_phone_number_never_breaks_and_its_button_fits(
+    browser, filled_site, path, width, text_size
+):
     page = open_at_text_size(browser, filled_site + path, width, text_size)
     buttons = page.evaluate(CALL_BUTTONS_JS)
     assert len(buttons) >= 6  # header, three in the block or cards, three in the footer, bar
@@ -265,13 +323,20 @@ FOCUSABLE_JS = """() => [...document.querySelectorAll(
 
 
 def intersects(a, b) -> bool:
-    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    return (
+        a["left"] < b["right"]
+        and b["left"] < a["right"]
+        and a["top"] < b["bottom"]
+        and b["top"] < a["bottom"]
+    )
 
 
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
 @pytest.mark.parametrize("width", PHONE_WIDTHS)
 @pytest.mark.parametrize("path", ["/contact/", "/treatments/microneedling/side-effects/"])
-def test_the_fixed_call_bar_covers_no_part_of_what_has_focus(browser, filled_site, path, width, text_size):
+def test_the_fixed_call_bar_covers_no_part_of_what_has_focus(
+    browser, filled_site, path, width, text_size
+):
     page = open_at_text_size(browser, filled_site + path, width, text_size)
     bar = page.evaluate(BAR_JS)
     if bar["fixed"]:

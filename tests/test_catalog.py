@@ -8,8 +8,9 @@ from clinic.model.routes import route_for
 
 def page(source, title, **metadata):
     route = route_for(source)
-    return Entry(f"content/{source}", route,
-                 SimpleNamespace(title=title, url=route.url, metadata=metadata))
+    return Entry(
+        f"content/{source}", route, SimpleNamespace(title=title, url=route.url, metadata=metadata)
+    )
 
 
 def no_line(source, key):
@@ -32,7 +33,13 @@ def test_sections_follow_reading_order_then_file_name():
     assert problems == []
     treatment = catalog.treatment("peel")
     assert [s.slug for s in treatment.sections] == [
-        "overview", "benefits", "side-effects", "candidacy", "aftercare", "recovery-time"]
+        "overview",
+        "benefits",
+        "side-effects",
+        "candidacy",
+        "aftercare",
+        "recovery-time",
+    ]
     assert [s.label for s in treatment.sections][-1] == "Recovery time"
     first, second = treatment.sections[:2]
     assert treatment.neighbours(first) == (None, second)
@@ -52,8 +59,9 @@ def test_links_run_both_ways_from_either_side():
 
 
 def test_unknown_references_are_named_with_the_known_choices():
-    entries = peel(conditions="rosacea") + [page("conditions/melasma.md", "Melasma",
-                                                 treatments="laser")]
+    entries = peel(conditions="rosacea") + [
+        page("conditions/melasma.md", "Melasma", treatments="laser")
+    ]
     _, problems = build_catalog(entries, no_line)
     assert [str(p) for p in problems] == [
         'content/treatments/peel/index.md:7: "Conditions" names the condition "rosacea", but '
@@ -84,23 +92,31 @@ def test_procedure_type_must_be_one_search_engines_know():
     _, problems = build_catalog(peel(**{"procedure-type": "Laser"}), no_line)
     assert [str(p) for p in problems] == [
         'content/treatments/peel/index.md:7: "Procedure-Type" is "Laser", which is not a '
-        "procedure type search engines know. Write one of: Noninvasive, Percutaneous, Surgical."]
+        "procedure type search engines know. Write one of: Noninvasive, Percutaneous, Surgical."
+    ]
 
 
 def test_facts_keep_their_order_and_skip_empty_ones():
     catalog, _ = build_catalog(peel(sessions="3", downtime="", interval="2 weeks"), no_line)
-    assert catalog.treatment("peel").facts == [("sessions", "Sessions", "3"),
-                                               ("interval", "Time between sessions", "2 weeks")]
+    assert catalog.treatment("peel").facts == [
+        ("sessions", "Sessions", "3"),
+        ("interval", "Time between sessions", "2 weeks"),
+    ]
 
 
 def test_breadcrumbs_follow_the_site_structure():
-    entries = peel() + [page("pages/treatments.md", "Our treatments"),
-                        page("pages/home.md", "Welcome")]
+    entries = peel() + [
+        page("pages/treatments.md", "Our treatments"),
+        page("pages/home.md", "Welcome"),
+    ]
     catalog, _ = build_catalog(entries, no_line)
     aftercare = entries[1]
     assert breadcrumbs(aftercare.route, aftercare.page, catalog) == [
-        ("Home", ""), ("Our treatments", "treatments/"),
-        ("Chemical peel", "treatments/peel/"), ("Aftercare", "treatments/peel/aftercare/")]
+        ("Home", ""),
+        ("Our treatments", "treatments/"),
+        ("Chemical peel", "treatments/peel/"),
+        ("Aftercare", "treatments/peel/aftercare/"),
+    ]
     home = entries[-1]
     assert breadcrumbs(home.route, home.page, catalog) == []
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from clinic.model.clock import is_date, is_time, parse_date
 from hypothesis import given
 from hypothesis import strategies as st
+
+from clinic.model.clock import is_date, is_time, parse_date
 
 
 @given(st.times())
@@ -23,13 +24,23 @@ def test_hours_and_minutes_must_be_on_the_clock(hours, minutes):
     text = f"{hours:02d}:{minutes:02d}"
     assert is_time(text, seconds=False) == (hours < 24 and minutes < 60)
     assert is_time(text, seconds=False, end_of_day=True) == (
-        (hours < 24 and minutes < 60) or text == "24:00")
+        (hours < 24 and minutes < 60) or text == "24:00"
+    )
 
 
-@pytest.mark.parametrize("text, ok", [
-    ("24:00", True), ("24:00:00", True), ("24:01", False), ("24:00:01", False),
-    ("9:00", False), ("09:00 ", False), ("0900", False), ("09:00+01:00", False),
-])
+@pytest.mark.parametrize(
+    "text, ok",
+    [
+        ("24:00", True),
+        ("24:00:00", True),
+        ("24:01", False),
+        ("24:00:01", False),
+        ("9:00", False),
+        ("09:00 ", False),
+        ("0900", False),
+        ("09:00+01:00", False),
+    ],
+)
 def test_midnight_at_the_end_of_the_day(text, ok):
     assert is_time(text, end_of_day=True) == ok
     assert not is_time(text)  # only where the end of a day makes sense
@@ -41,10 +52,15 @@ def test_every_calendar_day_is_a_date(day):
     assert parse_date(day.isoformat()) == day
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("2026-13-01", "is not a date"), ("2026-02-30", "is not a date"),
-    ("1/3/2026", "is not written as YYYY-MM-DD"), ("2026-3-1", "is not written as YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("2026-13-01", "is not a date"),
+        ("2026-02-30", "is not a date"),
+        ("1/3/2026", "is not written as YYYY-MM-DD"),
+        ("2026-3-1", "is not written as YYYY-MM-DD"),
+    ],
+)
 def test_a_date_that_is_not_one_says_why(text, reason):
     with pytest.raises(ValueError, match=reason):
         parse_date(text)

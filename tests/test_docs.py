@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pelican
 import pytest
+
 from clinic.publishing.hosting import CSP_DIRECTIVES, SECURITY_HEADERS
 from conftest import ROOT
 
@@ -29,7 +30,8 @@ _LOG = re.compile(r"\b(?:WARNING|ERROR|INFO|DEBUG)\s+(.+?)\s{2,}([\w/]+\.py):(\d
 _CODE = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*(?:Makefile|[\w.-]+\.py)):(\d+)\b")
 _DIRECTIVE = re.compile(
     r"\b((?:[a-z]+-)?src|base-uri|form-action|frame-ancestors|sandbox|report-uri)"
-    r"((?: (?:'[^']+'|[a-z]+:|https?://[^\s;`']+))+)")
+    r"((?: (?:'[^']+'|[a-z]+:|https?://[^\s;`']+))+)"
+)
 
 
 def quotes(pattern: re.Pattern[str]) -> list[tuple[str, re.Match[str]]]:
@@ -44,8 +46,12 @@ def code_file(name: str) -> Path:
     """The one file a doc means by ``name`` (a path, or a module name as a log shows it)."""
     if "/" in name or name == "Makefile":
         return ROOT / name
-    found = {p for place in PLACES for p in place.rglob(name)
-             if ".venv" not in p.parts and "node_modules" not in p.parts}
+    found = {
+        p
+        for place in PLACES
+        for p in place.rglob(name)
+        if ".venv" not in p.parts and "node_modules" not in p.parts
+    }
     assert len(found) == 1, f"{name} names {len(found)} files: {sorted(found)}"
     return found.pop()
 
@@ -76,8 +82,10 @@ def test_make_errors_quote_the_recipe_line_that_runs_the_build(where, match):
     number, target = int(match.group(1)), match.group(2)
     recipe = make_recipe(target)
     runs = [n for n, line in recipe.items() if "$(PELICAN)" in line or "python" in line]
-    assert number in runs, f"{where}: Makefile:{number} is not the line that runs `{target}` " \
+    assert number in runs, (
+        f"{where}: Makefile:{number} is not the line that runs `{target}` "
         f"(that is line {', '.join(map(str, runs))})"
+    )
 
 
 @pytest.mark.parametrize("where, match", quotes(_LOG), ids=lambda v: str(v)[:40])
@@ -85,8 +93,9 @@ def test_log_lines_quote_the_line_that_logs_them(where, match):
     message, name, number = match.group(1), match.group(2), int(match.group(3))
     line = line_of(code_file(name), number)
     tail = " ".join(message.split()[-2:])  # words after the last value filled in
-    assert re.search(r"\blog(?:ger)?\.\w+\(", line) and tail in line, \
+    assert re.search(r"\blog(?:ger)?\.\w+\(", line) and tail in line, (
         f"{where}: {name}:{number} is {line.strip()!r}, which does not log {message!r}"
+    )
 
 
 @pytest.mark.parametrize("where, match", quotes(_CODE), ids=lambda v: str(v)[:40])
@@ -98,10 +107,15 @@ def test_the_csp_in_the_docs_is_the_one_the_site_sends():
     written = dict(CSP_DIRECTIVES)
     for where, match in quotes(_DIRECTIVE):
         name, value = match.group(1), match.group(2).strip()
-        assert written.get(name) == value, \
+        assert written.get(name) == value, (
             f"{where}: {name} {value}, but hosting.py writes {name} {written.get(name)}"
-    table = [line for doc in DOCS for line in doc.read_text(encoding="utf-8").split("\n")
-             if line.startswith("| `Content-Security-Policy` |")]
+        )
+    table = [
+        line
+        for doc in DOCS
+        for line in doc.read_text(encoding="utf-8").split("\n")
+        if line.startswith("| `Content-Security-Policy` |")
+    ]
     assert table, "the headers table lists no Content-Security-Policy"
     for row in table:
         cell = row.split("|")[2].strip().strip("`")

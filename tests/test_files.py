@@ -43,26 +43,32 @@ def test_links_are_judged_where_they_lead(tmp_path):
     found = escape(str(content), "images/up/images/up/images/inside.jpg")
     assert (found.kind, found.where) == ("loop", str(images / "up"))
     assert escape(str(content), "images/self").kind == "broken"
-    assert str(escape(str(content), "images/self").problem("content/images/self", "content/")) \
-        == ("content/images/self: This link points at itself, at a chain of links that never "
-            "ends, or at nothing, so it was not published. Remove the link, or copy the file it "
-            "meant in its place.")
+    assert str(escape(str(content), "images/self").problem("content/images/self", "content/")) == (
+        "content/images/self: This link points at itself, at a chain of links that never "
+        "ends, or at nothing, so it was not published. Remove the link, or copy the file it "
+        "meant in its place."
+    )
 
 
-@pytest.mark.parametrize("link", [
-    "{attach}../../../../../../../../../../../../proc/self/environ",
-    "{attach}../../../Makefile",
-    "{static}../../../Makefile",
-    "{filename}../../../Makefile",
-    "{static}/../Makefile",
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "{attach}../../../../../../../../../../../../proc/self/environ",
+        "{attach}../../../Makefile",
+        "{static}../../../Makefile",
+        "{filename}../../../Makefile",
+        "{static}/../Makefile",
+    ],
+)
 def test_a_page_link_out_of_content_publishes_nothing(project, link):
     project.file("Makefile").write_text(f"{SECRET}\n")
     project.edit(PAGE, "\n\n", f"\n\nSee [the file]({link}).\n\n")
     line = project.file(PAGE).read_text().splitlines().index(f"See [the file]({link}).") + 1
-    message = (f"{PAGE}:{line}: The link to {link} leads outside content/, so that file is not "
-               "published. Put the file in content/images/ and link to it from there, for example "
-               "{static}/images/photo.jpg.")
+    message = (
+        f"{PAGE}:{line}: The link to {link} leads outside content/, so that file is not "
+        "published. Put the file in content/images/ and link to it from there, for example "
+        "{static}/images/photo.jpg."
+    )
     result = project.build()
     assert result.returncode == 0, result.output
     assert message in result.output
@@ -86,11 +92,14 @@ def test_linked_files_and_folders_outside_content_are_not_copied(project, tmp_pa
     project.edit(PAGE, "\n\n", "\n\n[notes]({static}/images/shared/notes.txt)\n\n")
     result = project.build()
     assert result.returncode == 0, result.output
-    assert ("content/images/passwd.txt: This is a link to a file outside content/, so it was not "
-            "published. Copy the file into content/ instead of linking to it.") in result.output
-    assert ("content/images/shared: This is a link to a folder outside content/, so nothing in it "
-            "was published. Copy the files into content/ instead of linking to the folder.") \
-        in result.output
+    assert (
+        "content/images/passwd.txt: This is a link to a file outside content/, so it was not "
+        "published. Copy the file into content/ instead of linking to it."
+    ) in result.output
+    assert (
+        "content/images/shared: This is a link to a folder outside content/, so nothing in it "
+        "was published. Copy the files into content/ instead of linking to the folder."
+    ) in result.output
     assert (result.out_dir / "images/photo.txt").is_file()
     assert not _published(result.out_dir, SECRET, "passwd.txt")
     complete(project)
@@ -109,9 +118,14 @@ def test_a_link_loop_is_one_message(project):
     result = project.build()
     assert result.returncode == 0, result.output
     assert "Traceback" not in result.output
-    assert result.output.count("content/images/up: This link leads back to a folder that holds "
-                               "it (a loop), so nothing in it was published. Remove the "
-                               "link.") == 1
+    assert (
+        result.output.count(
+            "content/images/up: This link leads back to a folder that holds "
+            "it (a loop), so nothing in it was published. Remove the "
+            "link."
+        )
+        == 1
+    )
     assert "content/images/self: This link points at itself" in result.output
     assert "same address" not in result.output
     copied = {p.name for p in (result.out_dir / "images").iterdir()}
@@ -124,19 +138,25 @@ def _published(out_dir, secret: str, name: str) -> list[str]:
     for root, _, files in os.walk(out_dir):
         for file in files:
             path = os.path.join(root, file)
-            if file.split(".")[0] == name.split(".")[0] or secret.encode() in open(path, "rb").read():
+            if (
+                file.split(".")[0] == name.split(".")[0]
+                or secret.encode() in open(path, "rb").read()
+            ):
                 found.append(path)
     return found
 
 
 def test_a_markdown_page_linked_in_from_outside_is_left_out(project, tmp_path):
-    (tmp_path / "notes.md").write_text(f"Title: Notes\nSummary: {SECRET} " + "x" * 60 + "\n\n"
-                                       f"{SECRET}\n")
+    (tmp_path / "notes.md").write_text(
+        f"Title: Notes\nSummary: {SECRET} " + "x" * 60 + f"\n\n{SECRET}\n"
+    )
     os.symlink(tmp_path / "notes.md", project.file("content/pages/notes.md"))
     result = project.build()
     assert result.returncode == 0, result.output
-    assert ("content/pages/notes.md: This is a link to a file outside content/, so it was not "
-            "published. Copy the file into content/ instead of linking to it.") in result.output
+    assert (
+        "content/pages/notes.md: This is a link to a file outside content/, so it was not "
+        "published. Copy the file into content/ instead of linking to it."
+    ) in result.output
     assert not result.page("/notes/").exists()
     assert not _published(result.out_dir, SECRET, "notes")
 
@@ -146,7 +166,9 @@ def test_a_theme_file_linked_from_outside_the_theme_is_not_published(project, tm
     os.symlink(tmp_path / "secret.css", project.file("theme/static/css/extra.css"))
     result = project.build()
     assert result.returncode == 0, result.output
-    assert ("theme/static/css/extra.css: This is a link to a file outside theme/, so it was not "
-            "published. Copy the file into theme/ instead of linking to it.") in result.output
+    assert (
+        "theme/static/css/extra.css: This is a link to a file outside theme/, so it was not "
+        "published. Copy the file into theme/ instead of linking to it."
+    ) in result.output
     assert (result.out_dir / "theme").is_dir()
     assert not _published(result.out_dir, SECRET, "extra.css")

@@ -11,13 +11,15 @@ def test_a_fresh_clone_builds_with_make_html(tmp_path):
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
     assert not (clone / ".venv").exists()
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-    done = subprocess.run(["make", "html"], cwd=clone, capture_output=True, text=True,
-                          env=env, timeout=900)
+    done = subprocess.run(
+        ["make", "html"], cwd=clone, capture_output=True, text=True, env=env, timeout=900
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert (clone / ".venv" / "bin" / "pelican").is_file()
     assert (clone / "output" / "treatments" / "microneedling" / "index.html").is_file()
     # a second run finds the environment up to date and only builds
-    again = subprocess.run(["make", "html"], cwd=clone, capture_output=True, text=True,
-                           env=env, timeout=300)
+    again = subprocess.run(
+        ["make", "html"], cwd=clone, capture_output=True, text=True, env=env, timeout=300
+    )
     assert again.returncode == 0
     assert "pip install" not in again.stdout

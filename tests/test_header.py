@@ -11,10 +11,15 @@ from clinic.rules.body import PLACEHOLDER, placeholder_lines
 
 
 def test_header_keys_with_lines_stop_at_the_blank_line():
-    text = "\ufeffTitle: Peel\nSummary: A long\n    continued summary\nReviewed:\n\nBody: not meta\n"
+    text = (
+        "\ufeffTitle: Peel\nSummary: A long\n    continued summary\nReviewed:\n\nBody: not meta\n"
+    )
     fields = scan_header(text)
     assert {k: (f.value, f.line) for k, f in fields.items()} == {
-        "title": ("Peel", 1), "summary": ("A long", 2), "reviewed": ("", 4)}
+        "title": ("Peel", 1),
+        "summary": ("A long", 2),
+        "reviewed": ("", 4),
+    }
     assert header_end(text) == 5
 
 
@@ -36,7 +41,7 @@ def test_toml_keys_follow_tables_and_arrays_of_tables():
 
 # Characters str.splitlines() breaks at but a file editor shows inside a line
 NOT_LINE_BREAKS = ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\x1c", "\x1d", "\x1e"]
-words = st.text(alphabet=st.sampled_from(list("ab :=#\"") + NOT_LINE_BREAKS), max_size=8)
+words = st.text(alphabet=st.sampled_from(list('ab :=#"') + NOT_LINE_BREAKS), max_size=8)
 ends = st.sampled_from(["\n", "\r\n", "\r"])
 
 
@@ -48,19 +53,26 @@ def test_line_numbers_count_only_the_breaks_an_editor_shows(before, breaks):
     number = len(lines)
     assert scan_header(text)["title"].line == number
     assert header_end(text) == number + 1
-    toml = "".join(f"k{i} = \"{w.replace(chr(34), '')}\"" + breaks[i % len(breaks)]
-                   for i, w in enumerate(before)) + "wanted = 1\n"
+    toml = (
+        "".join(
+            f'k{i} = "{w.replace(chr(34), "")}"' + breaks[i % len(breaks)]
+            for i, w in enumerate(before)
+        )
+        + "wanted = 1\n"
+    )
     assert key_lines(toml)[("wanted",)] == number
     assert line_at(text, text.index("Title:")) == number
     assert placeholder_lines(text.replace("Title: x", f"Title: {PLACEHOLDER}")) == [
-        (number, f"Title: {PLACEHOLDER}")]
+        (number, f"Title: {PLACEHOLDER}")
+    ]
 
 
 def test_find_line_counts_editor_lines(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
-    (content / "page.md").write_bytes("Title: A\u2028B\rSummary: x\n\nCall 305 555 0100\n"
-                                      .encode("utf-8"))
+    (content / "page.md").write_bytes(
+        "Title: A\u2028B\rSummary: x\n\nCall 305 555 0100\n".encode("utf-8")
+    )
     files = SourceFiles(str(content))
     assert files.find_line("content/page.md", "305 555 0100") == 4
     assert files.locate("content/page.md", "summary") == 2

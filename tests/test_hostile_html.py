@@ -11,82 +11,111 @@ import base64
 
 import pytest
 from bs4 import BeautifulSoup
+
 from fixture_clinic import SITE, fixture_clinic, plain_page
 
-OTHER_SITE = ("A <{tag}> loads {url} from another website, which would tell that site who "
-              "reads this page. Serve the file from this site (content/images/), or make it "
-              "an ordinary link that visitors can choose to follow.")
+OTHER_SITE = (
+    "A <{tag}> loads {url} from another website, which would tell that site who "
+    "reads this page. Serve the file from this site (content/images/), or make it "
+    "an ordinary link that visitors can choose to follow."
+)
 
 # page name -> (Markdown body, the line staff see after "content/pages/<name>.md:")
 HOSTILE = {
     "iframe-entity": (
         'Before.\n\n<iframe src="&#47;&#47;evil.example/"></iframe>\n',
-        "6: " + OTHER_SITE.format(tag="iframe", url="https://evil.example/")),
+        "6: " + OTHER_SITE.format(tag="iframe", url="https://evil.example/"),
+    ),
     "script-backslash": (
         '<script src="\\\\evil.example/x.js"></script>\n',
-        "4: " + OTHER_SITE.format(tag="script", url="https://evil.example/x.js")),
+        "4: " + OTHER_SITE.format(tag="script", url="https://evil.example/x.js"),
+    ),
     "image-slash-backslash": (
         'A picture: <img src="/\\evil.example/x.png" alt="a spot">\n',
-        "4: " + OTHER_SITE.format(tag="img", url="https://evil.example/x.png")),
+        "4: " + OTHER_SITE.format(tag="img", url="https://evil.example/x.png"),
+    ),
     "table-background": (
         '<table background="https://evil.example/bg.png"><tr><td>1</td></tr></table>\n',
-        "4: " + OTHER_SITE.format(tag="table", url="https://evil.example/bg.png")),
+        "4: " + OTHER_SITE.format(tag="table", url="https://evil.example/bg.png"),
+    ),
     "svg-feimage": (
         '<svg><filter id="f"><feImage href="https://evil.example/f.png"/></filter></svg>\n',
         "4: <svg> is not allowed in a page: drawings written into a page can run programs "
-        "and load files. Save the drawing as a file in content/images/"),
+        "and load files. Save the drawing as a file in content/images/",
+    ),
     "video-entity": (
         '<video src="&#x2f;&#x2f;evil.example/v.mp4"></video>\n',
-        "4: " + OTHER_SITE.format(tag="video", url="https://evil.example/v.mp4")),
+        "4: " + OTHER_SITE.format(tag="video", url="https://evil.example/v.mp4"),
+    ),
     "style-quot": (
         '<p style="background: url(&quot;//evil.example/b.png&quot;)">Hello</p>\n',
-        "4: " + OTHER_SITE.format(tag="p", url="https://evil.example/b.png")),
+        "4: " + OTHER_SITE.format(tag="p", url="https://evil.example/b.png"),
+    ),
     "inline-script": (
         "Words.\n\n<script>window.__pwned = 1</script>\n",
         "6: <script> is not allowed in a page: it would run a program in the visitor's "
-        "browser. Remove it: the site's pages run no programs."),
+        "browser. Remove it: the site's pages run no programs.",
+    ),
     "event-attribute": (
         '<p onmouseover="window.__pwned = 1">Hover</p>\n',
         "4: The attribute onmouseover on <p> is not allowed: it would run a program in the "
-        "visitor's browser. Remove it."),
+        "visitor's browser. Remove it.",
+    ),
     "javascript-link": (
         "[Book now](javascript:window.__pwned=1)\n",
         "4: The address javascript:window.__pwned=1 in href on <a> is not allowed: a "
-        "javascript: address runs a program when it is followed. Link to a web page"),
+        "javascript: address runs a program when it is followed. Link to a web page",
+    ),
     "meta-refresh": (
         '<meta http-equiv="refresh" content="0; url=https://evil.example/">\n',
         "4: <meta> is not allowed in a page: it would change how the browser treats the page "
-        "(a refresh sends visitors elsewhere). Remove it."),
+        "(a refresh sends visitors elsewhere). Remove it.",
+    ),
     "base": (
         '<base href="https://evil.example/">\n',
         "4: <base> is not allowed in a page: it would change where every link on the page "
-        "leads. Remove it."),
+        "leads. Remove it.",
+    ),
     "iframe-srcdoc": (
         '<iframe srcdoc="&lt;script&gt;parent.__pwned = 1&lt;/script&gt;"></iframe>\n',
         "4: <iframe> is not allowed in a page: it would show another page or program inside "
-        "this one. Remove it, and link to that page instead"),
+        "this one. Remove it, and link to that page instead",
+    ),
     "link-ping": (
         '<a href="https://other.example/" ping="https://evil.example/p">more</a>\n',
         "4: The attribute ping on <a> is not allowed: it would tell another website that the "
-        "visitor followed the link. Remove it; the link works without it."),
+        "visitor followed the link. Remove it; the link works without it.",
+    ),
     "heading-script": (
         "Intro.\n\n## Aftercare <script>window.__pwned = 1</script>\n\nText.\n",
-        "6: <script> is not allowed in a page: it would run a program in the visitor's "
-        "browser."),
+        "6: <script> is not allowed in a page: it would run a program in the visitor's browser.",
+    ),
 }
 MARK = "window.__pwned = 1"
-SUMMARY_PAGE = ("Title: Summary\nSummary: Plain words about peels <script>window.__pwned = 1"
-                "</script> for a test of summaries that is long enough.\n\nBody.\n")
+SUMMARY_PAGE = (
+    "Title: Summary\nSummary: Plain words about peels <script>window.__pwned = 1"
+    "</script> for a test of summaries that is long enough.\n\nBody.\n"
+)
 
-SVG_SCRIPT = (b'<svg xmlns="http://www.w3.org/2000/svg">\n'
-              b"<script>window.__pwned = 1</script>\n</svg>\n")
-SVG_FINE = (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
-            b'viewBox="0 0 2 2"><rect width="2" height="2" fill="#0b5563"/></svg>\n')
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
-                       "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
-STATIC = {"page.html": b"<script>window.__pwned = 1</script>", "app.js": b"1",
-          "drawing.svgz": b"\x1f\x8b", "bad.svg": SVG_SCRIPT, "fine.svg": SVG_FINE,
-          "photo.png": PNG}
+SVG_SCRIPT = (
+    b'<svg xmlns="http://www.w3.org/2000/svg">\n<script>window.__pwned = 1</script>\n</svg>\n'
+)
+SVG_FINE = (
+    b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+    b'viewBox="0 0 2 2"><rect width="2" height="2" fill="#0b5563"/></svg>\n'
+)
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+    "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+STATIC = {
+    "page.html": b"<script>window.__pwned = 1</script>",
+    "app.js": b"1",
+    "drawing.svgz": b"\x1f\x8b",
+    "bad.svg": SVG_SCRIPT,
+    "fine.svg": SVG_FINE,
+    "photo.png": PNG,
+}
 STATIC_MESSAGES = [
     "content/images/page.html: This kind of file (.html) can run a program in the browser of "
     "anyone who opens it, so it was not copied to the site. Remove it: pages are written in "
@@ -100,8 +129,10 @@ STATIC_MESSAGES = [
 
 
 def hostile_clinic(root):
-    pages = {f"pages/{name}.md": plain_page(name.replace("-", " ").title(), body)
-             for name, (body, _) in HOSTILE.items()}
+    pages = {
+        f"pages/{name}.md": plain_page(name.replace("-", " ").title(), body)
+        for name, (body, _) in HOSTILE.items()
+    }
     pages["pages/summary.md"] = SUMMARY_PAGE
     # outside every section: reported as such, and still written by Pelican
     pages["treatments/stray.md"] = plain_page("Stray", f"<script>{MARK}</script>")
@@ -157,8 +188,7 @@ def test_development_pages_hold_nothing_that_runs_or_loads_from_elsewhere(develo
 
 
 def test_a_page_outside_every_section_is_checked_too(developed):
-    assert ("content/treatments/stray.md:4: <script> is not allowed in a page"
-            in developed.output)
+    assert "content/treatments/stray.md:4: <script> is not allowed in a page" in developed.output
     written = [p for p in developed.out_dir.rglob("*.html") if "stray" in p.name]
     assert written and all("__pwned" not in p.read_text(encoding="utf-8") for p in written)
 

@@ -1,19 +1,44 @@
 """Host files: _headers, _redirects, sitemap, robots, precompressed siblings."""
 
-import brotli
 import gzip
 
+import brotli
+
 from clinic.publishing.hosting import (
-    headers_file, html_patterns, meta_csp, precompress, redirects_file, robots_txt, sitemap_xml,
+    headers_file,
+    html_patterns,
+    meta_csp,
+    precompress,
+    redirects_file,
+    robots_txt,
+    sitemap_xml,
 )
 from clinic.rules.redirects import redirect_rules
 
 
 def test_each_html_path_gets_exactly_one_cache_rule_and_assets_another():
-    patterns = html_patterns(["", "contact/", "treatments/", "treatments/peel/",
-                              "treatments/peel/benefits/", "blog/", "blog/post/", "404.html"])
-    assert patterns == ["/", "/404.html", "/blog/*", "/contact/", "/favicon.ico",
-                        "/robots.txt", "/sitemap.xml", "/treatments/*"]
+    patterns = html_patterns(
+        [
+            "",
+            "contact/",
+            "treatments/",
+            "treatments/peel/",
+            "treatments/peel/benefits/",
+            "blog/",
+            "blog/post/",
+            "404.html",
+        ]
+    )
+    assert patterns == [
+        "/",
+        "/404.html",
+        "/blog/*",
+        "/contact/",
+        "/favicon.ico",
+        "/robots.txt",
+        "/sitemap.xml",
+        "/treatments/*",
+    ]
     text = headers_file(patterns)
     blocks = text.split("\n/")[1:]  # the first is the comment line
     # each page pattern, the pictures (short: they keep their names) and the theme (long)
@@ -22,8 +47,10 @@ def test_each_html_path_gets_exactly_one_cache_rule_and_assets_another():
     assert "/images/*\n  Cache-Control: public, max-age=300" in text
     first = blocks[0]
     assert "Cache-Control" not in first  # /* must not add a second Cache-Control anywhere
-    assert "Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self'; " \
-           "base-uri 'none'; form-action 'none'; frame-ancestors 'none'" in first
+    assert (
+        "Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self'; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'" in first
+    )
     assert "Strict-Transport-Security: max-age=31536000; includeSubDomains; preload" in first
 
 
@@ -33,9 +60,11 @@ def test_meta_csp_leaves_out_what_a_meta_element_cannot_carry():
 
 
 def test_redirect_rules_and_their_problems():
-    pages = [("content/pages/a.md", "a/", "/old-a/, /a/"),
-             ("content/pages/b.md", "b/", "/a/, /old-a/, old-b"),
-             ("content/pages/c.md", "c/", None)]
+    pages = [
+        ("content/pages/a.md", "a/", "/old-a/, /a/"),
+        ("content/pages/b.md", "b/", "/a/, /old-a/, old-b"),
+        ("content/pages/c.md", "c/", None),
+    ]
     rules, problems = redirect_rules(pages, lambda source, key: 2)
     assert rules == [("/old-a/", "/a/")]
     assert [str(p) for p in problems] == [
@@ -53,12 +82,15 @@ def test_redirect_rules_and_their_problems():
 
 
 def test_sitemap_and_robots():
-    xml = sitemap_xml([("https://c.example.org/", ""),
-                       ("https://c.example.org/a&b/", "2026-03-01")])
-    assert "<url><loc>https://c.example.org/a&amp;b/</loc><lastmod>2026-03-01</lastmod></url>" \
-        in xml
+    xml = sitemap_xml(
+        [("https://c.example.org/", ""), ("https://c.example.org/a&b/", "2026-03-01")]
+    )
+    assert (
+        "<url><loc>https://c.example.org/a&amp;b/</loc><lastmod>2026-03-01</lastmod></url>" in xml
+    )
     assert robots_txt("https://c.example.org").endswith(
-        "Sitemap: https://c.example.org/sitemap.xml\n")
+        "Sitemap: https://c.example.org/sitemap.xml\n"
+    )
 
 
 def test_precompressed_siblings_decompress_to_the_original(tmp_path):

@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clinic.model.money import (
-    Price, PriceError, PriceText, format_price, known_currency, locale_for, parse_price,
+    Price,
+    PriceError,
+    PriceText,
+    format_price,
+    known_currency,
+    locale_for,
+    parse_price,
     schema_amount,
 )
 
@@ -17,31 +23,37 @@ WORDS = {"from_word": "From {amount}", "range_word": "{low} to {high}"}
 SPANISH = {"from_word": "Desde {amount}", "range_word": "De {low} a {high}"}
 
 
-@pytest.mark.parametrize(("written", "price"), [
-    ("150", Price(Decimal("150"))),
-    ("from 150", Price(Decimal("150"), starting=True)),
-    ("From  150", Price(Decimal("150"), starting=True)),
-    ("150-400", Price(Decimal("150"), Decimal("400"))),
-    ("150 – 400", Price(Decimal("150"), Decimal("400"))),
-    ("1,500", Price(Decimal("1500"))),
-    ("99.50", Price(Decimal("99.50"))),
-])
+@pytest.mark.parametrize(
+    ("written", "price"),
+    [
+        ("150", Price(Decimal("150"))),
+        ("from 150", Price(Decimal("150"), starting=True)),
+        ("From  150", Price(Decimal("150"), starting=True)),
+        ("150-400", Price(Decimal("150"), Decimal("400"))),
+        ("150 – 400", Price(Decimal("150"), Decimal("400"))),
+        ("1,500", Price(Decimal("1500"))),
+        ("99.50", Price(Decimal("99.50"))),
+    ],
+)
 def test_prices_staff_write(written, price):
     assert parse_price(written) == price
 
 
-@pytest.mark.parametrize(("written", "reason"), [
-    ("cheap", "is not a price"),
-    ("$150", "has a currency sign or code"),
-    ("150 EUR", "has a currency sign or code"),
-    ("€150", "has a currency sign or code"),
-    ("400-150", "is a range whose second number is not the larger"),
-    ("150-150", "is a range whose second number is not the larger"),
-    ("0", "is not above zero"),
-    ("-5", "is not a price"),
-    ("from 150-400", 'has both "from" and a range'),
-    ("on consultation", "is not a price"),
-])
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("cheap", "is not a price"),
+        ("$150", "has a currency sign or code"),
+        ("150 EUR", "has a currency sign or code"),
+        ("€150", "has a currency sign or code"),
+        ("400-150", "is a range whose second number is not the larger"),
+        ("150-150", "is a range whose second number is not the larger"),
+        ("0", "is not above zero"),
+        ("-5", "is not a price"),
+        ("from 150-400", 'has both "from" and a range'),
+        ("on consultation", "is not a price"),
+    ],
+)
 def test_what_is_not_a_price_says_why(written, reason):
     with pytest.raises(PriceError) as caught:
         parse_price(written)
@@ -65,19 +77,24 @@ def test_a_whole_price_is_shown_without_cents_and_published_as_digits(amount):
     assert schema_amount(price.low) == str(amount)
 
 
-@pytest.mark.parametrize(("written", "currency", "language", "country", "shown"), [
-    ("from 150", "USD", "en", "US", "From $150"),
-    ("150-400", "USD", "en", "US", "$150 to $400"),
-    ("99.5", "USD", "en", "US", "$99.50"),
-    ("from 150", "USD", "es", "US", "Desde $150"),
-    ("150-400", "EUR", "es", "ES", "De 150\xa0€ a 400\xa0€"),
-    ("15000", "EUR", "es", "ES", "15.000\xa0€"),
-    ("1500", "GBP", "en", "GB", "£1,500"),
-])
+@pytest.mark.parametrize(
+    ("written", "currency", "language", "country", "shown"),
+    [
+        ("from 150", "USD", "en", "US", "From $150"),
+        ("150-400", "USD", "en", "US", "$150 to $400"),
+        ("99.5", "USD", "en", "US", "$99.50"),
+        ("from 150", "USD", "es", "US", "Desde $150"),
+        ("150-400", "EUR", "es", "ES", "De 150\xa0€ a 400\xa0€"),
+        ("15000", "EUR", "es", "ES", "15.000\xa0€"),
+        ("1500", "GBP", "en", "GB", "£1,500"),
+    ],
+)
 def test_prices_in_the_pages_language(written, currency, language, country, shown):
     words = SPANISH if language == "es" else WORDS
-    assert format_price(parse_price(written), currency, locale_for(language, country),
-                        **words) == shown
+    assert (
+        format_price(parse_price(written), currency, locale_for(language, country), **words)
+        == shown
+    )
 
 
 def test_a_price_line_says_from_and_the_note_or_only_the_note():
@@ -95,8 +112,16 @@ def test_a_price_line_says_from_and_the_note_or_only_the_note():
     assert text(NoteOnly()) == "Priced at a consultation"
 
 
-@pytest.mark.parametrize(("code", "known"), [
-    ("USD", True), ("EUR", True), ("MXN", True), ("usd", False), ("XYZ", False), ("", False),
-])
+@pytest.mark.parametrize(
+    ("code", "known"),
+    [
+        ("USD", True),
+        ("EUR", True),
+        ("MXN", True),
+        ("usd", False),
+        ("XYZ", False),
+        ("", False),
+    ],
+)
 def test_currency_codes(code, known):
     assert known_currency(code) is known

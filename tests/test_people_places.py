@@ -41,21 +41,36 @@ def _nodes(graph: list[dict]) -> dict[str, dict]:
 
 
 def test_every_person_and_place_has_a_page_and_a_list(published):
-    for url in ("/team/", "/team/alex-example/", "/team/sam-sample/", "/team/robin-test/",
-                "/locations/", "/locations/north/", "/locations/south/"):
+    for url in (
+        "/team/",
+        "/team/alex-example/",
+        "/team/sam-sample/",
+        "/team/robin-test/",
+        "/locations/",
+        "/locations/north/",
+        "/locations/south/",
+    ):
         assert published.page(url).is_file(), url
     team = _soup(published, "/team/")
     assert [a.get_text() for a in team.select(".cl-card__link")] == [
-        "Alex Example", "Robin Test", "Sam Sample"]
+        "Alex Example",
+        "Robin Test",
+        "Sam Sample",
+    ]
     menu = [a.get_text() for a in _soup(published, "/").select(".cl-nav__list a")]
     assert "Our team" in menu and "Locations" in menu
 
 
 def test_the_right_number_in_the_right_place(published):
     """A location's page, and its team's pages, call that location; others the main one."""
-    for url, number in (("/locations/north/", NORTH), ("/locations/south/", SOUTH),
-                        ("/team/sam-sample/", SOUTH), ("/team/alex-example/", NORTH),
-                        ("/treatments/peel/", NORTH), ("/", NORTH)):
+    for url, number in (
+        ("/locations/north/", NORTH),
+        ("/locations/south/", SOUTH),
+        ("/team/sam-sample/", SOUTH),
+        ("/team/alex-example/", NORTH),
+        ("/treatments/peel/", NORTH),
+        ("/", NORTH),
+    ):
         page = _soup(published, url)
         assert page.select_one(".cl-header__call")["href"] == number, url
         assert page.select_one(".cl-call-bar a")["href"] == number, url
@@ -64,7 +79,9 @@ def test_the_right_number_in_the_right_place(published):
     # the page's name is its h1, so the location's parts are h2 (no level skipped)
     assert [h.name for h in south.select("main h1, main h2, main h3")][:3] == ["h1", "h2", "h2"]
     assert [a.get_text() for a in south.select("main .cl-card__link")] == [
-        "Robin Test", "Sam Sample"]
+        "Robin Test",
+        "Sam Sample",
+    ]
     assert south.select_one("main .cl-book")["href"] == "https://booking.solana.example/south"
 
 
@@ -73,9 +90,13 @@ def test_the_reviewer_is_a_linked_person_with_separate_credentials(published):
     link = page.select_one(".cl-review a[href='/team/alex-example/']")
     assert link.get_text() == "Alex Example"
     reviewed = next(n for n in _graph(page) if "reviewedBy" in n)["reviewedBy"]
-    assert reviewed == {"@type": "Person", "@id": f"{SITE}/team/alex-example/#person",
-                        "name": "Alex Example", "url": f"{SITE}/team/alex-example/",
-                        "honorificSuffix": "MD"}
+    assert reviewed == {
+        "@type": "Person",
+        "@id": f"{SITE}/team/alex-example/#person",
+        "name": "Alex Example",
+        "url": f"{SITE}/team/alex-example/",
+        "honorificSuffix": "MD",
+    }
 
 
 def test_people_are_persons_who_work_at_their_locations(published):
@@ -85,11 +106,18 @@ def test_people_are_persons_who_work_at_their_locations(published):
     assert alex["jobTitle"] == "Dermatologist"
     assert alex["knowsLanguage"] == ["English", "Spanish"]
     assert alex["worksFor"] == [{"@id": f"{SITE}/#location-north"}]
-    assert alex["image"] == {"@type": "ImageObject", "url": f"{SITE}/images/alex.png",
-                             "width": 300, "height": 400}
+    assert alex["image"] == {
+        "@type": "ImageObject",
+        "url": f"{SITE}/images/alex.png",
+        "width": 300,
+        "height": 400,
+    }
     photo = _soup(published, "/team/alex-example/").select_one(".cl-person__photo img")
     assert (photo["width"], photo["height"], photo["alt"]) == (
-        "300", "400", "A made-up portrait: a grey square")
+        "300",
+        "400",
+        "A made-up portrait: a grey square",
+    )
 
 
 def test_each_location_has_its_own_page_address(published):
@@ -170,51 +198,80 @@ def _dev_output(tmp_path, *, toml: str = TOML, people=PEOPLE, extra=None) -> str
 
 
 def test_a_reviewer_that_names_no_team_member(tmp_path):
-    output = _dev_output(tmp_path, toml=TOML.replace('reviewer = "alex-example"',
-                                                     'reviewer = "ana-example"'))
-    assert ('content/clinic.toml:15: The reviewer "ana-example" names no team member (there '
-            "is no content/team/ana-example.md). Use a team member's file name (alex-example, "
-            "robin-test, sam-sample).") in output
+    output = _dev_output(
+        tmp_path, toml=TOML.replace('reviewer = "alex-example"', 'reviewer = "ana-example"')
+    )
+    assert (
+        'content/clinic.toml:15: The reviewer "ana-example" names no team member (there '
+        "is no content/team/ana-example.md). Use a team member's file name (alex-example, "
+        "robin-test, sam-sample)."
+    ) in output
 
 
 def test_a_reviewer_as_free_text_still_works_with_advice(tmp_path):
     project = copy_project(tmp_path / "site")
-    write_clinic(project.root, toml=TOML.replace('reviewer = "alex-example"',
-                                                 'reviewer = "Dr. Free Text, MD"'))
+    write_clinic(
+        project.root,
+        toml=TOML.replace('reviewer = "alex-example"', 'reviewer = "Dr. Free Text, MD"'),
+    )
     result = project.build()
-    assert ('content/clinic.toml:15: The reviewer "Dr. Free Text, MD" is written as text; '
-            "with a team page") in result.output
-    review = BeautifulSoup(result.page("/treatments/peel/").read_text(encoding="utf-8"),
-                           "html.parser").select_one(".cl-review p").get_text(" ", strip=True)
+    assert (
+        'content/clinic.toml:15: The reviewer "Dr. Free Text, MD" is written as text; '
+        "with a team page"
+    ) in result.output
+    review = (
+        BeautifulSoup(result.page("/treatments/peel/").read_text(encoding="utf-8"), "html.parser")
+        .select_one(".cl-review p")
+        .get_text(" ", strip=True)
+    )
     assert "by Dr. Free Text, MD" in review
 
 
 def test_a_page_may_name_its_own_reviewer(tmp_path):
     def own(project):
-        project.edit("content/treatments/peel/side-effects.md", "Reviewed:",
-                     "Reviewer: sam-sample\nReviewed:")
+        project.edit(
+            "content/treatments/peel/side-effects.md",
+            "Reviewed:",
+            "Reviewer: sam-sample\nReviewed:",
+        )
+
     project = copy_project(tmp_path / "site")
     write_clinic(project.root)
     own(project)
     result = project.build()
     assert result.returncode == 0, result.output
-    page = BeautifulSoup(result.page("/treatments/peel/side-effects/").read_text(
-        encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(
+        result.page("/treatments/peel/side-effects/").read_text(encoding="utf-8"), "html.parser"
+    )
     assert page.select_one(".cl-review a")["href"] == "/team/sam-sample/"
 
 
-@pytest.mark.parametrize(("people", "message"), [
-    ((("sam-sample", "Sam Sample", {"Locations": "south"}),),
-     'content/team/sam-sample.md:4: "Role" is missing: visitors want to know what Sam Sample '
-     "does. Add a line such as Role: Dermatologist to the header."),
-    ((("sam-sample", "Sam Sample", {"Role": "Nurse", "Locations": "west"}),),
-     'content/team/sam-sample.md:4: "Locations" names "west", which is not a location in '
-     "clinic.toml. Use the slug of a [[locations]] section (north, south)."),
-    ((("sam-sample", "Sam Sample", {"Role": "Nurse", "Photo": "images/none.jpg",
-                                    "Photo_Alt": "x"}),),
-     'content/team/sam-sample.md:4: "Photo" is "images/none.jpg", but there is no '
-     "content/images/none.jpg."),
-])
+@pytest.mark.parametrize(
+    ("people", "message"),
+    [
+        (
+            (("sam-sample", "Sam Sample", {"Locations": "south"}),),
+            'content/team/sam-sample.md:4: "Role" is missing: visitors want to know what Sam Sample '
+            "does. Add a line such as Role: Dermatologist to the header.",
+        ),
+        (
+            (("sam-sample", "Sam Sample", {"Role": "Nurse", "Locations": "west"}),),
+            'content/team/sam-sample.md:4: "Locations" names "west", which is not a location in '
+            "clinic.toml. Use the slug of a [[locations]] section (north, south).",
+        ),
+        (
+            (
+                (
+                    "sam-sample",
+                    "Sam Sample",
+                    {"Role": "Nurse", "Photo": "images/none.jpg", "Photo_Alt": "x"},
+                ),
+            ),
+            'content/team/sam-sample.md:4: "Photo" is "images/none.jpg", but there is no '
+            "content/images/none.jpg.",
+        ),
+    ],
+)
 def test_team_member_problems_name_the_file_and_line(tmp_path, people, message):
     toml = TOML.replace('reviewer = "alex-example"', 'reviewer = "sam-sample"')
     assert message in _dev_output(tmp_path, toml=toml, people=people)
@@ -222,20 +279,28 @@ def test_team_member_problems_name_the_file_and_line(tmp_path, people, message):
 
 def test_a_location_page_for_a_location_clinic_toml_does_not_have(tmp_path):
     def extra(project):
-        project.write("content/locations/west.md",
-                      "Title: West\nSummary: A made-up location page that names no location "
-                      "in clinic.toml at all.\n\nText.\n")
+        project.write(
+            "content/locations/west.md",
+            "Title: West\nSummary: A made-up location page that names no location "
+            "in clinic.toml at all.\n\nText.\n",
+        )
+
     output = _dev_output(tmp_path, extra=extra)
-    assert ('content/locations/west.md: There is no location "west" in clinic.toml for this '
-            "page. Rename the file after a location's slug (north, south), or add the location "
-            "to clinic.toml.") in output
+    assert (
+        'content/locations/west.md: There is no location "west" in clinic.toml for this '
+        "page. Rename the file after a location's slug (north, south), or add the location "
+        "to clinic.toml."
+    ) in output
 
 
 def test_one_location_keeps_the_contact_page_and_gets_no_list(tmp_path):
-    toml = TOML.split("[[locations]]\nslug = \"south\"")[0]
+    toml = TOML.split('[[locations]]\nslug = "south"')[0]
     project = copy_project(tmp_path / "site")
-    write_clinic(project.root, toml=toml, people=(
-        ("alex-example", "Alex Example", {"Role": "Dermatologist", "Locations": "north"}),))
+    write_clinic(
+        project.root,
+        toml=toml,
+        people=(("alex-example", "Alex Example", {"Role": "Dermatologist", "Locations": "north"}),),
+    )
     result = project.build()
     assert result.returncode == 0, result.output
     assert not result.page("/locations/").exists()

@@ -18,8 +18,10 @@ from headers_server import serve_with_headers
 
 SITE = "https://clinic.example.org"
 SECRETS = (b"SERIAL-0042", b"ExampleCam", b"made-up patient name", b"2026:01:02 03:04:05")
-BODY = ("Made-up text.\n\n![A made-up chart of stripes](/images/peel.jpg)\n\n"
-        "![decorative]({static}/images/peel.jpg)\n")
+BODY = (
+    "Made-up text.\n\n![A made-up chart of stripes](/images/peel.jpg)\n\n"
+    "![decorative]({static}/images/peel.jpg)\n"
+)
 
 
 def _with_body_pictures(project) -> None:
@@ -41,8 +43,11 @@ def _soup(result, url):
 
 
 def test_no_published_picture_carries_metadata(published):
-    pictures = [p for p in published.out_dir.rglob("*")
-                if p.suffix in (".jpg", ".jpeg", ".png", ".avif", ".webp")]
+    pictures = [
+        p
+        for p in published.out_dir.rglob("*")
+        if p.suffix in (".jpg", ".jpeg", ".png", ".avif", ".webp")
+    ]
     assert len(pictures) >= 20
     for path in pictures:
         data = path.read_bytes()
@@ -50,7 +55,8 @@ def test_no_published_picture_carries_metadata(published):
         with Image.open(path) as image:
             assert not dict(image.getexif()), path
             assert not {"exif", "xmp", "icc_profile", "comment", "XML:com.adobe.xmp"} & set(
-                image.info), (path, image.info.keys())
+                image.info
+            ), (path, image.info.keys())
 
 
 def test_the_treatment_photo_leads_the_page_and_is_its_link_preview(published):
@@ -65,11 +71,17 @@ def test_the_treatment_photo_leads_the_page_and_is_its_link_preview(published):
     assert share == f"{SITE}/images/peel-share.jpg"
     with Image.open(published.out_dir / "images" / "peel-share.jpg") as image:
         assert image.size == (1200, 630)
-    procedure = next(n for n in json.loads(page.find(
-        "script", type="application/ld+json").string)["@graph"]
-        if n.get("@id") == f"{SITE}/treatments/peel/#procedure")
-    assert procedure["image"] == {"@type": "ImageObject", "url": share, "width": 1200,
-                                  "height": 630}
+    procedure = next(
+        n
+        for n in json.loads(page.find("script", type="application/ld+json").string)["@graph"]
+        if n.get("@id") == f"{SITE}/treatments/peel/#procedure"
+    )
+    assert procedure["image"] == {
+        "@type": "ImageObject",
+        "url": share,
+        "width": 1200,
+        "height": 630,
+    }
 
 
 def test_every_srcset_entry_is_a_file_of_that_width(published):
@@ -93,8 +105,10 @@ def test_results_pairs_are_the_same_size_with_alt_text_and_the_notice(published)
     assert "Individual results vary" in page.select_one(".cl-results__notice").get_text()
     pair = page.select_one(".cl-results__pair")
     images = pair.select("img")
-    assert [i["alt"] for i in images] == ["Before: A made-up cheek, after three sessions",
-                                          "After: A made-up cheek, after three sessions"]
+    assert [i["alt"] for i in images] == [
+        "Before: A made-up cheek, after three sessions",
+        "After: A made-up cheek, after three sessions",
+    ]
     assert {(i["width"], i["height"]) for i in images} == {("880", "1100")}
     nav = [a.get_text() for a in page.select(".cl-sections a, .cl-sections [aria-current]")]
     assert nav[-1] == "Results"
@@ -116,8 +130,12 @@ def preview(tmp_path_factory):
 def test_no_picture_is_wider_than_its_column(browser, preview, width, text):
     with serve_with_headers(preview.out_dir) as base:
         page = browser.new_page(viewport={"width": width, "height": 800})
-        for url in ("/treatments/peel/", "/treatments/peel/results/",
-                    "/treatments/peel/benefits/", "/team/alex-example/"):
+        for url in (
+            "/treatments/peel/",
+            "/treatments/peel/results/",
+            "/treatments/peel/benefits/",
+            "/team/alex-example/",
+        ):
             assert page.goto(base + url).status == 200
             page.evaluate(f"document.documentElement.style.fontSize = '{text}'")
             column = page.locator("main").bounding_box()
@@ -125,7 +143,11 @@ def test_no_picture_is_wider_than_its_column(browser, preview, width, text):
                 box = page.locator("main img").nth(index).bounding_box()
                 assert box["x"] >= column["x"] - 0.5, (url, index, box)
                 assert box["x"] + box["width"] <= column["x"] + column["width"] + 0.5, (
-                    url, index, box, column)
+                    url,
+                    index,
+                    box,
+                    column,
+                )
         page.close()
 
 
@@ -136,29 +158,53 @@ def _dev_output(tmp_path, change) -> str:
     return project.build().output
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda p: p.edit("content/treatments/peel/index.md", "images/peel.jpg", "images/gone.jpg"),
-     "content/treatments/peel/index.md:8: There is no content/images/gone.jpg."),
-    (lambda p: p.write("content/images/leaflet.jpg", "%PDF-1.4 not a picture"),
-     "content/images/leaflet.jpg: This file is not a picture the site can read (save it as "
-     "JPEG or PNG)."),
-    (lambda p: Image.new("L", (8001, 10)).save(p.root / "content/images/scan.png"),
-     "content/images/scan.png: This file is 8001x10 pixels, larger than the 8000 pixels a "
-     "side may be."),
-    (lambda p: p.edit("content/treatments/peel/index.md",
-                      "Image-Alt: A made-up picture: orange and grey stripes",
-                      "Image-Alt: IMG_2041.jpg"),
-     'content/treatments/peel/index.md:9: "Image-Alt" is "IMG_2041.jpg", a file name, which '
-     "tells a listener nothing."),
-    (lambda p: p.edit("content/treatments/peel/benefits.md", "Made-up text for a test.",
-                      "![IMG_2041.jpg](/images/peel.jpg)"),
-     "content/treatments/peel/benefits.md:5: The alt text of the image peel.jpg is "
-     '"IMG_2041.jpg", a file name, which tells a listener nothing.'),
-    (lambda p: p.write("content/treatments/peel/results.toml",
-                       RESULTS.replace("consent = 2026-01-15\n", "")),
-     "content/treatments/peel/results.toml:1: Pair 1 has no consent date: a patient's "
-     "pictures are published only with their written consent."),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda p: p.edit(
+                "content/treatments/peel/index.md", "images/peel.jpg", "images/gone.jpg"
+            ),
+            "content/treatments/peel/index.md:8: There is no content/images/gone.jpg.",
+        ),
+        (
+            lambda p: p.write("content/images/leaflet.jpg", "%PDF-1.4 not a picture"),
+            "content/images/leaflet.jpg: This file is not a picture the site can read (save it as "
+            "JPEG or PNG).",
+        ),
+        (
+            lambda p: Image.new("L", (8001, 10)).save(p.root / "content/images/scan.png"),
+            "content/images/scan.png: This file is 8001x10 pixels, larger than the 8000 pixels a "
+            "side may be.",
+        ),
+        (
+            lambda p: p.edit(
+                "content/treatments/peel/index.md",
+                "Image-Alt: A made-up picture: orange and grey stripes",
+                "Image-Alt: IMG_2041.jpg",
+            ),
+            'content/treatments/peel/index.md:9: "Image-Alt" is "IMG_2041.jpg", a file name, which '
+            "tells a listener nothing.",
+        ),
+        (
+            lambda p: p.edit(
+                "content/treatments/peel/benefits.md",
+                "Made-up text for a test.",
+                "![IMG_2041.jpg](/images/peel.jpg)",
+            ),
+            "content/treatments/peel/benefits.md:5: The alt text of the image peel.jpg is "
+            '"IMG_2041.jpg", a file name, which tells a listener nothing.',
+        ),
+        (
+            lambda p: p.write(
+                "content/treatments/peel/results.toml",
+                RESULTS.replace("consent = 2026-01-15\n", ""),
+            ),
+            "content/treatments/peel/results.toml:1: Pair 1 has no consent date: a patient's "
+            "pictures are published only with their written consent.",
+        ),
+    ],
+)
 def test_bad_pictures_name_the_file_and_line(tmp_path, change, message):
     assert message in _dev_output(tmp_path, change)
 
@@ -166,8 +212,9 @@ def test_bad_pictures_name_the_file_and_line(tmp_path, change, message):
 def test_publish_refuses_a_pair_without_consent(tmp_path):
     project = copy_project(tmp_path / "site")
     write_clinic(project.root)
-    project.write("content/treatments/peel/results.toml",
-                  RESULTS.replace("consent = 2026-01-15\n", ""))
+    project.write(
+        "content/treatments/peel/results.toml", RESULTS.replace("consent = 2026-01-15\n", "")
+    )
     result = project.publish()
     assert result.returncode == 1
     assert "Pair 1 has no consent date" in result.output
@@ -178,7 +225,8 @@ def test_a_large_photo_gets_advice_and_is_still_published(tmp_path):
     write_clinic(project.root)
     # a small photo made large by what it carries: 6 MB of colour profile
     Image.new("RGB", (800, 600), (10, 20, 30)).save(
-        project.root / "content/images/big.jpg", icc_profile=bytes(6 * 1024 * 1024))
+        project.root / "content/images/big.jpg", icc_profile=bytes(6 * 1024 * 1024)
+    )
     size = (project.root / "content/images/big.jpg").stat().st_size
     assert size > 6 * 1024 * 1024
     result = project.build()
@@ -200,5 +248,10 @@ def test_a_rebuild_makes_no_picture_twice(tmp_path):
     after = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
     assert {p: after[p] for p in before} == before  # nothing made again
     assert sorted(p.name for p in set(after) - set(before)) == [
-        "360x270.avif", "360x270.jpeg", "720x540.avif", "720x540.jpeg", "800x600.avif",
-        "800x600.jpeg"]
+        "360x270.avif",
+        "360x270.jpeg",
+        "720x540.avif",
+        "720x540.jpeg",
+        "800x600.avif",
+        "800x600.jpeg",
+    ]

@@ -7,7 +7,7 @@ import pytest
 from clinic.model.profile import Address, Hours, load_profile, parse_phone, parse_profile
 from conftest import ROOT
 
-GOOD = '''
+GOOD = """
 [clinic]
 name = "Clínica Piel"
 description = "A skin clinic."
@@ -49,7 +49,7 @@ locality = "Madrid"
 region = "Madrid"
 postal_code = "28001"
 country = "ES"
-'''
+"""
 
 
 def parse(text):
@@ -88,66 +88,122 @@ def test_the_sample_profile_parses_and_lists_only_missing_facts():
     assert profile.name == "DermaClinic"
     assert profile.main.phone.e164 == "+17862104234"
     assert [p.message.split(" is empty")[0] for p in problems] == [
-        '"review.reviewer"', '"locations[0].address.street"',
-        '"locations[0].address.postal_code"', '"locations[0].hours"']
+        '"review.reviewer"',
+        '"locations[0].address.street"',
+        '"locations[0].address.postal_code"',
+        '"locations[0].hours"',
+    ]
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ('name = "Clínica Piel"\n', 'name = "Clínica Piel\n',
-     "content/clinic.toml:3: This is not valid TOML (Illegal character '\\n'). Check quotes "
-     "and brackets on that line: text values need double quotes, for example "
-     'name = "DermaClinic".'),
-    ('language = "es"', 'langauge = "es"',
-     'content/clinic.toml:6: "clinic.langauge" is not a setting the site knows. Did you mean '
-     '"language"? Settings allowed here: name, description, specialty, language, price_range, currency.'),
-    ('interval_months = 6', 'interval_months = "6"',
-     'content/clinic.toml:12: "review.interval_months" is "6" (text), but it must be a whole '
-     "number of months from 1 to 60. Write it without quotes, for example interval_months = 12."),
-    ('specialty = "Dermatology"', 'specialty = "Dermatolgy"',
-     'content/clinic.toml:5: "clinic.specialty" is "Dermatolgy", which is not a medical '
-     'specialty search engines know. Use "Dermatology".'),
-    ('phone = "(305) 555-0100"', 'phone = "555-0100"',
-     'content/clinic.toml:18: "locations[0].phone" is "555-0100", which is not a valid phone '
-     "number in US. Write the full number with area code"),
-    ('opens = "10:00"', 'opens = "10am"',
-     'content/clinic.toml:21: "locations[0].hours[1].opens" is "10am", which is not a 24-hour '
-     'time. Write it as HH:MM, for example opens = "09:00".'),
-    ('days = ["Saturday"]', 'days = ["Sat"]',
-     'content/clinic.toml:21: "locations[0].hours[1].days" has Sat. List days by their English '
-     "names: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday."),
-    ('closes = "14:00"', 'closes = "09:00"',
-     'content/clinic.toml:21: "locations[0].hours[1]" closes at 09:00, not after it opens at '
-     "10:00. Check the two times"),
-    ('latitude = 25.76', 'latitude = "25.76"',
-     'content/clinic.toml:30: "locations[0].geo.latitude" is "25.76" (text), but it must be a '
-     "number from -90 to 90."),
-    ('latitude = 25.76', 'latitude = nan',
-     'content/clinic.toml:30: "locations[0].geo.latitude" is nan (a number), but it must be a '
-     "number from -90 to 90."),
-    ('longitude = -80.19', 'longitude = -inf',
-     'content/clinic.toml:31: "locations[0].geo.longitude" is -inf (a number), but it must be a '
-     "number from -180 to 180."),
-    ('locality = "Miami"', 'locality = "Mia\\u0000mi\\u0007"',
-     'content/clinic.toml:25: "locations[0].address.locality" holds an invisible control '
-     "character (U+0000, U+0007), which would be copied into every page. Retype the value, or "
-     "remove the \\u escape that made it."),
-    ('profiles = ["https://social.example.org/clinic"]',
-     'profiles = ["https://social.example.org/clinic\\u001b"]',
-     'content/clinic.toml:9: "links.profiles[0]" holds an invisible control character '
-     "(U+001B)"),
-    ('country = "ES"', 'country = "XX"',
-     'content/clinic.toml:42: "locations[1].address.country" is "XX", which is not a '
-     'two-letter country code. Use the ISO code, for example country = "US".'),
-    ('profiles = ["https://social.example.org/clinic"]', 'profiles = ["social.example.org"]',
-     'content/clinic.toml:9: "links.profiles" contains "social.example.org" (text), which is '
-     "not a web address."),
-    ('slug = "north"', 'slug = "North Side"',
-     'content/clinic.toml:16: "locations[0].slug" is "North Side", which cannot be part of a '
-     "web address."),
-    ('[[locations]]\nname = "Clínica Piel Madrid"', '[[locations]]\nslug = "north"\nname = "x"',
-     'content/clinic.toml:34: Two locations have the slug "north". Give each location its own '
-     "slug."),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            'name = "Clínica Piel"\n',
+            'name = "Clínica Piel\n',
+            "content/clinic.toml:3: This is not valid TOML (Illegal character '\\n'). Check quotes "
+            "and brackets on that line: text values need double quotes, for example "
+            'name = "DermaClinic".',
+        ),
+        (
+            'language = "es"',
+            'langauge = "es"',
+            'content/clinic.toml:6: "clinic.langauge" is not a setting the site knows. Did you mean '
+            '"language"? Settings allowed here: name, description, specialty, language, price_range, currency.',
+        ),
+        (
+            "interval_months = 6",
+            'interval_months = "6"',
+            'content/clinic.toml:12: "review.interval_months" is "6" (text), but it must be a whole '
+            "number of months from 1 to 60. Write it without quotes, for example interval_months = 12.",
+        ),
+        (
+            'specialty = "Dermatology"',
+            'specialty = "Dermatolgy"',
+            'content/clinic.toml:5: "clinic.specialty" is "Dermatolgy", which is not a medical '
+            'specialty search engines know. Use "Dermatology".',
+        ),
+        (
+            'phone = "(305) 555-0100"',
+            'phone = "555-0100"',
+            'content/clinic.toml:18: "locations[0].phone" is "555-0100", which is not a valid phone '
+            "number in US. Write the full number with area code",
+        ),
+        (
+            'opens = "10:00"',
+            'opens = "10am"',
+            'content/clinic.toml:21: "locations[0].hours[1].opens" is "10am", which is not a 24-hour '
+            'time. Write it as HH:MM, for example opens = "09:00".',
+        ),
+        (
+            'days = ["Saturday"]',
+            'days = ["Sat"]',
+            'content/clinic.toml:21: "locations[0].hours[1].days" has Sat. List days by their English '
+            "names: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday.",
+        ),
+        (
+            'closes = "14:00"',
+            'closes = "09:00"',
+            'content/clinic.toml:21: "locations[0].hours[1]" closes at 09:00, not after it opens at '
+            "10:00. Check the two times",
+        ),
+        (
+            "latitude = 25.76",
+            'latitude = "25.76"',
+            'content/clinic.toml:30: "locations[0].geo.latitude" is "25.76" (text), but it must be a '
+            "number from -90 to 90.",
+        ),
+        (
+            "latitude = 25.76",
+            "latitude = nan",
+            'content/clinic.toml:30: "locations[0].geo.latitude" is nan (a number), but it must be a '
+            "number from -90 to 90.",
+        ),
+        (
+            "longitude = -80.19",
+            "longitude = -inf",
+            'content/clinic.toml:31: "locations[0].geo.longitude" is -inf (a number), but it must be a '
+            "number from -180 to 180.",
+        ),
+        (
+            'locality = "Miami"',
+            'locality = "Mia\\u0000mi\\u0007"',
+            'content/clinic.toml:25: "locations[0].address.locality" holds an invisible control '
+            "character (U+0000, U+0007), which would be copied into every page. Retype the value, or "
+            "remove the \\u escape that made it.",
+        ),
+        (
+            'profiles = ["https://social.example.org/clinic"]',
+            'profiles = ["https://social.example.org/clinic\\u001b"]',
+            'content/clinic.toml:9: "links.profiles[0]" holds an invisible control character '
+            "(U+001B)",
+        ),
+        (
+            'country = "ES"',
+            'country = "XX"',
+            'content/clinic.toml:42: "locations[1].address.country" is "XX", which is not a '
+            'two-letter country code. Use the ISO code, for example country = "US".',
+        ),
+        (
+            'profiles = ["https://social.example.org/clinic"]',
+            'profiles = ["social.example.org"]',
+            'content/clinic.toml:9: "links.profiles" contains "social.example.org" (text), which is '
+            "not a web address.",
+        ),
+        (
+            'slug = "north"',
+            'slug = "North Side"',
+            'content/clinic.toml:16: "locations[0].slug" is "North Side", which cannot be part of a '
+            "web address.",
+        ),
+        (
+            '[[locations]]\nname = "Clínica Piel Madrid"',
+            '[[locations]]\nslug = "north"\nname = "x"',
+            'content/clinic.toml:34: Two locations have the slug "north". Give each location its own '
+            "slug.",
+        ),
+    ],
+)
 def test_bad_values_name_the_line_the_key_the_value_and_the_fix(old, new, expected):
     assert old in GOOD
     found = messages(GOOD.replace(old, new, 1))
@@ -167,14 +223,21 @@ def test_a_bad_value_falls_back_and_keeps_the_rest():
     assert profile.locations[1].phone.e164 == "+34912345678"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("", 'content/clinic.toml: "clinic" is missing. Add a [clinic] section with name = "...".'),
-    ('[clinic]\nname = "X"\ndescription = "Y"\nspecialty = "Dermatology"\n',
-     "content/clinic.toml: The profile has no [[locations]]."),
-    ('[clinic]\nname = "X"\ndescription = "Y"\nspecialty = "Dermatology"\n'
-     '[[locations]]\nname = "A"\nphone = "786-210-4234"\n',
-     'content/clinic.toml:5: "locations[0].address" is missing. Add a [locations.address] table'),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", 'content/clinic.toml: "clinic" is missing. Add a [clinic] section with name = "...".'),
+        (
+            '[clinic]\nname = "X"\ndescription = "Y"\nspecialty = "Dermatology"\n',
+            "content/clinic.toml: The profile has no [[locations]].",
+        ),
+        (
+            '[clinic]\nname = "X"\ndescription = "Y"\nspecialty = "Dermatology"\n'
+            '[[locations]]\nname = "A"\nphone = "786-210-4234"\n',
+            'content/clinic.toml:5: "locations[0].address" is missing. Add a [locations.address] table',
+        ),
+    ],
+)
 def test_missing_parts_are_named(text, expected):
     found = messages(text)
     assert any(m.startswith(expected) for m in found), found
@@ -189,14 +252,17 @@ def test_empty_facts_say_why_they_matter():
     ]
 
 
-@pytest.mark.parametrize("raw, region, e164", [
-    ("786-210-4234", "US", "+17862104234"),
-    ("(786) 210-4234", "US", "+17862104234"),
-    ("+1 786 210 4234", "US", "+17862104234"),
-    ("+34 912 345 678", "US", "+34912345678"),
-    ("786-210-423", "US", None),
-    ("hello", "US", None),
-])
+@pytest.mark.parametrize(
+    "raw, region, e164",
+    [
+        ("786-210-4234", "US", "+17862104234"),
+        ("(786) 210-4234", "US", "+17862104234"),
+        ("+1 786 210 4234", "US", "+17862104234"),
+        ("+34 912 345 678", "US", "+34912345678"),
+        ("786-210-423", "US", None),
+        ("hello", "US", None),
+    ],
+)
 def test_parse_phone(raw, region, e164):
     phone = parse_phone(raw, region)
     assert (phone.e164 if phone else None) == e164
@@ -207,27 +273,47 @@ def test_address_lines_skip_unknown_parts():
     assert Address().lines == []
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ('name = "Clínica Piel"', 'name = "  "',
-     'content/clinic.toml:3: "clinic.name" is empty: every page shows the clinic\'s name in '
-     "its header and title, and search engines list the clinic by it. Fill it in in "
-     "content/clinic.toml before publishing."),
-    ('phone = "(305) 555-0100"', 'phone = ""',
-     'content/clinic.toml:18: "locations[0].phone" is empty: the call buttons on every page '
-     "and the call bar dial this number; without it visitors cannot call. Fill it in in "
-     "content/clinic.toml before publishing."),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            'name = "Clínica Piel"',
+            'name = "  "',
+            'content/clinic.toml:3: "clinic.name" is empty: every page shows the clinic\'s name in '
+            "its header and title, and search engines list the clinic by it. Fill it in in "
+            "content/clinic.toml before publishing.",
+        ),
+        (
+            'phone = "(305) 555-0100"',
+            'phone = ""',
+            'content/clinic.toml:18: "locations[0].phone" is empty: the call buttons on every page '
+            "and the call bar dial this number; without it visitors cannot call. Fill it in in "
+            "content/clinic.toml before publishing.",
+        ),
+    ],
+)
 def test_an_empty_name_or_phone_is_a_problem_at_its_line(old, new, expected):
     assert messages(GOOD.replace(old, new, 1)) == [expected]
 
 
-@pytest.mark.parametrize("raw, display, tel, telephone", [
-    ("305-555-0100 ext. 55", "(305) 555-0100 ext. 55", "tel:+13055550100;ext=55",
-     "+13055550100 ext. 55"),
-    ("(305) 555-0100 x7", "(305) 555-0100 ext. 7", "tel:+13055550100;ext=7",
-     "+13055550100 ext. 7"),
-    ("305-555-0100", "(305) 555-0100", "tel:+13055550100", "+13055550100"),
-])
+@pytest.mark.parametrize(
+    "raw, display, tel, telephone",
+    [
+        (
+            "305-555-0100 ext. 55",
+            "(305) 555-0100 ext. 55",
+            "tel:+13055550100;ext=55",
+            "+13055550100 ext. 55",
+        ),
+        (
+            "(305) 555-0100 x7",
+            "(305) 555-0100 ext. 7",
+            "tel:+13055550100;ext=7",
+            "+13055550100 ext. 7",
+        ),
+        ("305-555-0100", "(305) 555-0100", "tel:+13055550100", "+13055550100"),
+    ],
+)
 def test_an_extension_is_shown_dialled_and_published(raw, display, tel, telephone):
     phone = parse_phone(raw, "US")
     assert (phone.display, phone.tel, phone.telephone) == (display, tel, telephone)
@@ -247,23 +333,36 @@ def test_a_byte_order_mark_at_the_start_is_not_a_problem(tmp_path):
 
 @pytest.mark.parametrize("opens, closes", [("18:00", "24:00"), ("00:00", "24:00")])
 def test_closing_at_midnight_is_the_end_of_the_day(opens, closes):
-    text = GOOD.replace('opens = "10:00", closes = "14:00"',
-                        f'opens = "{opens}", closes = "{closes}"')
+    text = GOOD.replace(
+        'opens = "10:00", closes = "14:00"', f'opens = "{opens}", closes = "{closes}"'
+    )
     profile, problems = parse(text)
     assert problems == []
     assert profile.locations[0].hours[1] == Hours(("Saturday",), opens, closes)
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ('opens = "10:00"', 'opens = "24:00"',
-     'content/clinic.toml:21: "locations[0].hours[1].opens" is "24:00", which is not a 24-hour '
-     'time. Write it as HH:MM, for example opens = "09:00".'),
-    ('closes = "14:00"', 'closes = "5pm"',
-     'content/clinic.toml:21: "locations[0].hours[1].closes" is "5pm", which is not a 24-hour '
-     'time. Write it as HH:MM, for example closes = "17:00" (or "24:00" for midnight).'),
-    ('closes = "14:00"', 'closes = "24:30"',
-     'content/clinic.toml:21: "locations[0].hours[1].closes" is "24:30", which is not a 24-hour '
-     'time. Write it as HH:MM, for example closes = "17:00" (or "24:00" for midnight).'),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            'opens = "10:00"',
+            'opens = "24:00"',
+            'content/clinic.toml:21: "locations[0].hours[1].opens" is "24:00", which is not a 24-hour '
+            'time. Write it as HH:MM, for example opens = "09:00".',
+        ),
+        (
+            'closes = "14:00"',
+            'closes = "5pm"',
+            'content/clinic.toml:21: "locations[0].hours[1].closes" is "5pm", which is not a 24-hour '
+            'time. Write it as HH:MM, for example closes = "17:00" (or "24:00" for midnight).',
+        ),
+        (
+            'closes = "14:00"',
+            'closes = "24:30"',
+            'content/clinic.toml:21: "locations[0].hours[1].closes" is "24:30", which is not a 24-hour '
+            'time. Write it as HH:MM, for example closes = "17:00" (or "24:00" for midnight).',
+        ),
+    ],
+)
 def test_opening_hours_say_how_to_write_a_time(old, new, expected):
     assert expected in messages(GOOD.replace(old, new, 1))

@@ -27,10 +27,22 @@ SITE = "https://clinic.example.org"
 def published(tmp_path_factory):
     """The sample with every missing fact filled in, through `make publish`."""
     root = tmp_path_factory.mktemp("publish") / "site"
-    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "node_modules", "output", ".publish", ".publish-tmp", "__pycache__",
-        ".pytest_cache"))
+    shutil.copytree(
+        ROOT,
+        root,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "node_modules",
+            "output",
+            ".publish",
+            ".publish-tmp",
+            "__pycache__",
+            ".pytest_cache",
+        ),
+    )
     from conftest import Project
+
     complete(Project(root))
     done = _make_publish(root)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -40,11 +52,24 @@ def published(tmp_path_factory):
 def _make_publish(root: Path):
     venv_bin = Path(sys.executable).parent
     return subprocess.run(
-        ["make", "publish", f"BIN={venv_bin}", f"VENV={venv_bin.parent}",
-         f"PELICAN_OPTS=-e CLINIC_TODAY='\"{TODAY}\"'"],
-        cwd=root, capture_output=True, text=True, timeout=600,
-        env={"PATH": f"{venv_bin}:/usr/bin:/bin", "SITEURL": SITE, "HOME": str(root),
-             "CLINIC_PICTURE_CACHE": os.environ["CLINIC_PICTURE_CACHE"]})
+        [
+            "make",
+            "publish",
+            f"BIN={venv_bin}",
+            f"VENV={venv_bin.parent}",
+            f"PELICAN_OPTS=-e CLINIC_TODAY='\"{TODAY}\"'",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={
+            "PATH": f"{venv_bin}:/usr/bin:/bin",
+            "SITEURL": SITE,
+            "HOME": str(root),
+            "CLINIC_PICTURE_CACHE": os.environ["CLINIC_PICTURE_CACHE"],
+        },
+    )
 
 
 def pages(out: Path):
@@ -70,10 +95,9 @@ def test_every_page_has_a_complete_head(published):
         assert og["og:description"] == description
         # the clinic's share card, or the page's own photo cropped to 1200x630
         assert og["og:image"].startswith(f"{SITE}/theme/img/share.") or (
-            og["og:image"].startswith(f"{SITE}/images/")
-            and og["og:image"].endswith("-share.jpg")), og["og:image"]
-        assert head.find("meta", attrs={"name": "twitter:card"})["content"] == \
-            "summary_large_image"
+            og["og:image"].startswith(f"{SITE}/images/") and og["og:image"].endswith("-share.jpg")
+        ), og["og:image"]
+        assert head.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
         assert head.find("meta", attrs={"name": "theme-color"})
         assert page.html["lang"] == "en"
         csp = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
@@ -86,20 +110,24 @@ def test_every_page_has_a_complete_head(published):
 def test_sitemap_lists_every_page_but_the_404_with_absolute_urls(published):
     tree = ElementTree.parse(published / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = {e.findtext("s:loc", namespaces=ns): e.findtext("s:lastmod", namespaces=ns)
-            for e in tree.getroot()}
+    locs = {
+        e.findtext("s:loc", namespaces=ns): e.findtext("s:lastmod", namespaces=ns)
+        for e in tree.getroot()
+    }
     expected = {SITE + url for url in EXPECTED if url != "/404.html"}
     assert set(locs) == expected
     assert locs[f"{SITE}/treatments/microneedling/"] == "2026-11-01"  # the review date
-    assert (published / "robots.txt").read_text() == \
-        f"User-agent: *\nAllow: /\n\nSitemap: {SITE}/sitemap.xml\n"
+    assert (
+        published / "robots.txt"
+    ).read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {SITE}/sitemap.xml\n"
 
 
 def test_assets_are_fingerprinted_and_precompressed(published):
     css = list((published / "theme" / "css").glob("site.*.css"))
     assert len(css) == 1
-    assert gzip.decompress(css[0].with_name(css[0].name + ".gz").read_bytes()) == \
-        css[0].read_bytes()
+    assert (
+        gzip.decompress(css[0].with_name(css[0].name + ".gz").read_bytes()) == css[0].read_bytes()
+    )
     assert (published / "index.html.br").is_file()
     assert not (published / "theme" / "css" / "site.css").exists()
 
@@ -127,8 +155,16 @@ def fetch(url: str):
         return error.code, dict(error.headers), error.read().decode("utf-8")
 
 
-@pytest.mark.parametrize("url", ["/", "/treatments/microneedling/side-effects/", "/contact/",
-                                 "/blog/treating-dark-spots/", "/404.html"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/treatments/microneedling/side-effects/",
+        "/contact/",
+        "/blog/treating-dark-spots/",
+        "/404.html",
+    ],
+)
 def test_html_gets_security_headers_and_short_caching(served, url):
     status, headers, _ = fetch(served + url)
     assert status == 200
@@ -157,8 +193,9 @@ def test_a_failed_publish_leaves_the_previous_output_untouched(published, tmp_pa
     before = {p: p.read_bytes() for p in published.rglob("*") if p.is_file()}
     broken = root / "content" / "treatments" / "microneedling" / "benefits.md"
     original = broken.read_text(encoding="utf-8")
-    broken.write_text(original.replace("Reviewed: 2026-11-01", "Reviewed: someday"),
-                      encoding="utf-8")
+    broken.write_text(
+        original.replace("Reviewed: 2026-11-01", "Reviewed: someday"), encoding="utf-8"
+    )
     try:
         done = _make_publish(root)
     finally:
@@ -172,6 +209,7 @@ def test_a_failed_publish_leaves_the_previous_output_untouched(published, tmp_pa
 def test_published_graphs_have_no_error_and_no_warning(published):
     from clinic.schema.google import check_google
     from clinic.schema.vocabulary import validate_graph
+
     docs = {}
     for url, page in pages(published):
         docs[url] = json.loads(page.find("script", type="application/ld+json").string)
@@ -182,8 +220,15 @@ def test_published_graphs_have_no_error_and_no_warning(published):
 
 
 # Where a link or a file reference can be in a written page
-_REFERENCES = (("a", "href"), ("link", "href"), ("img", "src"), ("img", "srcset"),
-               ("source", "srcset"), ("script", "src"), ("iframe", "src"))
+_REFERENCES = (
+    ("a", "href"),
+    ("link", "href"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "srcset"),
+    ("script", "src"),
+    ("iframe", "src"),
+)
 
 
 def _internal_targets(html: str, site: str) -> list[str]:
@@ -195,11 +240,14 @@ def _internal_targets(html: str, site: str) -> list[str]:
             value = element.get(attribute)
             if not value:
                 continue
-            urls = [part.strip().split()[0] for part in value.split(",")] \
-                if attribute == "srcset" else [value]
+            urls = (
+                [part.strip().split()[0] for part in value.split(",")]
+                if attribute == "srcset"
+                else [value]
+            )
             for url in urls:
                 if url.startswith(site):
-                    url = url[len(site):] or "/"
+                    url = url[len(site) :] or "/"
                 elif url.startswith(("#", "//")) or ":" in url.split("/")[0]:
                     continue  # a fragment, another site, tel:, mailto:
                 found.append(url.split("#")[0].split("?")[0])
@@ -210,19 +258,23 @@ def test_every_internal_reference_in_a_published_clinic_resolves(project):
     """A fictional clinic with every kind of page and of link: nothing leads nowhere."""
     complete(project)
     project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = "Harbour Skin"')
-    project.edit("content/clinic.toml", 'phone = "786-210-4234"',
-                 'phone = "305-555-0142 ext. 55"')
+    project.edit("content/clinic.toml", 'phone = "786-210-4234"', 'phone = "305-555-0142 ext. 55"')
     from PIL import Image
+
     project.file("content/images").mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (8, 8), "white").save(project.file("content/images/room.png"))
-    project.write("content/pages/visiting.md", (
-        "Title: Visiting the clinic\n"
-        "Summary: How to find the clinic, where to park and what to bring on the day of "
-        "your first visit.\n\n"
-        "See [the side effects]({filename}/treatments/microneedling/side-effects.md), "
-        "[our privacy notes]({filename}../pages/privacy.md), [contact](/contact/), "
-        "[the blog](/blog/) and [treatments](../treatments/#top).\n\n"
-        "![The waiting room]({static}/images/room.png)\n"))
+    project.write(
+        "content/pages/visiting.md",
+        (
+            "Title: Visiting the clinic\n"
+            "Summary: How to find the clinic, where to park and what to bring on the day of "
+            "your first visit.\n\n"
+            "See [the side effects]({filename}/treatments/microneedling/side-effects.md), "
+            "[our privacy notes]({filename}../pages/privacy.md), [contact](/contact/), "
+            "[the blog](/blog/) and [treatments](../treatments/#top).\n\n"
+            "![The waiting room]({static}/images/room.png)\n"
+        ),
+    )
     result = project.publish()
     assert result.returncode == 0, result.output
     out = result.out_dir
@@ -244,8 +296,9 @@ def test_every_internal_reference_in_a_published_clinic_resolves(project):
     assert 'href="tel:+13055550142;ext=55"' in home
     assert "(305) 555-0142 ext. 55" in home
     contact = (out / "contact" / "index.html").read_text(encoding="utf-8")
-    graph = json.loads(BeautifulSoup(contact, "html.parser").find(
-        "script", type="application/ld+json").string)["@graph"]
+    graph = json.loads(
+        BeautifulSoup(contact, "html.parser").find("script", type="application/ld+json").string
+    )["@graph"]
     assert graph[0]["telephone"] == "+13055550142 ext. 55"
 
 
@@ -253,8 +306,9 @@ def test_a_published_blog_post_describes_itself(project):
     """Read on its own, a post names its publisher, its review, its image and one date."""
     complete(project)
     project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = "Harbour Skin"')
-    project.edit("content/articles/treating-dark-spots.md", "Reviewed: 2026-11-01",
-                 "Reviewed: 2026-11-24")
+    project.edit(
+        "content/articles/treating-dark-spots.md", "Reviewed: 2026-11-01", "Reviewed: 2026-11-24"
+    )
     result = project.publish()
     assert result.returncode == 0, result.output
     html = result.page("/blog/treating-dark-spots/").read_text(encoding="utf-8")
@@ -263,9 +317,14 @@ def test_a_published_blog_post_describes_itself(project):
     nodes = {node["@id"]: node for node in doc["@graph"]}
     post = nodes[f"{SITE}/blog/treating-dark-spots/#post"]
     publisher = nodes[post["publisher"]["@id"]]
-    assert publisher == {"@type": "MedicalOrganization", "@id": f"{SITE}/#clinic",
-                         "name": "Harbour Skin", "url": f"{SITE}/",
-                         "logo": publisher["logo"], "telephone": "+17862104234"}
+    assert publisher == {
+        "@type": "MedicalOrganization",
+        "@id": f"{SITE}/#clinic",
+        "name": "Harbour Skin",
+        "url": f"{SITE}/",
+        "logo": publisher["logo"],
+        "telephone": "+17862104234",
+    }
     assert publisher["logo"].startswith(f"{SITE}/theme/img/logo.")
     image = post["image"]
     assert (image["@type"], image["width"], image["height"]) == ("ImageObject", 1200, 630)
@@ -277,11 +336,13 @@ def test_a_published_blog_post_describes_itself(project):
     assert page["reviewedBy"] == {"@type": "Person", "name": "A. Reviewer, MD"}
     tree = ElementTree.parse(result.out_dir / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    lastmod = {e.findtext("s:loc", namespaces=ns): e.findtext("s:lastmod", namespaces=ns)
-               for e in tree.getroot()}
-    assert post["dateModified"][:10] == lastmod[f"{SITE}/blog/treating-dark-spots/"] == \
-        "2026-11-24"
+    lastmod = {
+        e.findtext("s:loc", namespaces=ns): e.findtext("s:lastmod", namespaces=ns)
+        for e in tree.getroot()
+    }
+    assert post["dateModified"][:10] == lastmod[f"{SITE}/blog/treating-dark-spots/"] == "2026-11-24"
     from clinic.schema.google import check_google
     from clinic.schema.vocabulary import validate_graph
+
     assert validate_graph(doc, set(nodes)) == []
     assert check_google(doc, absolute_urls=True) == []

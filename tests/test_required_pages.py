@@ -10,7 +10,14 @@ def test_the_theme_links_to_these_pages():
     # the menu's treatments, conditions, team and locations links are shown
     # only when those pages exist, so they ask for none
     assert linked_addresses(str(ROOT / "theme/templates")) == {
-        "", "blog/", "contact/", "privacy/", "accessibility/", "404.html", "favicon.ico"}
+        "",
+        "blog/",
+        "contact/",
+        "privacy/",
+        "accessibility/",
+        "404.html",
+        "favicon.ico",
+    }
 
 
 def test_a_link_shown_only_when_its_page_exists_asks_for_no_page(tmp_path):
@@ -20,19 +27,33 @@ def test_a_link_shown_only_when_its_page_exists_asks_for_no_page(tmp_path):
         '{% else %}<a href="{{ SITEURL }}/about/">About</a>{% endif %}\n'
         '{% for x in items %}<a href="{{ SITEURL }}/{{ x.url }}">{{ x }}</a>{% endfor %}\n'
         '{% call site_wide("footer") %}<a href="{{ SITEURL }}/privacy/">P</a>{% endcall %}\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert linked_addresses(str(tmp_path)) == {"contact/", "privacy/", "404.html"}
 
 
 def test_an_address_names_its_file():
     assert [page_source(a) for a in ("", "contact/", "404.html", "privacy/", "blog/x/")] == [
-        "pages/home.md", "pages/contact.md", "pages/404.md", "pages/privacy.md", None]
+        "pages/home.md",
+        "pages/contact.md",
+        "pages/404.md",
+        "pages/privacy.md",
+        None,
+    ]
 
 
 def problems(published, drafts=None, on_disk=()):
-    return [str(p) for p in required_page_problems(
-        ["", "contact/", "404.html"], set(published), drafts or {}, "content",
-        lambda rel: rel in on_disk, lambda label, key: 4)]
+    return [
+        str(p)
+        for p in required_page_problems(
+            ["", "contact/", "404.html"],
+            set(published),
+            drafts or {},
+            "content",
+            lambda rel: rel in on_disk,
+            lambda label, key: 4,
+        )
+    ]
 
 
 def test_missing_and_draft_pages_are_problems():

@@ -7,8 +7,10 @@ from clinic.staff.scaffold import create, slugify
 
 def test_a_new_treatment_gets_its_four_files(tmp_path):
     written = create("treatment", "Chemical  peel", tmp_path)
-    assert written == [f"content/treatments/chemical-peel/{name}.md"
-                       for name in ("index", "benefits", "side-effects", "candidacy")]
+    assert written == [
+        f"content/treatments/chemical-peel/{name}.md"
+        for name in ("index", "benefits", "side-effects", "candidacy")
+    ]
     overview = (tmp_path / written[0]).read_text(encoding="utf-8")
     assert overview.startswith("Title: Chemical peel\nSummary: FILL IN")
     assert "\nReviewed:\n" in overview and "Sessions: FILL IN" in overview
@@ -18,19 +20,28 @@ def test_a_new_treatment_gets_its_four_files(tmp_path):
 
 def test_it_never_overwrites(tmp_path):
     create("condition", "Melasma", tmp_path)
-    with pytest.raises(SystemExit, match="content/conditions/melasma.md already exists, so "
-                       "nothing was written"):
+    with pytest.raises(
+        SystemExit, match="content/conditions/melasma.md already exists, so nothing was written"
+    ):
         create("condition", "Melasma", tmp_path)
 
 
-@pytest.mark.parametrize("name, slug", [("Chemical peel", "chemical-peel"),
-                                        ("Láser CO₂", "laser-co2"), ("  Acné   scars ", "acne-scars")])
+@pytest.mark.parametrize(
+    "name, slug",
+    [
+        ("Chemical peel", "chemical-peel"),
+        ("Láser CO₂", "laser-co2"),
+        ("  Acné   scars ", "acne-scars"),
+    ],
+)
 def test_slugify(name, slug):
     assert slugify(name) == slug
 
 
 def test_a_name_is_required(tmp_path):
-    with pytest.raises(SystemExit, match='Give the page a name: make new-page NAME="Chemical peel"'):
+    with pytest.raises(
+        SystemExit, match='Give the page a name: make new-page NAME="Chemical peel"'
+    ):
         create("page", "  ", tmp_path)
 
 
@@ -38,10 +49,13 @@ def test_the_build_lists_the_placeholders_and_publish_refuses(project):
     create("treatment", "Chemical peel", project.root)
     result = project.build()
     assert result.returncode == 0
-    assert ('content/treatments/chemical-peel/index.md:6: "Sessions: FILL IN: for example 4 to 6" '
-            "is still a placeholder. Replace the FILL IN text with the real text.") in result.output
+    assert (
+        'content/treatments/chemical-peel/index.md:6: "Sessions: FILL IN: for example 4 to 6" '
+        "is still a placeholder. Replace the FILL IN text with the real text."
+    ) in result.output
     assert result.page("/treatments/chemical-peel/side-effects/").is_file()
     from test_bad_input import complete
+
     complete(project)
     published = project.publish()
     assert published.returncode == 1
@@ -51,6 +65,7 @@ def test_the_build_lists_the_placeholders_and_publish_refuses(project):
 def test_a_new_person_gets_a_team_page_that_the_build_lists_and_publish_refuses(tmp_path):
     from conftest import copy_project
     from fixture_clinics import write_clinic
+
     project = copy_project(tmp_path / "site")
     write_clinic(project.root)
     written = create("person", "Ana Ejemplo", project.root)
@@ -61,6 +76,8 @@ def test_a_new_person_gets_a_team_page_that_the_build_lists_and_publish_refuses(
     result = project.build()
     assert result.returncode == 0, result.output
     assert result.page("/team/ana-ejemplo/").is_file()
-    assert 'content/team/ana-ejemplo.md:3: "Role: FILL IN: for example Dermatologist" is ' \
-           "still a placeholder" in result.output
+    assert (
+        'content/team/ana-ejemplo.md:3: "Role: FILL IN: for example Dermatologist" is '
+        "still a placeholder" in result.output
+    )
     assert '"Locations" names' not in result.output

@@ -21,9 +21,19 @@ from headers_server import parse_headers_file, serve_with_headers
 
 ONE_YEAR = 365 * 24 * 60 * 60
 # CSP fetch directives that fall back to default-src when absent (CSP Level 3).
-FALLS_BACK_TO_DEFAULT = {"script-src", "object-src", "style-src", "img-src", "font-src",
-                         "connect-src", "media-src", "frame-src", "child-src", "worker-src",
-                         "manifest-src"}
+FALLS_BACK_TO_DEFAULT = {
+    "script-src",
+    "object-src",
+    "style-src",
+    "img-src",
+    "font-src",
+    "connect-src",
+    "media-src",
+    "frame-src",
+    "child-src",
+    "worker-src",
+    "manifest-src",
+}
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +78,16 @@ def effective(directives: dict[str, list[str]], name: str) -> list[str] | None:
 def test_the_headers_file_puts_the_security_headers_on_every_path(published):
     rules = parse_headers_file((published / "_headers").read_text(encoding="utf-8"))
     everywhere = dict(next(values for pattern, values in rules if pattern == "/*"))
-    for name in ("Content-Security-Policy", "Strict-Transport-Security",
-                 "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
-                 "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy",
-                 "Permissions-Policy"):
+    for name in (
+        "Content-Security-Policy",
+        "Strict-Transport-Security",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "X-Frame-Options",
+        "Cross-Origin-Opener-Policy",
+        "Cross-Origin-Resource-Policy",
+        "Permissions-Policy",
+    ):
         assert everywhere.get(name), f"{name} is not set for /*"
     # No later rule takes a security header away or sets a second one.
     for pattern, values in rules:
@@ -79,26 +95,39 @@ def test_the_headers_file_puts_the_security_headers_on_every_path(published):
             assert set(values) == {"Cache-Control"}, (pattern, values)
 
 
-@pytest.mark.parametrize("path", ["/", "/contact/", "/404.html", "/no-such-page/",
-                                  "/robots.txt", "/sitemap.xml", "/favicon.ico"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/contact/",
+        "/404.html",
+        "/no-such-page/",
+        "/robots.txt",
+        "/sitemap.xml",
+        "/favicon.ico",
+    ],
+)
 def test_every_response_refuses_scripts_plugins_framing_and_foreign_requests(served, path):
     status, headers = fetch(served + path)
     assert status == (404 if path == "/no-such-page/" else 200)
     csp = csp_directives(headers["Content-Security-Policy"])
     assert csp["default-src"] == ["'none'"]
-    assert effective(csp, "script-src") == ["'none'"]   # the site runs no script
-    assert effective(csp, "object-src") == ["'none'"]   # no plugins
-    assert effective(csp, "frame-src") == ["'none'"]    # embeds nothing
-    assert effective(csp, "style-src") == ["'self'"]    # its own stylesheet only
-    assert effective(csp, "img-src") == ["'self'"]      # its own images only
+    assert effective(csp, "script-src") == ["'none'"]  # the site runs no script
+    assert effective(csp, "object-src") == ["'none'"]  # no plugins
+    assert effective(csp, "frame-src") == ["'none'"]  # embeds nothing
+    assert effective(csp, "style-src") == ["'self'"]  # its own stylesheet only
+    assert effective(csp, "img-src") == ["'self'"]  # its own images only
     # Nothing is fetched by script, but Lighthouse reads /robots.txt through this.
     assert effective(csp, "connect-src") == ["'self'"]
-    assert csp["frame-ancestors"] == ["'none'"]          # nobody may frame it
-    assert csp["base-uri"] == ["'none'"]                 # no <base> to redirect links
-    assert csp["form-action"] == ["'none'"]              # no forms
-    assert not any(value in ("'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:")
-                   for values in csp.values() for value in values), csp
-    assert headers["X-Frame-Options"] == "DENY"         # the same, for old browsers
+    assert csp["frame-ancestors"] == ["'none'"]  # nobody may frame it
+    assert csp["base-uri"] == ["'none'"]  # no <base> to redirect links
+    assert csp["form-action"] == ["'none'"]  # no forms
+    assert not any(
+        value in ("'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:")
+        for values in csp.values()
+        for value in values
+    ), csp
+    assert headers["X-Frame-Options"] == "DENY"  # the same, for old browsers
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"  # a health page's address stays private
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
@@ -115,15 +144,20 @@ def test_https_is_required_for_a_year_on_every_subdomain(served):
 
 def test_powerful_browser_features_are_switched_off(served):
     _, headers = fetch(served + "/")
-    policy = {item.split("=", 1)[0].strip(): item.split("=", 1)[1].strip()
-              for item in headers["Permissions-Policy"].split(",")}
+    policy = {
+        item.split("=", 1)[0].strip(): item.split("=", 1)[1].strip()
+        for item in headers["Permissions-Policy"].split(",")
+    }
     for feature in ("camera", "microphone", "geolocation", "payment", "browsing-topics"):
         assert policy.get(feature) == "()", feature
 
 
 def test_pages_are_cached_briefly_and_fingerprinted_assets_for_a_year(served, published):
-    assets = [p for p in (published / "theme").rglob("*")
-              if p.is_file() and re.search(r"\.[0-9a-f]{10}\.[a-z]+$", p.name)]
+    assets = [
+        p
+        for p in (published / "theme").rglob("*")
+        if p.is_file() and re.search(r"\.[0-9a-f]{10}\.[a-z]+$", p.name)
+    ]
     assert {p.suffix for p in assets} >= {".css", ".svg", ".png"}
     for asset in assets:
         _, headers = fetch(served + "/" + asset.relative_to(published).as_posix())
@@ -140,8 +174,11 @@ def test_pages_are_cached_briefly_and_fingerprinted_assets_for_a_year(served, pu
 
 def test_every_file_the_host_serves_gets_exactly_one_cache_rule(served, published):
     for file in published.rglob("*"):
-        if not file.is_file() or file.name in ("_headers", "_redirects") \
-                or file.suffix in (".gz", ".br"):
+        if (
+            not file.is_file()
+            or file.name in ("_headers", "_redirects")
+            or file.suffix in (".gz", ".br")
+        ):
             continue
         rel = file.relative_to(published).as_posix()
         url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)

@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+
 from conftest import TODAY
 from test_bad_input import FICTIONAL_PROFILE
 from test_workflow import free_port, get, wait_for
@@ -21,13 +22,23 @@ PROFILE = FICTIONAL_PROFILE.replace('language = "en"', 'language = "es"')
 
 def start(project, port: int, *, sigint_ignored: bool) -> subprocess.Popen:
     """``make serve`` as a background job of a script starts it: SIGINT ignored."""
-    env = dict(os.environ, PORT=str(port), PYTHONPATH=str(project.root / "plugins"),
-               CLINIC_SERVE_SETTINGS=json.dumps({"CLINIC_TODAY": TODAY}))
+    env = dict(
+        os.environ,
+        PORT=str(port),
+        PYTHONPATH=str(project.root / "plugins"),
+        CLINIC_SERVE_SETTINGS=json.dumps({"CLINIC_TODAY": TODAY}),
+    )
     command = [sys.executable, "-m", "clinic.staff.serve", "pelicanconf.py"]
     if sigint_ignored:  # what a shell does to a background job; exec keeps it ignored
         command = ["sh", "-c", 'trap "" INT; exec "$@"', "sh", *command]
-    return subprocess.Popen(command, cwd=project.root, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        command,
+        cwd=project.root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def status(url: str) -> tuple[int, str]:
@@ -49,11 +60,16 @@ def test_serve_keeps_the_last_good_profile_lists_no_folder_and_stops_on_sigint(p
             code, body = status(base + url)
             assert code == 404, url
             assert "Directory listing" not in body and '<html lang="es"' in body, url
-        project.edit("content/clinic.toml", 'name = "Harbour Skin Studio"\n',
-                     'name = "Harbour Skin Studio\n')
-        wait_for(lambda: any("content/clinic.toml:2: This is not valid TOML" in p for p in
-                             json.loads(get(base + "/_live.json")).get("problems", [])),
-                 timeout=120)
+        project.edit(
+            "content/clinic.toml", 'name = "Harbour Skin Studio"\n', 'name = "Harbour Skin Studio\n'
+        )
+        wait_for(
+            lambda: any(
+                "content/clinic.toml:2: This is not valid TOML" in p
+                for p in json.loads(get(base + "/_live.json")).get("problems", [])
+            ),
+            timeout=120,
+        )
         page = get(base + "/contact/")
         assert '<html lang="es"' in page and "Harbour Skin Studio" in page
         server.send_signal(signal.SIGINT)

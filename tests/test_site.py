@@ -51,7 +51,9 @@ def test_every_expected_page_is_built_with_its_title(sample_site):
 
 
 def test_no_other_pages_are_written(sample_site):
-    written = {"/" + str(p.relative_to(sample_site.out_dir)) for p in html_pages(sample_site.out_dir)}
+    written = {
+        "/" + str(p.relative_to(sample_site.out_dir)) for p in html_pages(sample_site.out_dir)
+    }
     expected = {url + "index.html" if url.endswith("/") else url for url in EXPECTED}
     assert written == expected
 
@@ -60,8 +62,13 @@ def test_one_page_per_source_file(sample_site):
     sources = find_sources(str(ROOT / "content"))
     # pages without a Markdown source of their own: the blog index, and a
     # treatment's results page made from its results.toml
-    made = 1 + len([p for p in (ROOT / "content" / "treatments").glob("*/results.toml")
-                    if not p.with_name("results.md").exists()])
+    made = 1 + len(
+        [
+            p
+            for p in (ROOT / "content" / "treatments").glob("*/results.toml")
+            if not p.with_name("results.md").exists()
+        ]
+    )
     assert len(html_pages(sample_site.out_dir)) == len(sources) + made
     for rel in sources:
         route = route_for(rel)
@@ -127,7 +134,11 @@ def test_breadcrumbs_lead_home(sample_site):
     page = soup(sample_site, "/treatments/microneedling/side-effects/")
     crumbs = page.find("nav", attrs={"aria-label": "Breadcrumb"}).find_all("li")
     assert [c.get_text(strip=True) for c in crumbs] == [
-        "Home", "Treatments", "Microneedling", "Side effects of microneedling"]
+        "Home",
+        "Treatments",
+        "Microneedling",
+        "Side effects of microneedling",
+    ]
     assert crumbs[-1]["aria-current"] == "page"
     assert soup(sample_site, "/").find("nav", attrs={"aria-label": "Breadcrumb"}) is None
 
@@ -144,20 +155,27 @@ def test_overview_shows_the_facts_at_a_glance(sample_site):
     assert rows["Device"] == "Dermapen"
 
 
-@pytest.mark.parametrize("url, link", [
-    ("/treatments/microneedling/", "/conditions/hyperpigmentation/"),
-    ("/conditions/hyperpigmentation/", "/treatments/microneedling/"),
-])
+@pytest.mark.parametrize(
+    "url, link",
+    [
+        ("/treatments/microneedling/", "/conditions/hyperpigmentation/"),
+        ("/conditions/hyperpigmentation/", "/treatments/microneedling/"),
+    ],
+)
 def test_treatments_and_conditions_link_each_other(sample_site, url, link):
     page = soup(sample_site, url)
     section = page.find("section", attrs={"aria-labelledby": ["treats-title", "treatments-title"]})
     assert [a["href"] for a in section.find_all("a")] == [link]
 
 
-@pytest.mark.parametrize("url", [
-    "/treatments/microneedling/", "/treatments/microneedling/candidacy/",
-    "/conditions/hyperpigmentation/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/treatments/microneedling/",
+        "/treatments/microneedling/candidacy/",
+        "/conditions/hyperpigmentation/",
+    ],
+)
 def test_medical_pages_say_they_are_not_yet_reviewed_and_not_a_diagnosis(sample_site, url):
     review = soup(sample_site, url).select_one(".cl-review").get_text(" ", strip=True)
     assert "not yet been reviewed by a clinician" in review
@@ -211,15 +229,20 @@ def test_every_page_carries_one_linked_graph(sample_site):
             assert ref in everywhere, f"{url} refers to {ref}, defined nowhere"
 
 
-@pytest.mark.parametrize("url, types", [
-    ("/index.html", {"WebPage"}),
-    ("/contact/index.html", {"ContactPage"}),
-    ("/treatments/microneedling/index.html", {"MedicalWebPage", "FAQPage", "MedicalTherapy",
-                                              "BreadcrumbList"}),
-    ("/treatments/microneedling/side-effects/index.html", {"MedicalWebPage", "MedicalTherapy"}),
-    ("/conditions/hyperpigmentation/index.html", {"MedicalWebPage", "MedicalCondition"}),
-    ("/blog/treating-dark-spots/index.html", {"WebPage", "BlogPosting"}),
-])
+@pytest.mark.parametrize(
+    "url, types",
+    [
+        ("/index.html", {"WebPage"}),
+        ("/contact/index.html", {"ContactPage"}),
+        (
+            "/treatments/microneedling/index.html",
+            {"MedicalWebPage", "FAQPage", "MedicalTherapy", "BreadcrumbList"},
+        ),
+        ("/treatments/microneedling/side-effects/index.html", {"MedicalWebPage", "MedicalTherapy"}),
+        ("/conditions/hyperpigmentation/index.html", {"MedicalWebPage", "MedicalCondition"}),
+        ("/blog/treating-dark-spots/index.html", {"WebPage", "BlogPosting"}),
+    ],
+)
 def test_page_types_carry_their_nodes(sample_site, url, types):
     doc = graphs(sample_site)[url]
     found = set()
@@ -263,6 +286,7 @@ def test_faq_data_lists_exactly_the_questions_on_the_page(sample_site):
 def test_every_graph_passes_the_vocabulary_and_google_rules(sample_site):
     from clinic.schema.google import check_google
     from clinic.schema.vocabulary import validate_graph
+
     docs = graphs(sample_site)
     known = {n["@id"] for doc in docs.values() for n in doc["@graph"]}
     warnings = set()
@@ -272,12 +296,18 @@ def test_every_graph_passes_the_vocabulary_and_google_rules(sample_site):
         assert [f for f in findings if f.severity == "error"] == [], url
         warnings.update(f.message.split(" is missing")[0] for f in findings)
     # only the facts the sample profile does not know yet
-    assert warnings == {'"postalCode"', '"streetAddress"', '"geo"',
-                        '"openingHoursSpecification"', '"priceRange"'}
+    assert warnings == {
+        '"postalCode"',
+        '"streetAddress"',
+        '"geo"',
+        '"openingHoursSpecification"',
+        '"priceRange"',
+    }
 
 
 def test_every_phone_number_is_a_call_link_and_nothing_else_is(sample_site):
     import phonenumbers
+
     linked = 0
     for page in html_pages(sample_site.out_dir):
         tree = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -286,7 +316,8 @@ def test_every_phone_number_is_a_call_link_and_nothing_else_is(sample_site):
             number = phonenumbers.parse(link.get_text(), "US")
             assert phonenumbers.is_valid_number(number), (page, link)
             assert link["href"] == "tel:" + phonenumbers.format_number(
-                number, phonenumbers.PhoneNumberFormat.E164)
+                number, phonenumbers.PhoneNumberFormat.E164
+            )
             linked += 1
         for link in main.find_all("a"):
             link.decompose()

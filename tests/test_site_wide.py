@@ -4,8 +4,10 @@ import jinja2
 
 from clinic.publishing.site_wide import SiteWide
 
-TEMPLATE = ('{% call site_wide("footer", SITEURL) %}{{ count() }}<a href="{{ SITEURL }}/">'
-            '{{ name }}</a>{% endcall %}|{{ page }}')
+TEMPLATE = (
+    '{% call site_wide("footer", SITEURL) %}{{ count() }}<a href="{{ SITEURL }}/">'
+    "{{ name }}</a>{% endcall %}|{{ page }}"
+)
 
 
 def render_pages(site_wide, pages, renders=None):
@@ -20,7 +22,8 @@ def test_the_block_is_rendered_once_and_the_rest_of_the_page_every_time():
     renders = []
     pages = [{"SITEURL": "", "name": "A & B", "page": n} for n in range(3)]
     assert render_pages(SiteWide(), pages, renders) == [
-        f'<a href="/">A &amp; B</a>|{n}' for n in range(3)]
+        f'<a href="/">A &amp; B</a>|{n}' for n in range(3)
+    ]
     assert len(renders) == 1
 
 

@@ -15,7 +15,12 @@ def test_dropped_files_are_explained(tmp_path):
     (content / "stray.md").write_text("Title: Stray\n\nText\n")
     (content / ".hidden.md").write_text("x")
     assert find_sources(str(content)) == [
-        "pages/dated.md", "pages/later.md", "pages/ok.md", "pages/typo.md", "stray.md"]
+        "pages/dated.md",
+        "pages/later.md",
+        "pages/ok.md",
+        "pages/typo.md",
+        "stray.md",
+    ]
     # Status: skip leaves a page out on purpose: not a problem
     problems = dropped_problems(str(content), "content", {"pages/ok.md"})
     assert [str(p) for p in problems] == [
@@ -37,20 +42,28 @@ def test_a_page_too_large_to_build_names_its_size_and_the_limit(tmp_path):
     assert str(diagnose(str(path), "content/pages/huge.md")) == (
         "content/pages/huge.md: This file is 5.4 MB, more than the 1 MB a page may be, so it "
         "was left out of the site. Split it into several pages; a page about one treatment "
-        "or condition is rarely more than 50 KB.")
+        "or condition is rarely more than 50 KB."
+    )
 
 
-@pytest.mark.parametrize("make_line, levels", [
-    (lambda i: "    " * i + "- item", 300),
-    (lambda i: "\t" * i + "1. item", 1000),
-    (lambda i: ">" * (i + 1) + " quoted", 1000),
-])
+@pytest.mark.parametrize(
+    "make_line, levels",
+    [
+        (lambda i: "    " * i + "- item", 300),
+        (lambda i: "\t" * i + "1. item", 1000),
+        (lambda i: ">" * (i + 1) + " quoted", 1000),
+    ],
+)
 def test_lists_nested_too_deep_name_the_depth_and_the_line(tmp_path, make_line, levels):
     path = tmp_path / "deep.md"
-    path.write_text("Title: Deep\nSummary: Nested.\n\nIntro\n\n"
-                    + "\n".join(make_line(i) for i in range(levels)) + "\n")
+    path.write_text(
+        "Title: Deep\nSummary: Nested.\n\nIntro\n\n"
+        + "\n".join(make_line(i) for i in range(levels))
+        + "\n"
+    )
     assert str(diagnose(str(path), "content/pages/deep.md")) == (
         f"content/pages/deep.md:56: Lists or quotes on this page are nested {levels} levels "
         "deep, more than the 50 the site reads, so it was left out of the site. Nest them a few "
         "levels at most: each line indented 4 spaces (or one >) more than the one above "
-        "starts a new level.")
+        "starts a new level."
+    )

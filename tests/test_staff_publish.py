@@ -24,19 +24,42 @@ VENV_BIN = Path(sys.executable).parent
 def root(tmp_path) -> Path:
     """A complete, publishable copy of the project (its Makefile too)."""
     root = tmp_path / "site"
-    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "output", "output.*", ".publish", ".publish-tmp", "__pycache__",
-        ".pytest_cache", ".hypothesis", "node_modules", "cache"))
+    shutil.copytree(
+        ROOT,
+        root,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "output",
+            "output.*",
+            ".publish",
+            ".publish-tmp",
+            "__pycache__",
+            ".pytest_cache",
+            ".hypothesis",
+            "node_modules",
+            "cache",
+        ),
+    )
     complete(Project(root))
     return root
 
 
 def make(root: Path, target: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        ["make", target, f"BIN={VENV_BIN}", f"VENV={VENV_BIN.parent}",
-         f"PELICAN_OPTS=-e CLINIC_TODAY='\"{TODAY}\"'"],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={"PATH": f"{VENV_BIN}:/usr/bin:/bin", "SITEURL": SITE, "HOME": str(root)})
+        [
+            "make",
+            target,
+            f"BIN={VENV_BIN}",
+            f"VENV={VENV_BIN.parent}",
+            f"PELICAN_OPTS=-e CLINIC_TODAY='\"{TODAY}\"'",
+        ],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={"PATH": f"{VENV_BIN}:/usr/bin:/bin", "SITEURL": SITE, "HOME": str(root)},
+    )
 
 
 def run(root: Path, target: str) -> tuple[int, str]:
@@ -56,8 +79,10 @@ def test_two_publishes_at_once_leave_one_whole_site(root):
     first_out, _ = first.communicate(timeout=600)
     codes = sorted([first.returncode, second_code])
     assert codes[0] == 0 and codes[1] != 0, first_out + second_out
-    assert ("Another publish is running in this folder. Wait until it has finished, then run "
-            "make publish again.") in first_out + second_out
+    assert (
+        "Another publish is running in this folder. Wait until it has finished, then run "
+        "make publish again."
+    ) in first_out + second_out
     output = root / "output"
     assert (output / "index.html").is_file()
     assert (output / "treatments/microneedling/index.html").is_file()
@@ -80,8 +105,11 @@ def test_a_reader_never_sees_a_partial_site(root):
         # as a deploy would: find where output is, then copy (here: count) that folder
         while not stop.is_set():
             folder = os.path.realpath(root / "output")
-            seen.append(site_files(Path(folder)) if os.path.isfile(
-                os.path.join(folder, "index.html")) else -1)
+            seen.append(
+                site_files(Path(folder))
+                if os.path.isfile(os.path.join(folder, "index.html"))
+                else -1
+            )
 
     reader = threading.Thread(target=read)
     reader.start()
@@ -100,8 +128,12 @@ def test_an_interrupted_publish_leaves_nothing_behind(root):
     published = os.readlink(root / "output")
     process = subprocess.Popen(
         [sys.executable, "-m", "clinic.staff.publish", "-e", f'CLINIC_TODAY="{TODAY}"'],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env=dict(os.environ, SITEURL=SITE, PYTHONPATH="plugins"))
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=dict(os.environ, SITEURL=SITE, PYTHONPATH="plugins"),
+    )
     builds = root / ".publish"
     deadline = time.time() + 60
     while len([p for p in builds.iterdir() if p.name.startswith("site-")]) < 2:
@@ -113,8 +145,7 @@ def test_an_interrupted_publish_leaves_nothing_behind(root):
     assert process.returncode != 0
     assert "Publish interrupted; output/ was not changed." in output
     assert os.readlink(root / "output") == published
-    assert sorted(p.name for p in builds.iterdir()) == sorted(
-        ["lock", os.path.basename(published)])
+    assert sorted(p.name for p in builds.iterdir()) == sorted(["lock", os.path.basename(published)])
     assert not list(root.glob("output.*"))
 
 

@@ -8,13 +8,21 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clinic.model.profile import parse_profile
 from clinic.model.reviews import review_state
 from clinic.schema.nodes import (
-    PageFacts, breadcrumb_node, clinic_nodes, condition_node, find_questions, page_graph,
-    procedure_node, script_json, site_nodes,
+    PageFacts,
+    breadcrumb_node,
+    clinic_nodes,
+    condition_node,
+    find_questions,
+    page_graph,
+    procedure_node,
+    script_json,
+    site_nodes,
 )
 from test_profile import GOOD
 
@@ -28,7 +36,7 @@ def profile_from(text=GOOD):
     return profile
 
 
-ONE_LOCATION = GOOD.split("[[locations]]\nname = \"Clínica Piel Madrid\"")[0]
+ONE_LOCATION = GOOD.split('[[locations]]\nname = "Clínica Piel Madrid"')[0]
 
 
 def test_one_location_is_one_clinic_node_with_everything():
@@ -37,14 +45,20 @@ def test_one_location_is_one_clinic_node_with_everything():
     assert clinic["@id"] == f"{SITE}/#clinic"
     assert clinic["telephone"] == "+13055550100"
     assert clinic["address"] == {
-        "@type": "PostalAddress", "streetAddress": "1 Example Street",
-        "addressLocality": "Miami", "addressRegion": "FL", "postalCode": "33101",
-        "addressCountry": "US"}
+        "@type": "PostalAddress",
+        "streetAddress": "1 Example Street",
+        "addressLocality": "Miami",
+        "addressRegion": "FL",
+        "postalCode": "33101",
+        "addressCountry": "US",
+    }
     assert clinic["geo"] == {"@type": "GeoCoordinates", "latitude": 25.76, "longitude": -80.19}
     assert clinic["openingHoursSpecification"][0] == {
         "@type": "OpeningHoursSpecification",
         "dayOfWeek": ["https://schema.org/Monday", "https://schema.org/Tuesday"],
-        "opens": "09:00", "closes": "17:30"}
+        "opens": "09:00",
+        "closes": "17:30",
+    }
     assert clinic["sameAs"] == ["https://social.example.org/clinic"]
     assert clinic["availableService"] == [{"@id": f"{SITE}/t/#procedure"}]
     assert clinic["medicalSpecialty"] == "https://schema.org/Dermatology"
@@ -53,66 +67,110 @@ def test_one_location_is_one_clinic_node_with_everything():
 def test_several_locations_are_tied_to_the_organisation():
     organisation, north, madrid = clinic_nodes(profile_from(), SITE, LOGO, [])
     assert organisation["@type"] == "MedicalOrganization"
-    assert organisation["department"] == [{"@id": f"{SITE}/#location-north"},
-                                          {"@id": f"{SITE}/#location-madrid"}]
+    assert organisation["department"] == [
+        {"@id": f"{SITE}/#location-north"},
+        {"@id": f"{SITE}/#location-madrid"},
+    ]
     assert north["parentOrganization"] == {"@id": f"{SITE}/#clinic"}
     assert (north["telephone"], madrid["telephone"]) == ("+13055550100", "+34912345678")
     assert madrid["openingHoursSpecification"][0]["opens"] == "08:00"
 
 
-@pytest.mark.parametrize("written, expected", [
-    ("Percutaneous", "https://schema.org/PercutaneousProcedure"),
-    ("Noninvasive", "https://schema.org/NoninvasiveProcedure"),
-    ("Laser", None),  # unknown types are reported by the catalog, and left out here
-    ("Surgical", None),  # a type of its own: see the next test
-])
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("Percutaneous", "https://schema.org/PercutaneousProcedure"),
+        ("Noninvasive", "https://schema.org/NoninvasiveProcedure"),
+        ("Laser", None),  # unknown types are reported by the catalog, and left out here
+        ("Surgical", None),  # a type of its own: see the next test
+    ],
+)
 def test_procedure_type(written, expected):
-    node = procedure_node(url=f"{SITE}/treatments/peel/", name="Peel", description="",
-                          metadata={"procedure-type": written}, specialty="Dermatology")
+    node = procedure_node(
+        url=f"{SITE}/treatments/peel/",
+        name="Peel",
+        description="",
+        metadata={"procedure-type": written},
+        specialty="Dermatology",
+    )
     assert node.get("procedureType") == expected
     assert node["@id"] == f"{SITE}/treatments/peel/#procedure"
 
 
 def test_surgery_is_a_type_not_a_procedure_type():
-    node = procedure_node(url="u", name="Lift", description="", specialty="",
-                          metadata={"procedure-type": "Surgical"})
+    node = procedure_node(
+        url="u", name="Lift", description="", specialty="", metadata={"procedure-type": "Surgical"}
+    )
     assert node["@type"] == ["MedicalTherapy", "SurgicalProcedure"]
 
 
 def test_procedure_takes_its_facts_from_the_overview_metadata():
-    node = procedure_node(url="u", name="Peel", description="d", specialty="",
-                          metadata={"body-location": "Face", "how-performed": "By hand",
-                                    "followup": "Sunscreen", "preparation": ""})
+    node = procedure_node(
+        url="u",
+        name="Peel",
+        description="d",
+        specialty="",
+        metadata={
+            "body-location": "Face",
+            "how-performed": "By hand",
+            "followup": "Sunscreen",
+            "preparation": "",
+        },
+    )
     assert (node["bodyLocation"], node["howPerformed"], node["followup"]) == (
-        "Face", "By hand", "Sunscreen")
+        "Face",
+        "By hand",
+        "Sunscreen",
+    )
     assert "preparation" not in node and "relevantSpecialty" not in node
 
 
 def test_condition_points_to_its_treatments():
-    node = condition_node(url="c/", name="Melasma", description="", specialty="Dermatology",
-                          treatments=["t/#procedure"])
+    node = condition_node(
+        url="c/",
+        name="Melasma",
+        description="",
+        specialty="Dermatology",
+        treatments=["t/#procedure"],
+    )
     assert node["possibleTreatment"] == [{"@id": "t/#procedure"}]
 
 
 def test_breadcrumb_positions_start_at_one_and_the_last_has_no_item():
     node = breadcrumb_node("p/", [("Home", "/"), ("Treatments", "/t/"), ("Peel", "/t/p/")])
     assert [(i["position"], i["name"], i.get("item")) for i in node["itemListElement"]] == [
-        (1, "Home", "/"), (2, "Treatments", "/t/"), (3, "Peel", None)]
+        (1, "Home", "/"),
+        (2, "Treatments", "/t/"),
+        (3, "Peel", None),
+    ]
 
 
 def test_medical_page_graph_links_everything_by_id():
     profile = profile_from(ONE_LOCATION)
-    procedure = procedure_node(url=f"{SITE}/t/", name="Peel", description="", metadata={},
-                               specialty="Dermatology")
-    facts = PageFacts(kind="treatment", url=f"{SITE}/t/", title="Peel", description="About",
-                      language="es", breadcrumbs=[("Home", f"{SITE}/"), ("Peel", f"{SITE}/t/")],
-                      review=review_state(dt.date(2026, 3, 1), 12, "A. Reviewer, MD"),
-                      procedure=procedure, treats=[f"{SITE}/c/#condition"])
+    procedure = procedure_node(
+        url=f"{SITE}/t/", name="Peel", description="", metadata={}, specialty="Dermatology"
+    )
+    facts = PageFacts(
+        kind="treatment",
+        url=f"{SITE}/t/",
+        title="Peel",
+        description="About",
+        language="es",
+        breadcrumbs=[("Home", f"{SITE}/"), ("Peel", f"{SITE}/t/")],
+        review=review_state(dt.date(2026, 3, 1), 12, "A. Reviewer, MD"),
+        procedure=procedure,
+        treats=[f"{SITE}/c/#condition"],
+    )
     shared = site_nodes(profile, SITE, LOGO, [procedure["@id"]])
     graph = page_graph(facts, profile=profile, site_url=SITE, shared=shared)["@graph"]
     types = [n["@type"] for n in graph]
-    assert types == [["MedicalClinic", "Dermatology"], "WebSite", "MedicalWebPage",
-                     "BreadcrumbList", "MedicalTherapy"]
+    assert types == [
+        ["MedicalClinic", "Dermatology"],
+        "WebSite",
+        "MedicalWebPage",
+        "BreadcrumbList",
+        "MedicalTherapy",
+    ]
     page = graph[2]
     assert page["about"] == [{"@id": f"{SITE}/t/#procedure"}, {"@id": f"{SITE}/c/#condition"}]
     assert page["mainEntity"] == {"@id": f"{SITE}/t/#procedure"}
@@ -125,47 +183,70 @@ def test_medical_page_graph_links_everything_by_id():
 
 
 def test_contact_page_is_a_contact_page_about_the_clinic():
-    facts = PageFacts(kind="contact", url=f"{SITE}/contact/", title="Contact", description="",
-                      language="en")
+    facts = PageFacts(
+        kind="contact", url=f"{SITE}/contact/", title="Contact", description="", language="en"
+    )
     profile = profile_from(ONE_LOCATION)
-    graph = page_graph(facts, profile=profile, site_url=SITE,
-                       shared=site_nodes(profile, SITE, LOGO, []))["@graph"]
+    graph = page_graph(
+        facts, profile=profile, site_url=SITE, shared=site_nodes(profile, SITE, LOGO, [])
+    )["@graph"]
     assert graph[2]["@type"] == "ContactPage"
     assert graph[2]["about"] == {"@id": f"{SITE}/#clinic"}
 
 
-QA = ("<p>Intro</p>\n<h2 id=\"a\">What is it?</h2>\n<p>A thing &amp; more.</p>\n"
-      "<h2>Does it hurt?</h2>\n<ul>\n<li>A little</li>\n</ul>")
+QA = (
+    '<p>Intro</p>\n<h2 id="a">What is it?</h2>\n<p>A thing &amp; more.</p>\n'
+    "<h2>Does it hurt?</h2>\n<ul>\n<li>A little</li>\n</ul>"
+)
 
 
-@pytest.mark.parametrize("html, expected", [
-    (QA, [("What is it?", "<p>A thing &amp; more.</p>"),
-          ("Does it hurt?", "<ul>\n<li>A little</li>\n</ul>")]),
-    (QA.replace("Does it hurt?", "How it feels"), []),  # not every heading is a question
-    ("<h2>Only one?</h2><p>Yes</p>", []),  # one question is not a list of questions
-    ("<p>No headings</p>", []),
-    ("<h2>Q &amp; A?</h2><p>x</p><h2>Why <em>now</em>?</h2><p>y</p>",
-     [("Q & A?", "<p>x</p>"), ("Why now?", "<p>y</p>")]),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        (
+            QA,
+            [
+                ("What is it?", "<p>A thing &amp; more.</p>"),
+                ("Does it hurt?", "<ul>\n<li>A little</li>\n</ul>"),
+            ],
+        ),
+        (QA.replace("Does it hurt?", "How it feels"), []),  # not every heading is a question
+        ("<h2>Only one?</h2><p>Yes</p>", []),  # one question is not a list of questions
+        ("<p>No headings</p>", []),
+        (
+            "<h2>Q &amp; A?</h2><p>x</p><h2>Why <em>now</em>?</h2><p>y</p>",
+            [("Q & A?", "<p>x</p>"), ("Why now?", "<p>y</p>")],
+        ),
+    ],
+)
 def test_find_questions(html, expected):
     assert [(q.name, q.answer_html) for q in find_questions(html)] == expected
 
 
 def test_faq_pages_list_their_visible_questions_as_main_entity():
-    facts = PageFacts(kind="page", url="u", title="T", description="", language="en",
-                      questions=find_questions(QA))
+    facts = PageFacts(
+        kind="page", url="u", title="T", description="", language="en", questions=find_questions(QA)
+    )
     profile = profile_from(ONE_LOCATION)
-    page = page_graph(facts, profile=profile, site_url=SITE,
-                      shared=site_nodes(profile, SITE, LOGO, []))["@graph"][2]
+    page = page_graph(
+        facts, profile=profile, site_url=SITE, shared=site_nodes(profile, SITE, LOGO, [])
+    )["@graph"][2]
     assert page["@type"] == ["WebPage", "FAQPage"]
     assert [q["name"] for q in page["mainEntity"]] == ["What is it?", "Does it hurt?"]
     assert page["mainEntity"][0]["acceptedAnswer"]["text"] == "<p>A thing &amp; more.</p>"
 
 
-@pytest.mark.parametrize("value", [
-    "</script><script>alert(1)</script>", "<!-- comment", 'quote " and \\ backslash',
-    "line\u2028separator\u2029paragraph", "emoji 🙂 and accents: Clínica", "a & b > c",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "</script><script>alert(1)</script>",
+        "<!-- comment",
+        'quote " and \\ backslash',
+        "line\u2028separator\u2029paragraph",
+        "emoji 🙂 and accents: Clínica",
+        "a & b > c",
+    ],
+)
 def test_script_json_is_html_safe_and_round_trips(value):
     text = script_json({"name": value})
     assert not re.search(r"[<>&\u2028\u2029]", text)
@@ -192,6 +273,7 @@ def test_any_metadata_survives_serialization_and_stays_inside_the_script(data):
 def test_a_chain_is_valid_with_its_price_range_on_each_place():
     from clinic.schema.google import check_google
     from clinic.schema.vocabulary import validate_graph
+
     profile = profile_from(GOOD.replace('language = "es"', 'language = "es"\nprice_range = "$$"'))
     nodes = site_nodes(profile, SITE, LOGO, [])
     organisation, north, madrid, _ = nodes
@@ -204,8 +286,9 @@ def test_a_chain_is_valid_with_its_price_range_on_each_place():
 
 def test_open_until_midnight_is_written_as_google_asks():
     # Google: open 24 hours is opens "00:00", closes "23:59"; 24:00 is no schema.org Time
-    text = ONE_LOCATION.replace('opens = "09:00", closes = "17:30"',
-                                'opens = "00:00", closes = "24:00"')
+    text = ONE_LOCATION.replace(
+        'opens = "09:00", closes = "17:30"', 'opens = "00:00", closes = "24:00"'
+    )
     (clinic,) = clinic_nodes(profile_from(text), SITE, LOGO, [])
     assert clinic["openingHoursSpecification"][0]["opens"] == "00:00"
     assert clinic["openingHoursSpecification"][0]["closes"] == "23:59"

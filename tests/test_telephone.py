@@ -6,7 +6,8 @@ import re
 import phonenumbers
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from phonenumbers import Leniency
 
 import clinic.phones.linker as telephone
@@ -34,51 +35,75 @@ LINKED = [
     ("<p>1-786-210-4234</p>", f"<p>{TEL}1-786-210-4234</a></p>"),
     ("<p>+1 (786) 210-4234</p>", f"<p>{TEL}+1 (786) 210-4234</a></p>"),
     # an extension is dialled too (RFC 3966), so it is part of the link
-    ("<p>786-210-4234 ext. 12</p>",
-     '<p><a href="tel:+17862104234;ext=12">786-210-4234 ext. 12</a></p>'),
+    (
+        "<p>786-210-4234 ext. 12</p>",
+        '<p><a href="tel:+17862104234;ext=12">786-210-4234 ext. 12</a></p>',
+    ),
     # numbers abroad
-    ("<p>Madrid: +34 912 345 678</p>",
-     '<p>Madrid: <a href="tel:+34912345678">+34 912 345 678</a></p>'),
-    ("<p>London +44 20 7946 0958</p>",
-     '<p>London <a href="tel:+442079460958">+44 20 7946 0958</a></p>'),
+    (
+        "<p>Madrid: +34 912 345 678</p>",
+        '<p>Madrid: <a href="tel:+34912345678">+34 912 345 678</a></p>',
+    ),
+    (
+        "<p>London +44 20 7946 0958</p>",
+        '<p>London <a href="tel:+442079460958">+44 20 7946 0958</a></p>',
+    ),
     # punctuation around the number stays outside the link
     ("<p>call 786-210-4234.</p>", f"<p>call {TEL}786-210-4234</a>.</p>"),
     ("<p>(786-210-4234)</p>", f"<p>({TEL}786-210-4234</a>)</p>"),
     ("<p>786-210-4234, or</p>", f"<p>{TEL}786-210-4234</a>, or</p>"),
     # wherever text is
     ("<h2>Call 786-210-4234</h2>", f"<h2>Call {TEL}786-210-4234</a></h2>"),
-    ("<table><tr><td>786-210-4234</td></tr></table>",
-     f"<table><tr><td>{TEL}786-210-4234</a></td></tr></table>"),
-    ("<ul>\n<li>Main: 786-210-4234</li>\n</ul>",
-     f"<ul>\n<li>Main: {TEL}786-210-4234</a></li>\n</ul>"),
+    (
+        "<table><tr><td>786-210-4234</td></tr></table>",
+        f"<table><tr><td>{TEL}786-210-4234</a></td></tr></table>",
+    ),
+    (
+        "<ul>\n<li>Main: 786-210-4234</li>\n</ul>",
+        f"<ul>\n<li>Main: {TEL}786-210-4234</a></li>\n</ul>",
+    ),
     ("<p><strong>786-210-4234</strong></p>", f"<p><strong>{TEL}786-210-4234</a></strong></p>"),
     # a line break inside the number stays inside the link
     ("<p>786-210-\n4234</p>", f"<p>{TEL}786-210-\n4234</a></p>"),
     ("<p>(786)\n210-4234</p>", f"<p>{TEL}(786)\n210-4234</a></p>"),
     # entities are kept as written
-    ("<p>786&nbsp;210&#8209;4234 &amp; more</p>",
-     f"<p>{TEL}786&nbsp;210&#8209;4234</a> &amp; more</p>"),
+    (
+        "<p>786&nbsp;210&#8209;4234 &amp; more</p>",
+        f"<p>{TEL}786&nbsp;210&#8209;4234</a> &amp; more</p>",
+    ),
     ("<p>A&amp;B: 786-210-4234</p>", f"<p>A&amp;B: {TEL}786-210-4234</a></p>"),
     ("<p>786&nbsp;210&nbsp;4234</p>", f"<p>{TEL}786&nbsp;210&nbsp;4234</a></p>"),
     # two numbers, and a number right after a link already there
-    ("<p>786-210-4234 or 305-555-0100</p>",
-     f'<p>{TEL}786-210-4234</a> or <a href="tel:+13055550100">305-555-0100</a></p>'),
-    ('<p><a href="/contact">Contact</a> 786-210-4234</p>',
-     f'<p><a href="/contact">Contact</a> {TEL}786-210-4234</a></p>'),
+    (
+        "<p>786-210-4234 or 305-555-0100</p>",
+        f'<p>{TEL}786-210-4234</a> or <a href="tel:+13055550100">305-555-0100</a></p>',
+    ),
+    (
+        '<p><a href="/contact">Contact</a> 786-210-4234</p>',
+        f'<p><a href="/contact">Contact</a> {TEL}786-210-4234</a></p>',
+    ),
     # the second number touches the first; once the first is a link, it stands alone
-    ("<p>786-210-4234/(305) 555-0100</p>",
-     f'<p>{TEL}786-210-4234</a>/<a href="tel:+13055550100">(305) 555-0100</a></p>'),
+    (
+        "<p>786-210-4234/(305) 555-0100</p>",
+        f'<p>{TEL}786-210-4234</a>/<a href="tel:+13055550100">(305) 555-0100</a></p>',
+    ),
     # "<" inside a script is code, not broken markup
-    ("<script>if (a < b) {}</script><p>786-210-4234</p>",
-     f"<script>if (a < b) {{}}</script><p>{TEL}786-210-4234</a></p>"),
+    (
+        "<script>if (a < b) {}</script><p>786-210-4234</p>",
+        f"<script>if (a < b) {{}}</script><p>{TEL}786-210-4234</a></p>",
+    ),
     # the text after a closed code element is text again
     ("<p><code>x</code> 786-210-4234</p>", f"<p><code>x</code> {TEL}786-210-4234</a></p>"),
     # attributes are copied as written, whatever their quoting
-    ("<p class=lead id='x' title=\"786-210-4234\">786-210-4234</p>",
-     f"<p class=lead id='x' title=\"786-210-4234\">{TEL}786-210-4234</a></p>"),
+    (
+        "<p class=lead id='x' title=\"786-210-4234\">786-210-4234</p>",
+        f"<p class=lead id='x' title=\"786-210-4234\">{TEL}786-210-4234</a></p>",
+    ),
     # an icon drawn with a self-closed <svg/> does not hide the number after it
-    ('<p><svg class="icon"/> 786-210-4234</p>',
-     f'<p><svg class="icon"/> {TEL}786-210-4234</a></p>'),
+    (
+        '<p><svg class="icon"/> 786-210-4234</p>',
+        f'<p><svg class="icon"/> {TEL}786-210-4234</a></p>',
+    ),
 ]
 
 
@@ -143,8 +168,10 @@ def test_no_link_where_a_link_does_not_belong(html):
 
 
 def test_the_result_is_the_input_with_only_links_added():
-    html = ("<h1 class='x'>Clinic</h1>\n<p>Call&nbsp;us: 786-210-4234 &mdash; or write.</p>\n"
-            "<!-- note -->\n<p>Madrid: +34 912 345 678</p>\n")
+    html = (
+        "<h1 class='x'>Clinic</h1>\n<p>Call&nbsp;us: 786-210-4234 &mdash; or write.</p>\n"
+        "<!-- note -->\n<p>Madrid: +34 912 345 678</p>\n"
+    )
     result = link(html)
     assert result.count("<a href=") == 2
     assert unlink(result) == html
@@ -167,26 +194,35 @@ def test_national_numbers_are_read_in_the_clinics_country():
 # -- suspects -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("html, suspects", [
-    ("<p>Call 786-210-423.</p>", [Suspect("786-210-423", 1)]),
-    ("<h1>Us</h1>\n<p>Intro.</p>\n<p>Call (123) 456-7890 today.</p>",
-     [Suspect("(123) 456-7890", 3)]),
-    ("<p>Main (555) 010-0000</p>", [Suspect("(555) 010-0000", 1)]),
-    ("<p>One 786-210-4234\nand one\n786-210-42.</p>", [Suspect("786-210-42", 3)]),
-    ("<p>+1 786-210-423</p>", [Suspect("+1 786-210-423", 1)]),
-])
+@pytest.mark.parametrize(
+    "html, suspects",
+    [
+        ("<p>Call 786-210-423.</p>", [Suspect("786-210-423", 1)]),
+        (
+            "<h1>Us</h1>\n<p>Intro.</p>\n<p>Call (123) 456-7890 today.</p>",
+            [Suspect("(123) 456-7890", 3)],
+        ),
+        ("<p>Main (555) 010-0000</p>", [Suspect("(555) 010-0000", 1)]),
+        ("<p>One 786-210-4234\nand one\n786-210-42.</p>", [Suspect("786-210-42", 3)]),
+        ("<p>+1 786-210-423</p>", [Suspect("+1 786-210-423", 1)]),
+    ],
+)
 def test_phone_shaped_text_that_is_not_a_number_is_reported(html, suspects):
     result = link_phones(html, "US")
     assert list(result.suspects) == suspects
 
 
-@pytest.mark.parametrize("text", [t for t in NOT_PHONES if not t.startswith("Invalid")] + [
-    "Call 786-210-4234.",
-    "Call 786-210-4234 24 hours a day.",  # linked, so not a typo
-    "1 200 000 visits",
-    "SSN 123-45-6789",
-    "ISBN 978-3-16-148410-0",
-])
+@pytest.mark.parametrize(
+    "text",
+    [t for t in NOT_PHONES if not t.startswith("Invalid")]
+    + [
+        "Call 786-210-4234.",
+        "Call 786-210-4234 24 hours a day.",  # linked, so not a typo
+        "1 200 000 visits",
+        "SSN 123-45-6789",
+        "ISBN 978-3-16-148410-0",
+    ],
+)
 def test_valid_numbers_and_other_figures_are_not_reported(text):
     assert link_phones(f"<p>{text}</p>", "US").suspects == ()
 
@@ -226,15 +262,18 @@ def test_malformed_markup_never_raises_and_loses_nothing(html):
     assert link(result.html) == result.html
 
 
-@pytest.mark.parametrize("html", [
-    '<p><a href="/x">Contact</p><p>786-210-4234</p>',  # the link is never closed
-    "<p><code>x</p><p>786-210-4234</p>",
-    "<p>Call <a href='x'>us 786-210-4234",
-    "<p>Broken <!-- comment 786-210-4234",
-    "<p>Broken <b 786-210-4234",
-    "<p>Broken <b title='x 786-210-4234",
-    "&# <p><code>786-210-4234</code></p>",  # a stray "&#" does not hide the code
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><a href="/x">Contact</p><p>786-210-4234</p>',  # the link is never closed
+        "<p><code>x</p><p>786-210-4234</p>",
+        "<p>Call <a href='x'>us 786-210-4234",
+        "<p>Broken <!-- comment 786-210-4234",
+        "<p>Broken <b 786-210-4234",
+        "<p>Broken <b title='x 786-210-4234",
+        "&# <p><code>786-210-4234</code></p>",  # a stray "&#" does not hide the code
+    ],
+)
 def test_after_unbalanced_markup_nothing_is_linked(html):
     assert link(html) == html
 
@@ -244,67 +283,87 @@ def test_after_unbalanced_markup_nothing_is_linked(html):
 # Where html.parser and the HTML standard differ, the linker follows the
 # standard: it links what a browser shows as text, and only that.
 
-@pytest.mark.parametrize("before, after", [
-    # "&#" without a number is text, and what follows is read as usual
-    ("<p>Why&# is there? Call 786-210-4234.</p>",
-     f"<p>Why&# is there? Call {TEL}786-210-4234</a>.</p>"),
-    ("<p>&#; 786-210-4234</p>", f"<p>&#; {TEL}786-210-4234</a></p>"),
-    # a textarea or title holds text up to its own end tag, markup or not
-    ("<textarea><textarea>x</textarea>786-210-4234",
-     f"<textarea><textarea>x</textarea>{TEL}786-210-4234</a>"),
-    ("<title><b>x</title> 786-210-4234", f"<title><b>x</title> {TEL}786-210-4234</a>"),
-    # as does a script, even written "<script/>" (the slash means nothing on it)
-    ("<script/>786-210-4234</script> 786-210-4234",
-     f"<script/>786-210-4234</script> {TEL}786-210-4234</a>"),
-    ("<style>p::after { content: '<p>786-210-4234' }</style>",
-     "<style>p::after { content: '<p>786-210-4234' }</style>"),
-    # "</ a>" is not an end tag (a bogus comment): the link stays open
-    ('<a href="/x">Call </ a>786-210-4234', '<a href="/x">Call </ a>786-210-4234'),
-    # a numeric reference is read even at the very end: 786-210-42347 is no number
-    ("<p>Call 786-210-4234&#55", "<p>Call 786-210-4234&#55"),
-    # "</>" is dropped by browsers: the text on either side is one text
-    ("<p>786-21</>0-4234</p>", f"<p>{TEL}786-21</>0-4234</a></p>"),
-    # an unquoted value takes the slash: this svg is open, and its text is not HTML
-    ("<svg a=b/>786-210-4234</svg>", "<svg a=b/>786-210-4234</svg>"),
-    # a ">" in a quoted value does not end the tag
-    ('<p title="a>b">786-210-4234</p>', f'<p title="a>b">{TEL}786-210-4234</a></p>'),
-    # comments, "<!-->" (an empty one), declarations and processing instructions
-    ("<p><!--> 786-210-4234 --></p>", f"<p><!--> {TEL}786-210-4234</a> --></p>"),
-    ("<p><!-- 786-210-4234 --!> 305-555-0100</p>",
-     '<p><!-- 786-210-4234 --!> <a href="tel:+13055550100">305-555-0100</a></p>'),
-    ("<!DOCTYPE html><p>786-210-4234</p>", f"<!DOCTYPE html><p>{TEL}786-210-4234</a></p>"),
-    ("<p><![CDATA[x]]>786-210-4234</p>", f"<p><![CDATA[x]]>{TEL}786-210-4234</a></p>"),
-    ("<p><?php echo 1 ?>786-210-4234</p>", f"<p><?php echo 1 ?>{TEL}786-210-4234</a></p>"),
-    # a "<" that starts no tag is text
-    ("<p>1 < 2: 786-210-4234</p>", f"<p>1 < 2: {TEL}786-210-4234</a></p>"),
-    ("<p\vclass=x>786-210-4234</p>", f"<p\vclass=x>{TEL}786-210-4234</a></p>"),
-])
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        # "&#" without a number is text, and what follows is read as usual
+        (
+            "<p>Why&# is there? Call 786-210-4234.</p>",
+            f"<p>Why&# is there? Call {TEL}786-210-4234</a>.</p>",
+        ),
+        ("<p>&#; 786-210-4234</p>", f"<p>&#; {TEL}786-210-4234</a></p>"),
+        # a textarea or title holds text up to its own end tag, markup or not
+        (
+            "<textarea><textarea>x</textarea>786-210-4234",
+            f"<textarea><textarea>x</textarea>{TEL}786-210-4234</a>",
+        ),
+        ("<title><b>x</title> 786-210-4234", f"<title><b>x</title> {TEL}786-210-4234</a>"),
+        # as does a script, even written "<script/>" (the slash means nothing on it)
+        (
+            "<script/>786-210-4234</script> 786-210-4234",
+            f"<script/>786-210-4234</script> {TEL}786-210-4234</a>",
+        ),
+        (
+            "<style>p::after { content: '<p>786-210-4234' }</style>",
+            "<style>p::after { content: '<p>786-210-4234' }</style>",
+        ),
+        # "</ a>" is not an end tag (a bogus comment): the link stays open
+        ('<a href="/x">Call </ a>786-210-4234', '<a href="/x">Call </ a>786-210-4234'),
+        # a numeric reference is read even at the very end: 786-210-42347 is no number
+        ("<p>Call 786-210-4234&#55", "<p>Call 786-210-4234&#55"),
+        # "</>" is dropped by browsers: the text on either side is one text
+        ("<p>786-21</>0-4234</p>", f"<p>{TEL}786-21</>0-4234</a></p>"),
+        # an unquoted value takes the slash: this svg is open, and its text is not HTML
+        ("<svg a=b/>786-210-4234</svg>", "<svg a=b/>786-210-4234</svg>"),
+        # a ">" in a quoted value does not end the tag
+        ('<p title="a>b">786-210-4234</p>', f'<p title="a>b">{TEL}786-210-4234</a></p>'),
+        # comments, "<!-->" (an empty one), declarations and processing instructions
+        ("<p><!--> 786-210-4234 --></p>", f"<p><!--> {TEL}786-210-4234</a> --></p>"),
+        (
+            "<p><!-- 786-210-4234 --!> 305-555-0100</p>",
+            '<p><!-- 786-210-4234 --!> <a href="tel:+13055550100">305-555-0100</a></p>',
+        ),
+        ("<!DOCTYPE html><p>786-210-4234</p>", f"<!DOCTYPE html><p>{TEL}786-210-4234</a></p>"),
+        ("<p><![CDATA[x]]>786-210-4234</p>", f"<p><![CDATA[x]]>{TEL}786-210-4234</a></p>"),
+        ("<p><?php echo 1 ?>786-210-4234</p>", f"<p><?php echo 1 ?>{TEL}786-210-4234</a></p>"),
+        # a "<" that starts no tag is text
+        ("<p>1 < 2: 786-210-4234</p>", f"<p>1 < 2: {TEL}786-210-4234</a></p>"),
+        ("<p\vclass=x>786-210-4234</p>", f"<p\vclass=x>{TEL}786-210-4234</a></p>"),
+    ],
+)
 def test_markup_is_read_as_browsers_read_it(before, after):
     assert link(before) == after
     assert link(after) == after
 
 
-@pytest.mark.parametrize("before, after", [
-    # character references may be digits and gaps
-    ("<p>786&#45;210&#x2d;4234</p>", f"<p>{TEL}786&#45;210&#x2d;4234</a></p>"),
-    ("<p>786&nbsp;210&nbsp;4234</p>", f"<p>{TEL}786&nbsp;210&nbsp;4234</a></p>"),
-    ("<p>786&nbsp210&nbsp4234</p>", f"<p>{TEL}786&nbsp210&nbsp4234</a></p>"),
-    # a reference after the number is not part of the link
-    ("<p>786-210-4234&nbsp;or</p>", f"<p>{TEL}786-210-4234</a>&nbsp;or</p>"),
-    ("<p>786-210-4234 &amp</p>", f"<p>{TEL}786-210-4234</a> &amp</p>"),
-    # a named reference with a digit after its name is one reference: the
-    # number starts inside it, so it is not linked
-    ("<p>&nbsp786-210-4234</p>", "<p>&nbsp786-210-4234</p>"),
-])
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        # character references may be digits and gaps
+        ("<p>786&#45;210&#x2d;4234</p>", f"<p>{TEL}786&#45;210&#x2d;4234</a></p>"),
+        ("<p>786&nbsp;210&nbsp;4234</p>", f"<p>{TEL}786&nbsp;210&nbsp;4234</a></p>"),
+        ("<p>786&nbsp210&nbsp4234</p>", f"<p>{TEL}786&nbsp210&nbsp4234</a></p>"),
+        # a reference after the number is not part of the link
+        ("<p>786-210-4234&nbsp;or</p>", f"<p>{TEL}786-210-4234</a>&nbsp;or</p>"),
+        ("<p>786-210-4234 &amp</p>", f"<p>{TEL}786-210-4234</a> &amp</p>"),
+        # a named reference with a digit after its name is one reference: the
+        # number starts inside it, so it is not linked
+        ("<p>&nbsp786-210-4234</p>", "<p>&nbsp786-210-4234</p>"),
+    ],
+)
 def test_references_are_read_as_the_text_they_stand_for(before, after):
     assert link(before) == after
 
 
-@pytest.mark.parametrize("html", [
-    "<p>Call 786-210-4234 <b title='x",  # a tag cut off by the end
-    "<p>Call 786-210-4234 <!-- unclosed",
-    "<p>Call 786-210-4234 <![CDATA[",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Call 786-210-4234 <b title='x",  # a tag cut off by the end
+        "<p>Call 786-210-4234 <!-- unclosed",
+        "<p>Call 786-210-4234 <![CDATA[",
+    ],
+)
 def test_markup_cut_off_by_the_end_swallows_the_rest_only(html):
     # A browser reads the rest as part of the tag or comment; the text before it is text.
     assert link(html) == html.replace("786-210-4234", f"{TEL}786-210-4234</a>")
@@ -312,16 +371,21 @@ def test_markup_cut_off_by_the_end_swallows_the_rest_only(html):
 
 # -- cheap when there is nothing to do --------------------------------------------
 
-PARAGRAPH = ("<p>Microneedling uses tiny needles to help your skin renew itself. Since 2018 "
-             "our clinicians have done it 4 to 6 times a year for each patient, and a "
-             "session costs $250.00.</p>\n")
+PARAGRAPH = (
+    "<p>Microneedling uses tiny needles to help your skin renew itself. Since 2018 "
+    "our clinicians have done it 4 to 6 times a year for each patient, and a "
+    "session costs $250.00.</p>\n"
+)
 
 
-@pytest.mark.parametrize("html", [
-    PARAGRAPH * 20,
-    "<h2>Call us</h2><p>Call&nbsp;us &amp; ask.</p>",
-    "<p>Open 9&ndash;5 since 2018&nbsp;&mdash; call&#x20;us.</p>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        PARAGRAPH * 20,
+        "<h2>Call us</h2><p>Call&nbsp;us &amp; ask.</p>",
+        "<p>Open 9&ndash;5 since 2018&nbsp;&mdash; call&#x20;us.</p>",
+    ],
+)
 def test_a_fragment_without_a_candidate_is_returned_unread(monkeypatch, html):
     def no_reading(*args):
         raise AssertionError("read a fragment with no candidate")
@@ -340,11 +404,14 @@ def test_a_fragment_with_a_candidate_but_no_phone_is_returned_as_it_came():
 
 # The shortest valid numbers anywhere, with a country code: the quick check
 # for a run of digits must let them through.
-@pytest.mark.parametrize("number, e164", [
-    ("+43 1110", "+431110"),  # Austria
-    ("+49 1640", "+491640"),  # Germany
-    ("+290 8000", "+2908000"),  # Saint Helena
-])
+@pytest.mark.parametrize(
+    "number, e164",
+    [
+        ("+43 1110", "+431110"),  # Austria
+        ("+49 1640", "+491640"),  # Germany
+        ("+290 8000", "+2908000"),  # Saint Helena
+    ],
+)
 def test_the_shortest_valid_numbers_are_not_skipped_by_the_quick_check(number, e164):
     html = f"<p>Call {number} abroad.</p>"
     assert link(html) == f'<p>Call <a href="tel:{e164}">{number}</a> abroad.</p>'
@@ -383,15 +450,25 @@ def test_every_countrys_example_numbers_are_linked():
 
 # phonenumbers' punctuation between digit groups, as libphonenumber documents
 # it: dashes, spaces, dots, slashes, brackets, tildes and "x"; and some others.
-PUNCTUATION = ("-x\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\uff0e\uff0f "
-               "\u00a0\u00ad\u200b\u2060\u3000()\uff08\uff09\uff3b\uff3d.[]/~\u2053\u223c\uff5e"
-               ",;:*#'\"!?_&%$\u00b7\u2022|\\")
+PUNCTUATION = (
+    "-x\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\uff0e\uff0f "
+    "\u00a0\u00ad\u200b\u2060\u3000()\uff08\uff09\uff3b\uff3d.[]/~\u2053\u223c\uff5e"
+    ",;:*#'\"!?_&%$\u00b7\u2022|\\"
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.text("0123456789", min_size=1, max_size=5),
-                          st.text(PUNCTUATION + "+\uff0b", max_size=4)), min_size=1, max_size=6),
-       st.sampled_from(["US", "ES", "GB", "DE", "AT"]))
+@given(
+    st.lists(
+        st.tuples(
+            st.text("0123456789", min_size=1, max_size=5),
+            st.text(PUNCTUATION + "+\uff0b", max_size=4),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["US", "ES", "GB", "DE", "AT"]),
+)
 def test_the_quick_check_never_skips_a_number_phonenumbers_would_find(groups, region):
     text = "".join(digits + gap for digits, gap in groups)
     if not telephone._linker(region).candidate.search(text):
@@ -400,13 +477,40 @@ def test_the_quick_check_never_skips_a_number_phonenumbers_would_find(groups, re
 
 # -- properties -------------------------------------------------------------
 
-PHONES = ["(786) 210-4234", "786.210.4234", "+1 786-210-4234", "+44 20 7946 0958",
-          "786-210-4234 ext. 12", "305-555-0100", "786-210-\n4234", "786&nbsp;210&nbsp;4234"]
-NOISE = ["2018", "10-14", "$1,200", "50%", "09:00", "33134", "786-210-423", "2026-11-20",
-         "&amp;", "&lt;", "&#8209;", "\n", "(", ")", ".", "/", "-", "+"]
+PHONES = [
+    "(786) 210-4234",
+    "786.210.4234",
+    "+1 786-210-4234",
+    "+44 20 7946 0958",
+    "786-210-4234 ext. 12",
+    "305-555-0100",
+    "786-210-\n4234",
+    "786&nbsp;210&nbsp;4234",
+]
+NOISE = [
+    "2018",
+    "10-14",
+    "$1,200",
+    "50%",
+    "09:00",
+    "33134",
+    "786-210-423",
+    "2026-11-20",
+    "&amp;",
+    "&lt;",
+    "&#8209;",
+    "\n",
+    "(",
+    ")",
+    ".",
+    "/",
+    "-",
+    "+",
+]
 words = st.text("abc xyz.,:;()-/#$%\n0123456789", max_size=12)
-texts = st.lists(st.one_of(words, st.sampled_from(PHONES), st.sampled_from(NOISE)),
-                 max_size=8).map("".join)
+texts = st.lists(st.one_of(words, st.sampled_from(PHONES), st.sampled_from(NOISE)), max_size=8).map(
+    "".join
+)
 TAGS = ["p", "b", "em", "h2", "li", "td", "code", "pre", "a", "span", "textarea"]
 OPEN = {"a": 'a href="/x" title="786-210-4234"', "span": "span class='tel'"}
 
@@ -446,32 +550,144 @@ def test_well_formed_fragments_keep_their_text_and_never_nest_links(html):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(texts, st.sampled_from(
-    ["<", ">", "&", "&#", ";", "</a>", "<a href='x'>", "<a", "<!--", "-->", "<code>", "</code>",
-     "<b>", "</b", "'", '"', "<![", "<?", "<!", "<p title='"])), max_size=12).map("".join))
+@given(
+    st.lists(
+        st.one_of(
+            texts,
+            st.sampled_from(
+                [
+                    "<",
+                    ">",
+                    "&",
+                    "&#",
+                    ";",
+                    "</a>",
+                    "<a href='x'>",
+                    "<a",
+                    "<!--",
+                    "-->",
+                    "<code>",
+                    "</code>",
+                    "<b>",
+                    "</b",
+                    "'",
+                    '"',
+                    "<![",
+                    "<?",
+                    "<!",
+                    "<p title='",
+                ]
+            ),
+        ),
+        max_size=12,
+    ).map("".join)
+)
 def test_any_text_at_all_is_linked_safely_and_idempotently(html):
     out = link(html)
     assert unlink(out) == html
     assert link(out) == out
 
 
-WORDS = ["Call", " ", "us", "\n", "\t", ".", ",", "(", ")", "/", "-", "x", "+", ">", "'", '"', "=",
-         "2018", "10-14", "786-210-423", "2026-11-20", "09:00", "$1,200",
-         "\u0aed\u0aee\u0aec-\u0aed\u0aea\u0aed-\u0aea\u0aef\u0aee\u0aed",  # Gujarati digits
-         "\u00e9t\u00e9"] + PHONES
+WORDS = [
+    "Call",
+    " ",
+    "us",
+    "\n",
+    "\t",
+    ".",
+    ",",
+    "(",
+    ")",
+    "/",
+    "-",
+    "x",
+    "+",
+    ">",
+    "'",
+    '"',
+    "=",
+    "2018",
+    "10-14",
+    "786-210-423",
+    "2026-11-20",
+    "09:00",
+    "$1,200",
+    "\u0aed\u0aee\u0aec-\u0aed\u0aea\u0aed-\u0aea\u0aef\u0aee\u0aed",  # Gujarati digits
+    "\u00e9t\u00e9",
+] + PHONES
 # What Markdown writes...
-REFERENCES = ["&nbsp;", "&nbsp", "&amp;", "&amp", "&lt;", "&gt;", "&rsquo;", "&#55;", "&#55",
-              "&#x37;", "&#xaea;", "&#8209;", "& ", "&nbsp5;", "&b=2", "&amp.5"]
-NAMES = ["a", "A", "code", "pre", "svg", "SVG", "math", "button", "p", "b", "em", "span", "li",
-         "h2", "td", "my-el", "svg:rect", "abbr", "pre2", "a.b"]
-ATTRIBUTES = [" x=1", ' title="786-210-4234"', " title='a > 2'", " data-n=786-210-4234",
-              ' href="/x?a=1&b=2"', " checked", "\n class=lead", " a=b/", "\tx = 'y'"]
+REFERENCES = [
+    "&nbsp;",
+    "&nbsp",
+    "&amp;",
+    "&amp",
+    "&lt;",
+    "&gt;",
+    "&rsquo;",
+    "&#55;",
+    "&#55",
+    "&#x37;",
+    "&#xaea;",
+    "&#8209;",
+    "& ",
+    "&nbsp5;",
+    "&b=2",
+    "&amp.5",
+]
+NAMES = [
+    "a",
+    "A",
+    "code",
+    "pre",
+    "svg",
+    "SVG",
+    "math",
+    "button",
+    "p",
+    "b",
+    "em",
+    "span",
+    "li",
+    "h2",
+    "td",
+    "my-el",
+    "svg:rect",
+    "abbr",
+    "pre2",
+    "a.b",
+]
+ATTRIBUTES = [
+    " x=1",
+    ' title="786-210-4234"',
+    " title='a > 2'",
+    " data-n=786-210-4234",
+    ' href="/x?a=1&b=2"',
+    " checked",
+    "\n class=lead",
+    " a=b/",
+    "\tx = 'y'",
+]
 # ...and what it does not, but a page may hold all the same.
 ODD_REFERENCES = ["&#;", "&#x;", "&", "&#", "&#12ab;"]
 ODD_NAMES = ["script", "style", "textarea", "title", "xmp"]
 ODD_ATTRIBUTES = [' title="<b>"', " x==1", ' x="1"y=2', "\v x=1", "\xa0x=1", " =x", " / x"]
-BROKEN = ["<", "</", "</>", "<3", "<!-- 786-210-4234 -->", "<!--", "<!DOCTYPE html>", "<?php ?>",
-          "<![CDATA[786-210-4234]]>", "<b", "<p title='", "< p>", "</ a>", "<a/ >", "\x00"]
+BROKEN = [
+    "<",
+    "</",
+    "</>",
+    "<3",
+    "<!-- 786-210-4234 -->",
+    "<!--",
+    "<!DOCTYPE html>",
+    "<?php ?>",
+    "<![CDATA[786-210-4234]]>",
+    "<b",
+    "<p title='",
+    "< p>",
+    "</ a>",
+    "<a/ >",
+    "\x00",
+]
 
 
 @st.composite
@@ -485,40 +701,54 @@ def tags(draw, names=st.sampled_from(NAMES), attributes=st.sampled_from(ATTRIBUT
 
 tokens = st.one_of(st.sampled_from(WORDS), tags(), st.sampled_from(REFERENCES))
 odd_tokens = st.one_of(
-    tokens, st.sampled_from(ODD_REFERENCES + BROKEN),
-    tags(st.sampled_from(NAMES + ODD_NAMES), st.sampled_from(ATTRIBUTES + ODD_ATTRIBUTES)))
-html_ish = st.one_of(st.lists(tokens, max_size=16),
-                     st.lists(odd_tokens, max_size=16)).map("".join)
-
+    tokens,
+    st.sampled_from(ODD_REFERENCES + BROKEN),
+    tags(st.sampled_from(NAMES + ODD_NAMES), st.sampled_from(ATTRIBUTES + ODD_ATTRIBUTES)),
+)
+html_ish = st.one_of(st.lists(tokens, max_size=16), st.lists(odd_tokens, max_size=16)).map("".join)
 
 
 MARKDOWN = [
     # what Markdown writes: paragraphs, headings, emphasis, lists, tables, code, images
     (PARAGRAPH, PARAGRAPH),
-    ("<h2>Call us</h2>\n<p>Call <strong>786-210-4234</strong> or <em>(305) 555-0100</em>.</p>\n"
-     "<ul>\n<li>Main: 786-210-4234</li>\n<li><a href=\"/contact/\">Contact</a></li>\n</ul>",
-     f"<h2>Call us</h2>\n<p>Call <strong>{TEL}786-210-4234</a></strong> or "
-     '<em><a href="tel:+13055550100">(305) 555-0100</a></em>.</p>\n'
-     f"<ul>\n<li>Main: {TEL}786-210-4234</a></li>\n"
-     '<li><a href="/contact/">Contact</a></li>\n</ul>'),
-    ("<p>We&rsquo;re open 9&ndash;5: 786&nbsp;210&nbsp;4234 &amp; 305-555-0100.</p>",
-     f"<p>We&rsquo;re open 9&ndash;5: {TEL}786&nbsp;210&nbsp;4234</a> &amp; "
-     '<a href="tel:+13055550100">305-555-0100</a>.</p>'),
-    ('<p><img alt="Map" src="/img/2018-05-01.png" /> <a href="tel:+17862104234" '
-     "title='786-210-4234 > call'>call</a> 786-210-4234</p>",
-     '<p><img alt="Map" src="/img/2018-05-01.png" /> <a href="tel:+17862104234" '
-     f"title='786-210-4234 > call'>call</a> {TEL}786-210-4234</a></p>"),
-    ("<pre><code>786-210-4234\n</code></pre>\n<p>786-210-4234</p>",
-     f"<pre><code>786-210-4234\n</code></pre>\n<p>{TEL}786-210-4234</a></p>"),
-    ('<table>\n<thead>\n<tr>\n<th align="left">Clinic</th>\n</tr>\n</thead>\n<tbody>\n'
-     "<tr>\n<td>786-210-4234</td>\n</tr>\n</tbody>\n</table>",
-     '<table>\n<thead>\n<tr>\n<th align="left">Clinic</th>\n</tr>\n</thead>\n<tbody>\n'
-     f"<tr>\n<td>{TEL}786-210-4234</a></td>\n</tr>\n</tbody>\n</table>"),
-    ('<p><svg class="icon"/> <SVG><text>786-210-4234</text></SVG> 786-210-4234</p>',
-     f'<p><svg class="icon"/> <SVG><text>786-210-4234</text></SVG> {TEL}786-210-4234</a></p>'),
+    (
+        "<h2>Call us</h2>\n<p>Call <strong>786-210-4234</strong> or <em>(305) 555-0100</em>.</p>\n"
+        '<ul>\n<li>Main: 786-210-4234</li>\n<li><a href="/contact/">Contact</a></li>\n</ul>',
+        f"<h2>Call us</h2>\n<p>Call <strong>{TEL}786-210-4234</a></strong> or "
+        '<em><a href="tel:+13055550100">(305) 555-0100</a></em>.</p>\n'
+        f"<ul>\n<li>Main: {TEL}786-210-4234</a></li>\n"
+        '<li><a href="/contact/">Contact</a></li>\n</ul>',
+    ),
+    (
+        "<p>We&rsquo;re open 9&ndash;5: 786&nbsp;210&nbsp;4234 &amp; 305-555-0100.</p>",
+        f"<p>We&rsquo;re open 9&ndash;5: {TEL}786&nbsp;210&nbsp;4234</a> &amp; "
+        '<a href="tel:+13055550100">305-555-0100</a>.</p>',
+    ),
+    (
+        '<p><img alt="Map" src="/img/2018-05-01.png" /> <a href="tel:+17862104234" '
+        "title='786-210-4234 > call'>call</a> 786-210-4234</p>",
+        '<p><img alt="Map" src="/img/2018-05-01.png" /> <a href="tel:+17862104234" '
+        f"title='786-210-4234 > call'>call</a> {TEL}786-210-4234</a></p>",
+    ),
+    (
+        "<pre><code>786-210-4234\n</code></pre>\n<p>786-210-4234</p>",
+        f"<pre><code>786-210-4234\n</code></pre>\n<p>{TEL}786-210-4234</a></p>",
+    ),
+    (
+        '<table>\n<thead>\n<tr>\n<th align="left">Clinic</th>\n</tr>\n</thead>\n<tbody>\n'
+        "<tr>\n<td>786-210-4234</td>\n</tr>\n</tbody>\n</table>",
+        '<table>\n<thead>\n<tr>\n<th align="left">Clinic</th>\n</tr>\n</thead>\n<tbody>\n'
+        f"<tr>\n<td>{TEL}786-210-4234</a></td>\n</tr>\n</tbody>\n</table>",
+    ),
+    (
+        '<p><svg class="icon"/> <SVG><text>786-210-4234</text></SVG> 786-210-4234</p>',
+        f'<p><svg class="icon"/> <SVG><text>786-210-4234</text></SVG> {TEL}786-210-4234</a></p>',
+    ),
     ("<!-- note --><p>786-210-4234</p>", f"<!-- note --><p>{TEL}786-210-4234</a></p>"),
-    ("<script>var a = 1;</script><p>786-210-4234</p>",
-     f"<script>var a = 1;</script><p>{TEL}786-210-4234</a></p>"),
+    (
+        "<script>var a = 1;</script><p>786-210-4234</p>",
+        f"<script>var a = 1;</script><p>{TEL}786-210-4234</a></p>",
+    ),
     ("<p title='<b>'>786-210-4234</p>", f"<p title='<b>'>{TEL}786-210-4234</a></p>"),
 ]
 MARKDOWN_SAMPLES = [before for before, _ in MARKDOWN]
@@ -531,7 +761,7 @@ def test_what_markdown_writes(before, after):
 
 def test_a_number_written_in_character_references_is_found():
     # Gujarati 7, 8, 6, 4 and 9 are &#xaed; &#xaee; &#xaec; &#xaea; &#xaef;: no digit in the source.
-    number = "".join(f"&#x{0xae6 + int(c):x};" if c.isdigit() else c for c in "786-747-4987")
+    number = "".join(f"&#x{0xAE6 + int(c):x};" if c.isdigit() else c for c in "786-747-4987")
     html = f"<p>We&rsquo;re on {number} today</p>"
     assert link(html) == f'<p>We&rsquo;re on <a href="tel:+17867474987">{number}</a> today</p>'
 
@@ -545,13 +775,16 @@ def test_no_named_reference_stands_for_a_digit():
 
 
 SKIP_ELEMENT = re.compile(
-    r"<(%s)\b[^>]*>.*?</\1>" % "|".join(sorted(telephone.SKIP - {"svg", "math"})), re.S | re.I)
+    r"<(%s)\b[^>]*>.*?</\1>" % "|".join(sorted(telephone.SKIP - {"svg", "math"})), re.S | re.I
+)
 
 
 def tel_links(html):
     """The links link_phones inserted: (tel: address, the text inside as the reader sees it)."""
-    return [(m.group(1), html_module.unescape(m.group(2)))
-            for m in re.finditer(r'<a href="(tel:[^"]*)">(.*?)</a>', html, flags=re.S)]
+    return [
+        (m.group(1), html_module.unescape(m.group(2)))
+        for m in re.finditer(r'<a href="(tel:[^"]*)">(.*?)</a>', html, flags=re.S)
+    ]
 
 
 def assert_linked_safely(html, region):
@@ -563,8 +796,12 @@ def assert_linked_safely(html, region):
     # Each address is the E.164 form of a valid number that phonenumbers
     # itself finds in the text of the link.
     for address, text in tel_links(out):
-        found = [telephone.tel_uri(m.number) for m in phonenumbers.PhoneNumberMatcher(
-            re.sub(r"\s", " ", text), region, leniency=Leniency.VALID)]
+        found = [
+            telephone.tel_uri(m.number)
+            for m in phonenumbers.PhoneNumberMatcher(
+                re.sub(r"\s", " ", text), region, leniency=Leniency.VALID
+            )
+        ]
         assert found == [address], (text, address)
         assert phonenumbers.is_valid_number(phonenumbers.parse(address[4:].split(";")[0]))
     return out
@@ -605,17 +842,48 @@ def test_what_markdown_writes_is_linked_safely(html):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(WORDS + ["a", "%", "€", "1", "ext. 12", "+34 912 345 678", "X",
-                                         "912 345 678", "20 7946 0958", "12:30", "[", "\uff08",
-                                         "book", "Call us", " ext ", "anexo", " int ", ";ext=",
-                                         "#", "~", "b", "z", "Q", "é"]),
-                max_size=10).map("".join),
-       st.sampled_from(["US", "ES", "GB"]))
+@given(
+    st.lists(
+        st.sampled_from(
+            WORDS
+            + [
+                "a",
+                "%",
+                "€",
+                "1",
+                "ext. 12",
+                "+34 912 345 678",
+                "X",
+                "912 345 678",
+                "20 7946 0958",
+                "12:30",
+                "[",
+                "\uff08",
+                "book",
+                "Call us",
+                " ext ",
+                "anexo",
+                " int ",
+                ";ext=",
+                "#",
+                "~",
+                "b",
+                "z",
+                "Q",
+                "é",
+            ]
+        ),
+        max_size=10,
+    ).map("".join),
+    st.sampled_from(["US", "ES", "GB"]),
+)
 def test_numbers_are_found_window_by_window_as_in_the_whole_text(text, region):
     def found(matches):
         return [(start, end, raw, uri) for start, end, raw, uri in matches]
 
-    expected = [(m.start, m.end, m.raw_string, telephone.tel_uri(m.number))
-                for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=Leniency.VALID)]
+    expected = [
+        (m.start, m.end, m.raw_string, telephone.tel_uri(m.number))
+        for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=Leniency.VALID)
+    ]
     assert found(telephone._matches(text, region)) == expected
     assert found(telephone._matches(text, region)) == expected  # remembered

@@ -12,24 +12,34 @@ from types import SimpleNamespace
 
 import jinja2
 from bs4 import BeautifulSoup
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from clinic.model.strings import load_strings
 from clinic.model.profile import Profile
+from clinic.model.strings import load_strings
 from clinic.publishing.site_wide import SiteWide
 from conftest import ROOT
 
-TRICKY = ["Results in <2 weeks & lasting >6 months", "Tom & Jerry's \"peel\"",
-          "&amp; written &lt;b&gt; as entities", "<b>not bold</b> & <i>", "a  <  b > c"]
-TITLES = st.one_of(st.sampled_from(TRICKY), st.text(
-    st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("<>&\"'; #"),
-    min_size=1).filter(lambda s: s.strip() == s and s.strip()))
+TRICKY = [
+    "Results in <2 weeks & lasting >6 months",
+    'Tom & Jerry\'s "peel"',
+    "&amp; written &lt;b&gt; as entities",
+    "<b>not bold</b> & <i>",
+    "a  <  b > c",
+]
+TITLES = st.one_of(
+    st.sampled_from(TRICKY),
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("<>&\"'; #"), min_size=1
+    ).filter(lambda s: s.strip() == s and s.strip()),
+)
 
 
 @functools.cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "theme/templates")),
-                             autoescape=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(ROOT / "theme/templates")), autoescape=True
+    )
     env.globals.update(asset=lambda rel: rel, t=load_strings(str(ROOT / "theme"), "en"))
     env.filters["long_date"] = lambda day: day.isoformat()
     return env
@@ -38,12 +48,24 @@ def environment() -> jinja2.Environment:
 def render(template: str, title: str, clinic_name: str = "Clinica & Co") -> BeautifulSoup:
     env = environment()
     env.globals["site_wide"] = SiteWide()
-    doc = SimpleNamespace(title=title, summary="", structured_data="", content="",
-                          canonical_url="https://clinic.example.org/x/", review=None,
-                          breadcrumbs=[("Home", ""), (title, "x/")], clinic_route=None,
-                          author="Staff", date=dt.date(2026, 1, 1))
-    context = {"clinic": Profile(name=clinic_name), "SITEURL": "https://clinic.example.org",
-               "catalog": None, template.split(".")[0]: doc}
+    doc = SimpleNamespace(
+        title=title,
+        summary="",
+        structured_data="",
+        content="",
+        canonical_url="https://clinic.example.org/x/",
+        review=None,
+        breadcrumbs=[("Home", ""), (title, "x/")],
+        clinic_route=None,
+        author="Staff",
+        date=dt.date(2026, 1, 1),
+    )
+    context = {
+        "clinic": Profile(name=clinic_name),
+        "SITEURL": "https://clinic.example.org",
+        "catalog": None,
+        template.split(".")[0]: doc,
+    }
     return BeautifulSoup(env.get_template(template).render(**context), "html.parser")
 
 
@@ -61,5 +83,6 @@ def test_every_title_shows_exactly_what_was_written(title):
 
 def test_a_title_is_escaped_once_in_the_markup():
     assert str(render("page.html", TRICKY[0]).title) == (
-        "<title>Results in &lt;2 weeks &amp; lasting &gt;6 months | Clinica &amp; Co</title>")
+        "<title>Results in &lt;2 weeks &amp; lasting &gt;6 months | Clinica &amp; Co</title>"
+    )
     assert str(render("page.html", "&amp;").title) == "<title>&amp;amp; | Clinica &amp; Co</title>"

@@ -18,14 +18,19 @@ BENEFITS = "content/treatments/microneedling/benefits.md"
 
 
 def add_to_benefits(project, markdown: str):
-    project.edit(BENEFITS, "## What can microneedling help with?",
-                 markdown + "\n\n## What can microneedling help with?")
+    project.edit(
+        BENEFITS,
+        "## What can microneedling help with?",
+        markdown + "\n\n## What can microneedling help with?",
+    )
 
 
 RULES = {
     "an image without alt text": (
-        lambda p: (p.write("content/images/room.png", "x"),
-                   add_to_benefits(p, "![]({static}/images/room.png)")),
+        lambda p: (
+            p.write("content/images/room.png", "x"),
+            add_to_benefits(p, "![]({static}/images/room.png)"),
+        ),
         "content/treatments/microneedling/benefits.md:7: The image room.png has no alt text, so "
         "people who cannot see it miss what it shows. Describe it in the square brackets: "
         "![What the photo shows]({static}/images/room.png); for a picture that shows nothing of "
@@ -37,7 +42,9 @@ RULES = {
         "not there. Put the file in content/images/ and link it as {static}/images/gone.jpg.",
     ),
     "a {filename} link to nothing": (
-        lambda p: add_to_benefits(p, "See [aftercare]({filename}/treatments/microneedling/aftercare.md)."),
+        lambda p: add_to_benefits(
+            p, "See [aftercare]({filename}/treatments/microneedling/aftercare.md)."
+        ),
         "content/treatments/microneedling/benefits.md:7: The link to "
         "{filename}/treatments/microneedling/aftercare.md leads nowhere.",
     ),
@@ -61,8 +68,11 @@ RULES = {
         "but is not a valid one, so it is not a call link. Check the digits",
     ),
     "an unknown condition": (
-        lambda p: p.edit("content/treatments/microneedling/index.md",
-                         "Conditions: hyperpigmentation", "Conditions: hyperpigmentation, melasma"),
+        lambda p: p.edit(
+            "content/treatments/microneedling/index.md",
+            "Conditions: hyperpigmentation",
+            "Conditions: hyperpigmentation, melasma",
+        ),
         'content/treatments/microneedling/index.md:13: "Conditions" names the condition '
         '"melasma", but there is no content/conditions/melasma.md.',
     ),
@@ -98,14 +108,18 @@ def test_each_rule_reports_its_broken_example(project, name):
 
 def test_uncited_research_is_a_suggestion_not_a_problem(project):
     result = project.build()
-    assert ('content/treatments/microneedling/benefits.md:9: "A 2018 study found" cites '
-            "research without naming its source. Add a citation") in result.output
+    assert (
+        'content/treatments/microneedling/benefits.md:9: "A 2018 study found" cites '
+        "research without naming its source. Add a citation"
+    ) in result.output
     assert "10 problems found." in result.output  # the suggestion is not counted
 
 
 def test_windows_line_endings_and_lowercase_keys_are_fine(project):
     path = project.file("content/pages/privacy.md")
-    text = path.read_text(encoding="utf-8").replace("Title:", "title:").replace("Summary:", "SUMMARY:")
+    text = (
+        path.read_text(encoding="utf-8").replace("Title:", "title:").replace("Summary:", "SUMMARY:")
+    )
     path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     result = project.build()
     assert "privacy.md" not in result.output
@@ -113,34 +127,50 @@ def test_windows_line_endings_and_lowercase_keys_are_fine(project):
 
 
 def test_a_cited_claim_shows_numbered_sources_and_citation_data(project):
-    project.edit(BENEFITS, "A 2018 study found that microneedling can improve acne scarring",
-                 "A study found that microneedling can improve acne scarring[^1]")
+    project.edit(
+        BENEFITS,
+        "A 2018 study found that microneedling can improve acne scarring",
+        "A study found that microneedling can improve acne scarring[^1]",
+    )
     path = project.file(BENEFITS)
-    path.write_text(path.read_text(encoding="utf-8") + "\n[^1]: Example A. A study of "
-                    "microneedling. Example Journal. <https://doi.org/10.0000/example>\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n[^1]: Example A. A study of "
+        "microneedling. Example Journal. <https://doi.org/10.0000/example>\n",
+        encoding="utf-8",
+    )
     result = project.build()
-    assert "benefits.md:9: \"A study found\"" not in result.output
+    assert 'benefits.md:9: "A study found"' not in result.output
     html = result.page("/treatments/microneedling/benefits/").read_text(encoding="utf-8")
     assert '<h2 id="sources-title">Sources</h2>' in html
     data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
     page = next(n for n in data["@graph"] if n["@id"].endswith("#webpage"))
-    assert page["citation"] == [{"@type": "CreativeWork", "url": "https://doi.org/10.0000/example",
-                                 "name": "Example A. A study of microneedling. Example Journal. "
-                                         "https://doi.org/10.0000/example"}]
+    assert page["citation"] == [
+        {
+            "@type": "CreativeWork",
+            "url": "https://doi.org/10.0000/example",
+            "name": "Example A. A study of microneedling. Example Journal. "
+            "https://doi.org/10.0000/example",
+        }
+    ]
 
 
 def make_check(project):
     venv_bin = os.path.dirname(sys.executable)
     return subprocess.run(
         ["make", "check", f"BIN={venv_bin}", f"VENV={os.path.dirname(venv_bin)}"],
-        cwd=project.root, capture_output=True, text=True, timeout=300,
-        env=dict(os.environ, CLINIC_TODAY=TODAY))
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, CLINIC_TODAY=TODAY),
+    )
 
 
 def test_make_check_groups_the_report_and_fails_on_problems(project):
     import shutil
+
     from conftest import ROOT
+
     shutil.copy(ROOT / "Makefile", project.root / "Makefile")
     shutil.copy(ROOT / "requirements.txt", project.root / "requirements.txt")
     done = make_check(project)
@@ -149,6 +179,7 @@ def test_make_check_groups_the_report_and_fails_on_problems(project):
     assert "\n10 problems found.\n" in report
     assert "\n\ncontent/conditions/hyperpigmentation.md:3: " in report  # a blank line per file
     from test_bad_input import complete
+
     complete(project)
     done = make_check(project)
     assert done.returncode == 0, done.stderr
@@ -181,20 +212,34 @@ def wait_for(predicate, timeout=20.0):
 
 def test_make_serve_rebuilds_refreshes_and_survives_a_broken_edit(project):
     port = free_port()
-    env = dict(os.environ, PORT=str(port), PYTHONPATH=str(project.root / "plugins"),
-               CLINIC_SERVE_SETTINGS=json.dumps({"CLINIC_TODAY": TODAY}))
-    server = subprocess.Popen([sys.executable, "-m", "clinic.staff.serve", "pelicanconf.py"],
-                              cwd=project.root, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
+    env = dict(
+        os.environ,
+        PORT=str(port),
+        PYTHONPATH=str(project.root / "plugins"),
+        CLINIC_SERVE_SETTINGS=json.dumps({"CLINIC_TODAY": TODAY}),
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "clinic.staff.serve", "pelicanconf.py"],
+        cwd=project.root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         first = wait_for(lambda: json.loads(get(base + "/_live.json")))
         page = get(base + "/treatments/microneedling/")
         assert 'fetch("/_live.json?' in page  # development pages refresh themselves
-        project.edit("content/treatments/microneedling/index.md", "Sessions: 4 to 6",
-                     "Sessions: 4 to 6 (live)")
+        project.edit(
+            "content/treatments/microneedling/index.md",
+            "Sessions: 4 to 6",
+            "Sessions: 4 to 6 (live)",
+        )
         wait_for(lambda: "4 to 6 (live)" in get(base + "/treatments/microneedling/"))
-        project.edit("theme/templates/page.html", "{% block content %}", "{% block content %}{% oops %}")
+        project.edit(
+            "theme/templates/page.html", "{% block content %}", "{% block content %}{% oops %}"
+        )
         broken = wait_for(lambda: json.loads(get(base + "/_live.json")).get("error"))
         assert "oops" in broken
         assert get(base + "/contact/")  # still serving the last good build
@@ -208,17 +253,24 @@ def test_make_serve_rebuilds_refreshes_and_survives_a_broken_edit(project):
 
 def test_drafts_preview_under_drafts_and_are_never_published(project):
     # a page no template links to: those the header and footer link to must publish
-    project.write("content/pages/parking.md", "Title: Parking\nStatus: draft\nSummary: Where "
-                  "to park when you visit, and which streets have free spaces in the morning.\n\n"
-                  "Soon.\n")
-    project.edit("content/articles/treating-dark-spots.md", "Author: DermaClinic team",
-                 "Author: DermaClinic team\nStatus: draft")
+    project.write(
+        "content/pages/parking.md",
+        "Title: Parking\nStatus: draft\nSummary: Where "
+        "to park when you visit, and which streets have free spaces in the morning.\n\n"
+        "Soon.\n",
+    )
+    project.edit(
+        "content/articles/treating-dark-spots.md",
+        "Author: DermaClinic team",
+        "Author: DermaClinic team\nStatus: draft",
+    )
     result = project.build()
     assert result.returncode == 0, result.output
     assert not result.page("/parking/").exists()
     assert result.page("/drafts/pages/parking/").is_file()
     assert result.page("/drafts/treating-dark-spots/").is_file()
     from test_bad_input import complete
+
     complete(project)
     published = project.publish()
     assert published.returncode == 0, published.output
@@ -229,13 +281,18 @@ def test_drafts_preview_under_drafts_and_are_never_published(project):
 
 def test_make_check_also_stops_on_pelican_warnings(project):
     import shutil
+
     from conftest import ROOT
     from test_bad_input import complete
+
     shutil.copy(ROOT / "Makefile", project.root / "Makefile")
     shutil.copy(ROOT / "requirements.txt", project.root / "requirements.txt")
     complete(project)
-    project.edit("content/pages/home.md", "Title: Skin care in Coral Gables",
-                 "Title: Skin care in Coral Gables\nStatus: published\nStatus: published")
+    project.edit(
+        "content/pages/home.md",
+        "Title: Skin care in Coral Gables",
+        "Title: Skin care in Coral Gables\nStatus: published\nStatus: published",
+    )
     done = make_check(project)
     assert done.returncode != 0
     assert "pelican: Duplicate definition of `status`" in done.stderr

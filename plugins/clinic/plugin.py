@@ -15,7 +15,15 @@ from pelican.contents import Article, Page
 from pelican.urlwrappers import Category
 
 from .build import (
-    bodies, body_checks, generated, graphs, pages, pictures, report, session, site_files,
+    bodies,
+    body_checks,
+    generated,
+    graphs,
+    pages,
+    pictures,
+    report,
+    session,
+    site_files,
     static_files,
 )
 from .build.readers import GuardedMarkdownReader
@@ -57,17 +65,22 @@ def share_profile(generator: Any) -> None:
     # hosts without custom headers (GitHub Pages) still get the policy
     generator.context["CONTENT_SECURITY_POLICY"] = meta_csp() if build.strict else ""
     # development only: make serve's pages refresh themselves after a rebuild
-    generator.context["LIVE_RELOAD"] = bool(build.settings["CLINIC_LIVE_RELOAD"]) \
-        and not build.strict
+    generator.context["LIVE_RELOAD"] = (
+        bool(build.settings["CLINIC_LIVE_RELOAD"]) and not build.strict
+    )
     generator.env.globals["asset"] = build.assets.url
     generator.env.globals["t"] = build.strings
     generator.env.globals["site_wide"] = build.site_wide
     profile = build.profile
     generator.env.filters["long_date"] = lambda day: long_date(
-        day, profile.language, profile.country)
+        day, profile.language, profile.country
+    )
     generator.env.globals["price_text"] = PriceText(
-        profile.currency, locale_for(profile.language, profile.country),
-        from_word=build.strings("price_from"), range_word=build.strings("price_range"))
+        profile.currency,
+        locale_for(profile.language, profile.country),
+        from_word=build.strings("price_from"),
+        range_word=build.strings("price_range"),
+    )
 
 
 def skip_linked_folders(generator: Any) -> None:
@@ -78,8 +91,10 @@ def skip_linked_folders(generator: Any) -> None:
     _build.problems.extend(found)
     if excluded:
         # this generator's own copy: the project's settings stay as they were
-        generator.settings = dict(generator.settings, STATIC_EXCLUDES=list(
-            generator.settings.get("STATIC_EXCLUDES", [])) + excluded)
+        generator.settings = dict(
+            generator.settings,
+            STATIC_EXCLUDES=list(generator.settings.get("STATIC_EXCLUDES", [])) + excluded,
+        )
 
 
 def keep_safe_files(generator: Any) -> None:
@@ -147,17 +162,22 @@ def build_catalog(generators: list[Any]) -> None:
     entries, found = pages.unique_entries(build, generators)
     build.problems.extend(found)
     drafts = pages.contents(generators, pages.DRAFT_LISTS)
-    build.problems.extend(pages.required_problems(build, entries, drafts,
-                                                  generators[0].settings))
-    catalog, found, advice = pages.describe_pages(build, entries,
-                                                  pages.draft_sources(build, generators))
+    build.problems.extend(pages.required_problems(build, entries, drafts, generators[0].settings))
+    catalog, found, advice = pages.describe_pages(
+        build, entries, pages.draft_sources(build, generators)
+    )
     build.problems.extend(found)
     build.advice.update(advice)
     profile = build.profile
-    build.advice.update(price_range_advice(
-        build.profile_label, profile.price_range, profile.currency,
-        [t.price for t in catalog.treatments if t.price],
-        locale_for(profile.language, profile.country)))
+    build.advice.update(
+        price_range_advice(
+            build.profile_label,
+            profile.price_range,
+            profile.currency,
+            [t.price for t in catalog.treatments if t.price],
+            locale_for(profile.language, profile.country),
+        )
+    )
     known = body_checks.known_urls(build, entries, drafts)
     for entry in entries:
         found, advice = body_checks.apply_rules(build, entry, known)
@@ -190,8 +210,12 @@ def finish_build(pelican: Any) -> None:
     dropped = dropped_problems(build.content_dir, build.sources.label(build.content_dir), built)
     build.problems.extend(dropped)
     for rel in sorted(build.assets.missing):
-        build.problems.add("theme/templates", None, f'asset("{rel}") names no file in '
-                           "theme/static", "fix the name in the template")
+        build.problems.add(
+            "theme/templates",
+            None,
+            f'asset("{rel}") names no file in theme/static',
+            "fix the name in the template",
+        )
     if build.pictures is not None:
         made = pictures.finish(build, build.pictures, pelican.output_path)
         logger.info("Pictures: %d files made, the rest from the cache", made)
@@ -199,8 +223,9 @@ def finish_build(pelican: Any) -> None:
     if build.settings["CLINIC_LIVE_RELOAD"]:
         write_live(pelican.output_path, problems=[str(p) for p in build.problems.sorted()])
     if report.finish(build, report.pelican_problems(build.pelican_log.messages, dropped)):
-        logger.info("Compressed %d files for hosts that serve .gz and .br",
-                    precompress(pelican.output_path))
+        logger.info(
+            "Compressed %d files for hosts that serve .gz and .br", precompress(pelican.output_path)
+        )
 
 
 def register() -> None:

@@ -56,8 +56,10 @@ def allow_listed(build: Build, content: Any) -> list[Problem]:
         content.metadata[key] = checked.html
         if key == "summary":
             content._summary = checked.html
-        found.extend(_refused(build, source, refusal, files.locate(source, key))
-                     for refusal in checked.refusals)
+        found.extend(
+            _refused(build, source, refusal, files.locate(source, key))
+            for refusal in checked.refusals
+        )
     return found
 
 
@@ -74,26 +76,30 @@ def _refused(build: Build, source: str, refusal: Refusal, line: int | None) -> P
 def _prepare_body(build: Build, content: Any, region: str, sources: str) -> list[Problem]:
     files = build.sources
     source = files.label(content.source_path)
-    found: list[Problem] = link_problems(build, content) + _control_problems(
-        build, source, content)
+    found: list[Problem] = link_problems(build, content) + _control_problems(build, source, content)
     body = link_phones(content._content or "", region)
     content._content = label_sources(body.html, sources)
     if "summary" in content.metadata:
         summary = link_phones(str(content.metadata["summary"]), region)
         content._summary = content.metadata["summary"] = summary.html
-    return found + [Problem(
-        source, files.find_line(source, suspect.text),
-        f'"{suspect.text}" looks like a phone number but is not a valid one, so it is not '
-        "a call link",
-        "check the digits; write the full number with its area code",
-    ) for suspect in body.suspects]
+    return found + [
+        Problem(
+            source,
+            files.find_line(source, suspect.text),
+            f'"{suspect.text}" looks like a phone number but is not a valid one, so it is not '
+            "a call link",
+            "check the digits; write the full number with its area code",
+        )
+        for suspect in body.suspects
+    ]
 
 
 def _control_problems(build: Build, source: str, content: Any) -> list[Problem]:
     """Invisible control characters: reported on their lines and kept out of the page."""
     metadata = content.metadata
-    dirty = [key for key, value in metadata.items()
-             if isinstance(value, str) and CONTROL.search(value)]
+    dirty = [
+        key for key, value in metadata.items() if isinstance(value, str) and CONTROL.search(value)
+    ]
     if not dirty and not CONTROL.search(content._content or ""):
         return []  # the source is read again only when there is something to report
     content._content = CONTROL.sub("", content._content or "")
@@ -101,8 +107,14 @@ def _control_problems(build: Build, source: str, content: Any) -> list[Problem]:
         metadata[key] = CONTROL.sub("", metadata[key])
         if isinstance(getattr(content, key, None), str):
             setattr(content, key, metadata[key])
-    return [Problem(
-        source, line, f"this line holds an invisible control character ({codes}), which would "
-        "be copied into the page", "retype the line, or delete the character (an editor may "
-        "show it as a box, ^@ or nothing at all)",
-    ) for line, codes in control_lines(build.sources.text(source))]
+    return [
+        Problem(
+            source,
+            line,
+            f"this line holds an invisible control character ({codes}), which would "
+            "be copied into the page",
+            "retype the line, or delete the character (an editor may "
+            "show it as a box, ^@ or nothing at all)",
+        )
+        for line, codes in control_lines(build.sources.text(source))
+    ]

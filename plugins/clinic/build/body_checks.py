@@ -16,12 +16,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..rules.body import (
-    LEADS_NOWHERE, LEADS_TO_DRAFT, NOT_A_PAGE, PLACEHOLDER, LinkTrouble, citation_findings,
-    heading_findings, image_findings, link_findings, other_phone_findings, placeholder_lines,
-)
 from ..model.catalog import Entry
 from ..model.problems import Problem
+from ..rules.body import (
+    LEADS_NOWHERE,
+    LEADS_TO_DRAFT,
+    NOT_A_PAGE,
+    PLACEHOLDER,
+    LinkTrouble,
+    citation_findings,
+    heading_findings,
+    image_findings,
+    link_findings,
+    other_phone_findings,
+    placeholder_lines,
+)
 from .session import Build
 from .static_files import unsafe_target
 
@@ -53,11 +62,13 @@ def known_urls(build: Build, entries: list[Entry], drafts: Iterable[Any] = ()) -
         urls=known | {"/" + rel for rel in static},
         pages={relative(entry.source) for entry in entries},
         drafts={relative(build.sources.label(d.source_path)) for d in drafts},
-        static=static)
+        static=static,
+    )
 
 
-def apply_rules(build: Build, entry: Entry, known: SiteAddresses
-                ) -> tuple[list[Problem], list[str]]:
+def apply_rules(
+    build: Build, entry: Entry, known: SiteAddresses
+) -> tuple[list[Problem], list[str]]:
     """Headings, images, links and placeholders are problems.
 
     Uncited research and call links to a number that is none of the clinic's
@@ -69,26 +80,38 @@ def apply_rules(build: Build, entry: Entry, known: SiteAddresses
     page = entry.page
     body = page._content or ""
     trouble = functools.partial(link_trouble, build=build, entry=entry, known=known)
-    findings = (heading_findings(body)
-                + image_findings(body, lambda src: trouble(src) is None)
-                + link_findings(body, trouble))
+    findings = (
+        heading_findings(body)
+        + image_findings(body, lambda src: trouble(src) is None)
+        + link_findings(body, trouble)
+    )
     for needle, message, fix in findings:
-        problems.append(Problem(entry.source, sources.find_line(entry.source, needle), message, fix))
+        problems.append(
+            Problem(entry.source, sources.find_line(entry.source, needle), message, fix)
+        )
     if PLACEHOLDER in body or any(PLACEHOLDER in str(v) for v in page.metadata.values()):
         for line, text in placeholder_lines(sources.text(entry.source)):
-            problems.append(Problem(entry.source, line, f'"{text[:70]}" is still a placeholder',
-                                    f"replace the {PLACEHOLDER} text with the real text"))
+            problems.append(
+                Problem(
+                    entry.source,
+                    line,
+                    f'"{text[:70]}" is still a placeholder',
+                    f"replace the {PLACEHOLDER} text with the real text",
+                )
+            )
     phones = {loc.phone.e164 for loc in build.profile.locations if loc.phone}
     for needle, message, fix in citation_findings(body) + other_phone_findings(
-            body, phones, build.profile_label):
+        body, phones, build.profile_label
+    ):
         found = sources.find_line(entry.source, needle)
         where = f"{entry.source}:{found}" if found else entry.source  # advice is plain text
         advice.append(str(Problem(where, None, message, fix)))
     return problems, advice
 
 
-def link_trouble(href: str, *, build: Build, entry: Entry, known: SiteAddresses
-                 ) -> LinkTrouble | None:
+def link_trouble(
+    href: str, *, build: Build, entry: Entry, known: SiteAddresses
+) -> LinkTrouble | None:
     """What is wrong with a link in a page's body; None when it leads to a written file.
 
     A ``{filename}`` link must name the source of a published page: a draft
@@ -101,8 +124,9 @@ def link_trouble(href: str, *, build: Build, entry: Entry, known: SiteAddresses
         what, path = marker.groups()
         if unsafe_target(build, entry.page.source_path, path):
             return None  # reported once, as a link that leads outside content/
-        base = build.content_dir if path.startswith("/") else os.path.dirname(
-            entry.page.source_path)
+        base = (
+            build.content_dir if path.startswith("/") else os.path.dirname(entry.page.source_path)
+        )
         full = os.path.normpath(os.path.join(base, path.lstrip("/")))
         rel = os.path.relpath(full, build.content_dir).replace(os.sep, "/")
         if what == "filename" and rel in known.pages or rel in known.static:
@@ -114,7 +138,8 @@ def link_trouble(href: str, *, build: Build, entry: Entry, known: SiteAddresses
         return None
     if not href.startswith("/"):
         href = posixpath.normpath(posixpath.join("/" + entry.page.url, href)) + (
-            "/" if href.endswith("/") else "")
+            "/" if href.endswith("/") else ""
+        )
     if href in known.urls or f"{href.rstrip('/')}/" in known.urls:
         return None
     return LEADS_NOWHERE

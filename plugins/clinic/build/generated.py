@@ -21,9 +21,11 @@ from .session import Build
 
 def missing_pages(build: Build, generator: Any) -> list[Any]:
     """New page objects for the people-and-places pages that have no file."""
-    routes: list[Route] = [r for p in generator.pages + generator.hidden_pages
-                           + generator.draft_pages
-                           if (r := getattr(p, "clinic_route", None)) is not None]
+    routes: list[Route] = [
+        r
+        for p in generator.pages + generator.hidden_pages + generator.draft_pages
+        if (r := getattr(p, "clinic_route", None)) is not None
+    ]
     kinds = {r.kind for r in routes}
     have_locations = {r.slug for r in routes if r.kind == "location"}
     profile, t = build.profile, build.strings
@@ -32,26 +34,46 @@ def missing_pages(build: Build, generator: Any) -> list[Any]:
         for location in profile.locations:
             if location.slug not in have_locations:
                 place = ", ".join(location.address.lines) or location.name
-                wanted.append((f"locations/{location.slug}.md", location.name,
-                               t("location_summary", name=location.name, place=place)))
+                wanted.append(
+                    (
+                        f"locations/{location.slug}.md",
+                        location.name,
+                        t("location_summary", name=location.name, place=place),
+                    )
+                )
         if "locations-index" not in kinds:
-            wanted.append(("pages/locations.md", t("locations"),
-                           t("locations_summary", clinic=profile.name)))
-    overviews = {r.treatment: p.title for p in generator.pages
-                 if (r := getattr(p, "clinic_route", None)) is not None
-                 and r.kind == "treatment" and r.section == "overview"}
-    for slug in results_without_page(build, generator.pages + generator.hidden_pages
-                                     + generator.draft_pages):
+            wanted.append(
+                ("pages/locations.md", t("locations"), t("locations_summary", clinic=profile.name))
+            )
+    overviews = {
+        r.treatment: p.title
+        for p in generator.pages
+        if (r := getattr(p, "clinic_route", None)) is not None
+        and r.kind == "treatment"
+        and r.section == "overview"
+    }
+    for slug in results_without_page(
+        build, generator.pages + generator.hidden_pages + generator.draft_pages
+    ):
         name = overviews.get(slug, slug.replace("-", " ").capitalize())
-        wanted.append((f"treatments/{slug}/results.md", t("results_title", treatment=name),
-                       t("results_summary")))
+        wanted.append(
+            (
+                f"treatments/{slug}/results.md",
+                t("results_title", treatment=name),
+                t("results_summary"),
+            )
+        )
     if "person" in kinds and "team-index" not in kinds:
         wanted.append(("pages/team.md", t("team"), t("team_summary", clinic=profile.name)))
     pages = []
     for rel, title, summary in wanted:
-        page = Page("", metadata={"title": title, "summary": summary},
-                    settings=generator.settings, context=generator.context,
-                    source_path=os.path.join(generator.path, rel))
+        page = Page(
+            "",
+            metadata={"title": title, "summary": summary},
+            settings=generator.settings,
+            context=generator.context,
+            source_path=os.path.join(generator.path, rel),
+        )
         page.clinic_generated = True  # no file: the page's own checks do not apply
         pages.append(page)
     return pages

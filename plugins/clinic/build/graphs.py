@@ -13,23 +13,29 @@ from ..model.catalog import Catalog, Entry
 from ..model.problems import Problem
 from ..publishing.images import SHARE_SIZE
 from ..schema.google import ADDRESS_PARTS, check_google
-from ..schema.site import SiteGraph
 from ..schema.nodes import script_json
+from ..schema.site import SiteGraph
 from ..schema.vocabulary import Finding, validate_graph
 from .session import Build
 
 SCHEMA_CONTEXT = "https://schema.org"
 
 
-def describe(build: Build, entries: list[Entry], catalog: Catalog
-             ) -> tuple[dict[str, str], list[Problem], list[str]]:
+def describe(
+    build: Build, entries: list[Entry], catalog: Catalog
+) -> tuple[dict[str, str], list[Problem], list[str]]:
     """Give every page its checked JSON-LD.
 
     Returns the blog index's head values and JSON-LD, the problems and the advice.
     """
-    site = SiteGraph(build.profile, catalog, build.site_url,
-                     logo_path=build.assets.url("img/logo.svg"),
-                     share_path=build.assets.url("img/share.png"), share_size=SHARE_SIZE)
+    site = SiteGraph(
+        build.profile,
+        catalog,
+        build.site_url,
+        logo_path=build.assets.url("img/logo.svg"),
+        share_path=build.assets.url("img/share.png"),
+        share_size=SHARE_SIZE,
+    )
     blog = {
         "title": build.strings("blog"),
         "description": build.strings("blog_description", clinic=build.profile.name),
@@ -37,7 +43,8 @@ def describe(build: Build, entries: list[Entry], catalog: Catalog
     }
     docs = {entry.source: site.graph(entry) for entry in entries}
     docs["theme/templates/index.html"] = site.blog_index_graph(
-        "blog/", blog["title"], blog["description"], home=build.strings("home"))
+        "blog/", blog["title"], blog["description"], home=build.strings("home")
+    )
     texts = {source: script_json(doc) for source, doc in docs.items()}
     problems, advice = _check(build, docs, texts, site.shared, _unnamed(build, entries))
     for entry in entries:
@@ -62,9 +69,13 @@ def _unnamed(build: Build, entries: list[Entry]) -> set[str]:
     return unnamed
 
 
-def _check(build: Build, docs: dict[str, dict[str, Any]], texts: dict[str, str],
-           shared: list[dict[str, Any]], unnamed: set[str]
-           ) -> tuple[list[Problem], list[str]]:
+def _check(
+    build: Build,
+    docs: dict[str, dict[str, Any]],
+    texts: dict[str, str],
+    shared: list[dict[str, Any]],
+    unnamed: set[str],
+) -> tuple[list[Problem], list[str]]:
     """The vocabulary and Google's rules, on every page's graph.
 
     The site-wide nodes (clinic, locations, website) are the same wherever
@@ -88,18 +99,29 @@ def _check(build: Build, docs: dict[str, dict[str, Any]], texts: dict[str, str],
     if _FINDINGS.get("context") != context:
         _FINDINGS.clear()
         _FINDINGS["context"] = context
-    site_wide = (f"{build.site_url}/#clinic", f"{build.site_url}/#location-",
-                 f"{build.site_url}/#website")
+    site_wide = (
+        f"{build.site_url}/#clinic",
+        f"{build.site_url}/#location-",
+        f"{build.site_url}/#website",
+    )
     stand_ins = [{"@id": n["@id"], "@type": n["@type"]} for n in shared]
     clinic = _checked(build, {"@context": SCHEMA_CONTEXT, "@graph": shared}, known)
-    _sort_findings(build.profile_label, [f for f in clinic if not _said_by_profile(f)],
-                   problems, advice, build.profile_label in unnamed)
+    _sort_findings(
+        build.profile_label,
+        [f for f in clinic if not _said_by_profile(f)],
+        problems,
+        advice,
+        build.profile_label in unnamed,
+    )
     for source, doc in docs.items():
         if texts[source] not in _FINDINGS:
             own = [n for n in doc["@graph"] if not n.get("@id", "").startswith(site_wide)]
             _FINDINGS[texts[source]] = _checked(
-                build, {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own}, known,
-                google={"@context": SCHEMA_CONTEXT, "@graph": own})
+                build,
+                {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own},
+                known,
+                google={"@context": SCHEMA_CONTEXT, "@graph": own},
+            )
         _sort_findings(source, _FINDINGS[texts[source]], problems, advice, source in unnamed)
     return problems, advice
 
@@ -107,8 +129,10 @@ def _check(build: Build, docs: dict[str, dict[str, Any]], texts: dict[str, str],
 # The clinic's facts the profile reports itself when they are missing, with
 # their line in clinic.toml (model/profile.py): Google's "is missing" about the
 # same property of the clinic's nodes would say it again, without one.
-PROFILE_FACTS = frozenset({"name", "telephone", "address", "openingHoursSpecification"}
-                          | {f"address.{part}" for part in ADDRESS_PARTS})
+PROFILE_FACTS = frozenset(
+    {"name", "telephone", "address", "openingHoursSpecification"}
+    | {f"address.{part}" for part in ADDRESS_PARTS}
+)
 
 
 def _said_by_profile(finding: Finding) -> bool:
@@ -120,24 +144,37 @@ def _said_by_profile(finding: Finding) -> bool:
 _FINDINGS: dict[Any, Any] = {}
 
 
-def _checked(build: Build, doc: dict[str, Any], known: set[str],
-             google: dict[str, Any] | None = None) -> list[Finding]:
+def _checked(
+    build: Build, doc: dict[str, Any], known: set[str], google: dict[str, Any] | None = None
+) -> list[Finding]:
     return validate_graph(doc, known) + check_google(
-        google if google is not None else doc, absolute_urls=build.absolute_urls)
+        google if google is not None else doc, absolute_urls=build.absolute_urls
+    )
 
 
 # What a graph says when a title or the clinic's name is empty
 _NO_NAME = ('"name" is missing', '"headline" is missing')
 
 
-def _sort_findings(origin: str, findings: list[Finding], problems: list[Problem],
-                   advice: list[str], unnamed: bool = False) -> None:
+def _sort_findings(
+    origin: str,
+    findings: list[Finding],
+    problems: list[Problem],
+    advice: list[str],
+    unnamed: bool = False,
+) -> None:
     """Errors become problems of ``origin``; what Google only recommends, advice."""
     for finding in findings:
         if unnamed and finding.message.startswith(_NO_NAME):
             continue  # reported at the empty name's own line
         if finding.severity == "error":
-            problems.append(Problem(origin, None, f"structured data: {finding}",
-                                    "see docs/structured-data.md for where each value comes from"))
+            problems.append(
+                Problem(
+                    origin,
+                    None,
+                    f"structured data: {finding}",
+                    "see docs/structured-data.md for where each value comes from",
+                )
+            )
         else:
             advice.append(f"{origin}: {finding}")

@@ -36,12 +36,17 @@ def place(build: Build, instance: Any) -> tuple[Route | None, list[Problem]]:
 
 def contents(generators: Iterable[Any], lists: tuple[str, ...]) -> list[Any]:
     """Every page object in ``lists`` of every generator, in order."""
-    return [content for generator in generators for attr in lists
-            for content in getattr(generator, attr, [])]
+    return [
+        content
+        for generator in generators
+        for attr in lists
+        for content in getattr(generator, attr, [])
+    ]
 
 
-def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mod.Entry],
-                                                                  list[Problem]]:
+def unique_entries(
+    build: Build, generators: list[Any]
+) -> tuple[list[catalog_mod.Entry], list[Problem]]:
     """Catalog entries for every page, dropping (and reporting) a second claim on a URL.
 
     A page whose headers ask for an unsafe address or an unknown template is
@@ -66,8 +71,14 @@ def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mo
             problems.append(outside.problem(label(outside.where), "content/"))
             unsafe.add(id(content))
             continue
-        found = address_problems(source, content.metadata, content.save_as, content.template,
-                                 build.templates, build.sources.locate)
+        found = address_problems(
+            source,
+            content.metadata,
+            content.save_as,
+            content.template,
+            build.templates,
+            build.sources.locate,
+        )
         if found:
             problems.extend(found)
             unsafe.add(id(content))
@@ -80,8 +91,9 @@ def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mo
     for generator in generators:
         for attr in DRAFT_LISTS:
             if hasattr(generator, attr):
-                setattr(generator, attr, [c for c in getattr(generator, attr)
-                                          if id(c) not in unsafe])
+                setattr(
+                    generator, attr, [c for c in getattr(generator, attr) if id(c) not in unsafe]
+                )
     entries = []
     for generator in generators:
         for attr in PUBLISHED_LISTS:
@@ -94,13 +106,16 @@ def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mo
                 if id(content) in unsafe:
                     continue
                 if owner[content.save_as] != source:
-                    problems.append(Problem(
-                        source, None,
-                        f"this page has the same address as {owner[content.save_as]} "
-                        f"(/{content.url}), so it was left out of the site",
-                        "rename one of the two files (the address comes from the file name, "
-                        "or from Slug: for blog posts)",
-                    ))
+                    problems.append(
+                        Problem(
+                            source,
+                            None,
+                            f"this page has the same address as {owner[content.save_as]} "
+                            f"(/{content.url}), so it was left out of the site",
+                            "rename one of the two files (the address comes from the file name, "
+                            "or from Slug: for blog posts)",
+                        )
+                    )
                     continue
                 kept.append(content)
                 route = getattr(content, "clinic_route", None)
@@ -112,8 +127,9 @@ def unique_entries(build: Build, generators: list[Any]) -> tuple[list[catalog_mo
 
 def draft_sources(build: Build, generators: Iterable[Any]) -> set[str]:
     """The labels of the pages kept as drafts (``Status: draft``)."""
-    return {build.sources.label(content.source_path)
-            for content in contents(generators, DRAFT_LISTS)}
+    return {
+        build.sources.label(content.source_path) for content in contents(generators, DRAFT_LISTS)
+    }
 
 
 def fix_address(content: Any) -> None:
@@ -130,8 +146,9 @@ def fix_address(content: Any) -> None:
         content.override_save_as = content.save_as
 
 
-def describe_pages(build: Build, entries: list[catalog_mod.Entry], drafts: Collection[str] = ()
-                   ) -> tuple[catalog_mod.Catalog, list[Problem], list[str]]:
+def describe_pages(
+    build: Build, entries: list[catalog_mod.Entry], drafts: Collection[str] = ()
+) -> tuple[catalog_mod.Catalog, list[Problem], list[str]]:
     """Link the pages into a catalog, check each one, and give templates their values.
 
     ``drafts`` (their labels) let a missing page that is only a draft be named as one.
@@ -141,8 +158,9 @@ def describe_pages(build: Build, entries: list[catalog_mod.Entry], drafts: Colle
     for treatment in catalog.treatments:
         if treatment.overview is not None:
             source = build.sources.label(treatment.overview.source_path)
-            treatment.price, found = price_of(source, treatment.overview.metadata,
-                                              build.profile.currency, locate)
+            treatment.price, found = price_of(
+                source, treatment.overview.metadata, build.profile.currency, locate
+            )
             problems.extend(found)
     problems.extend(check_people_and_places(build, catalog, entries))
     reviewers = Reviewers(build, catalog)
@@ -153,9 +171,13 @@ def describe_pages(build: Build, entries: list[catalog_mod.Entry], drafts: Colle
         if not getattr(page, "clinic_generated", False):  # a page with a file
             reviewer, person = reviewers.for_page(entry)
             state, found = check_page(
-                entry.source, route, page.metadata,
-                today=build.today, interval_months=review.interval_months,
-                reviewer=reviewer, locate=build.sources.locate,
+                entry.source,
+                route,
+                page.metadata,
+                today=build.today,
+                interval_months=review.interval_months,
+                reviewer=reviewer,
+                locate=build.sources.locate,
             )
             page.review = with_person(state, person)
             problems.extend(found)
@@ -163,25 +185,38 @@ def describe_pages(build: Build, entries: list[catalog_mod.Entry], drafts: Colle
             problems.extend(image_header_problems(entry.source, page.metadata, locate))
         page.breadcrumbs = catalog_mod.breadcrumbs(route, page, catalog, home=home, blog=blog)
         page.treatment = catalog.treatment(route.treatment) if route.treatment else None
-        page.section = next((s for s in page.treatment.sections if s.page is page), None) \
-            if page.treatment else None
+        page.section = (
+            next((s for s in page.treatment.sections if s.page is page), None)
+            if page.treatment
+            else None
+        )
         page.condition = catalog.condition(route.slug) if route.kind == "condition" else None
         page.canonical_url = f"{build.site_url}/{page.url}" if build.site_url else ""
     return catalog, problems + reviewers.problems, reviewers.advice
 
 
-def required_problems(build: Build, entries: list[catalog_mod.Entry], drafts: list[Any],
-                      pelican_settings: dict[str, Any]) -> list[Problem]:
+def required_problems(
+    build: Build,
+    entries: list[catalog_mod.Entry],
+    drafts: list[Any],
+    pelican_settings: dict[str, Any],
+) -> list[Problem]:
     """The pages every page links to (header, footer, menu) that are missing or drafts."""
     label = build.sources.label
-    draft_urls = {content.clinic_route.url: label(content.source_path) for content in drafts
-                  if getattr(content, "clinic_route", None) is not None}
+    draft_urls = {
+        content.clinic_route.url: label(content.source_path)
+        for content in drafts
+        if getattr(content, "clinic_route", None) is not None
+    }
     # the blog's list is Pelican's own page, written whether or not there are posts
     written = {entry.page.url for entry in entries} | {
-        str(pelican_settings["INDEX_SAVE_AS"]).removesuffix("index.html")}
+        str(pelican_settings["INDEX_SAVE_AS"]).removesuffix("index.html")
+    }
     return required_page_problems(
-        linked_addresses(os.path.join(pelican_settings["THEME"], "templates")), written,
+        linked_addresses(os.path.join(pelican_settings["THEME"], "templates")),
+        written,
         draft_urls,
         build.sources.content_label,
         lambda rel: os.path.isfile(os.path.join(build.content_dir, rel)),
-        build.sources.locate)
+        build.sources.locate,
+    )

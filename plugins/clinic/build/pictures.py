@@ -20,12 +20,29 @@ from ..model.problems import Problem
 from ..model.results import Pair, parse_results
 from ..publishing.picture_files import ADVISE_BYTES, Job, PictureError, inspect
 from ..publishing.pictures import (
-    HALF_SIZES, PORTRAIT_SIZES, Plan, cover_crop, picture_html, plan, share_variant,
+    HALF_SIZES,
+    PORTRAIT_SIZES,
+    Plan,
+    cover_crop,
+    picture_html,
+    plan,
+    share_variant,
 )
 from .session import Build
 
-RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".tif", ".tiff", ".bmp",
-          ".heic", ".heif")
+RASTER = (
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".webp",
+    ".gif",
+    ".avif",
+    ".tif",
+    ".tiff",
+    ".bmp",
+    ".heic",
+    ".heif",
+)
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.I)
 _ATTR = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 DECORATIVE = "decorative"  # ![decorative](...) marks a picture that says nothing
@@ -43,28 +60,45 @@ class Pictures:
     advice: list[str] = field(default_factory=list)
 
 
-def _inspect(build: Build, rel: str, found: Pictures, where: str, line: int | None
-             ) -> Any:
+def _inspect(build: Build, rel: str, found: Pictures, where: str, line: int | None) -> Any:
     path = os.path.join(build.content_dir, rel)
     itself = where == f"content/{rel}"  # the message is about the file it names
     try:
         source = inspect(path)
     except PictureError as error:
-        found.problems.append(Problem(where, line, f"{'this file' if itself else rel} is "
-                                      f"{error}", "replace it with a JPEG or PNG photo"))
+        found.problems.append(
+            Problem(
+                where,
+                line,
+                f"{'this file' if itself else rel} is {error}",
+                "replace it with a JPEG or PNG photo",
+            )
+        )
         found.dropped.add(rel)
         return None
     except OSError:
-        found.problems.append(Problem(where, line, f"there is no content/{rel}",
-                                      "put the picture there, or fix the name (capitals count)"))
+        found.problems.append(
+            Problem(
+                where,
+                line,
+                f"there is no content/{rel}",
+                "put the picture there, or fix the name (capitals count)",
+            )
+        )
         return None
     if source.bytes > ADVISE_BYTES:
-        found.advice.append(str(Problem(
-            where if line is None else f"{where}:{line}", None,
-            f"{'this picture' if itself else 'content/' + rel} is "
-            f"{source.bytes / 1024 / 1024:.1f} MB",
-            "the site makes smaller copies, but a photo of 2,000 to 3,000 pixels across "
-            "(under 5 MB) is all it needs; resize it to keep the project small")))
+        found.advice.append(
+            str(
+                Problem(
+                    where if line is None else f"{where}:{line}",
+                    None,
+                    f"{'this picture' if itself else 'content/' + rel} is "
+                    f"{source.bytes / 1024 / 1024:.1f} MB",
+                    "the site makes smaller copies, but a photo of 2,000 to 3,000 pixels across "
+                    "(under 5 MB) is all it needs; resize it to keep the project small",
+                )
+            )
+        )
     return source
 
 
@@ -76,8 +110,7 @@ def collect(build: Build) -> Pictures:
         for name in sorted(files):
             if not name.lower().endswith(RASTER):
                 continue
-            rel = os.path.relpath(os.path.join(root, name), build.content_dir).replace(
-                os.sep, "/")
+            rel = os.path.relpath(os.path.join(root, name), build.content_dir).replace(os.sep, "/")
             source = _inspect(build, rel, found, f"content/{rel}", None)
             if source is None:
                 continue
@@ -85,8 +118,13 @@ def collect(build: Build) -> Pictures:
             folder = posixpath.dirname(rel)
             ext = posixpath.splitext(rel)[1].lower()
             same_kind = ext in (".png", ".jpg", ".jpeg")  # the fallback keeps its kind
-            found.plans[rel] = plan(rel, source.size, alpha=source.alpha, out_dir=folder,
-                                    fallback_path=rel if same_kind else None)
+            found.plans[rel] = plan(
+                rel,
+                source.size,
+                alpha=source.alpha,
+                out_dir=folder,
+                fallback_path=rel if same_kind else None,
+            )
             found.jobs[rel] = Job(source, found.plans[rel])
     return found
 
@@ -96,14 +134,14 @@ def content_path(src: str, page_source: str, content_label: str) -> str:
     src = src.split("?")[0].split("#")[0]
     for marker in ("{static}", "{attach}"):
         if src.startswith(marker):
-            src = src[len(marker):]
+            src = src[len(marker) :]
             break
     else:
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
             return ""  # another website (refused elsewhere) or a data: address
     if src.startswith("/"):
         return posixpath.normpath(src.lstrip("/"))
-    folder = posixpath.dirname(page_source[len(content_label) + 1:])
+    folder = posixpath.dirname(page_source[len(content_label) + 1 :])
     return posixpath.normpath(posixpath.join(folder, src))
 
 
@@ -116,14 +154,15 @@ def place_in_bodies(build: Build, entries: list[Entry], found: Pictures) -> None
 
         def swap(match: re.Match[str], entry: Entry = entry) -> str:
             attrs = dict(_ATTR.findall(match.group(1)))
-            rel = content_path(attrs.get("src", ""), entry.source,
-                               build.sources.content_label)
+            rel = content_path(attrs.get("src", ""), entry.source, build.sources.content_label)
             picture = found.plans.get(rel)
             if picture is None:
                 return match.group(0)
             alt = attrs.get("alt", "")
-            return picture_html(picture, "" if alt.strip().lower() == DECORATIVE else alt,
-                                site_url=build.site_url)
+            return picture_html(
+                picture, "" if alt.strip().lower() == DECORATIVE else alt, site_url=build.site_url
+            )
+
         entry.page._content = _IMG.sub(swap, body)
 
 
@@ -134,16 +173,20 @@ def hero(build: Build, entry: Entry, found: Pictures) -> None:
     written = str(page.metadata.get("image", "") or "").strip()
     if not written:
         return
-    rel = content_path(written if written.startswith(("{", "/")) else "/" + written,
-                       entry.source, build.sources.content_label)
+    rel = content_path(
+        written if written.startswith(("{", "/")) else "/" + written,
+        entry.source,
+        build.sources.content_label,
+    )
     line = build.sources.locate(entry.source, "image")
     picture = found.plans.get(rel)
     if picture is None and rel not in found.dropped:
         source = _inspect(build, rel, found, entry.source, line)
         if source is None:
             return
-        picture = found.plans[rel] = plan(rel, source.size, alpha=source.alpha,
-                                          out_dir=posixpath.dirname(rel))
+        picture = found.plans[rel] = plan(
+            rel, source.size, alpha=source.alpha, out_dir=posixpath.dirname(rel)
+        )
         found.jobs[rel] = Job(source, picture)
     if picture is None:
         return
@@ -151,12 +194,21 @@ def hero(build: Build, entry: Entry, found: Pictures) -> None:
     job = found.jobs[rel]
     found.jobs[rel] = Job(job.source, job.plan, share)
     alt = str(page.metadata.get("image-alt", "") or "").strip()
-    page.hero = picture_html(picture, "" if alt.lower() == DECORATIVE else alt,
-                             site_url=build.site_url, lazy=False, priority=True,
-                             css_class="cl-picture cl-hero")
+    page.hero = picture_html(
+        picture,
+        "" if alt.lower() == DECORATIVE else alt,
+        site_url=build.site_url,
+        lazy=False,
+        priority=True,
+        css_class="cl-picture cl-hero",
+    )
     page.share_image = f"{build.site_url}/{share.path}"
-    page.image_node = {"@type": "ImageObject", "url": page.share_image,
-                       "width": share.width, "height": share.height}
+    page.image_node = {
+        "@type": "ImageObject",
+        "url": page.share_image,
+        "width": share.width,
+        "height": share.height,
+    }
 
 
 def results(build: Build, entry: Entry, found: Pictures) -> None:
@@ -178,8 +230,11 @@ def results(build: Build, entry: Entry, found: Pictures) -> None:
         text = handle.read()
     label = f"content/{rel}"
     pairs, problems = parse_results(
-        text, rel, today=build.today,
-        exists=lambda name: os.path.isfile(os.path.join(build.content_dir, name)))
+        text,
+        rel,
+        today=build.today,
+        exists=lambda name: os.path.isfile(os.path.join(build.content_dir, name)),
+    )
     found.problems.extend(Problem(label, p.line, p.message, p.fix, p.stops) for p in problems)
     before, after = build.strings("before"), build.strings("after")
     for index, pair in enumerate(pairs):
@@ -191,23 +246,31 @@ def results(build: Build, entry: Entry, found: Pictures) -> None:
         crop = cover_crop(common, RESULTS_ASPECT)
         out = f"{route.url}results-{index + 1}"
         for word, side, rel_picture, source in zip(
-                (before, after), ("before", "after"), (pair.before, pair.after), sources,
-                strict=True):
-            picture = plan(rel_picture, source.size, alpha=False,
-                           out_dir=posixpath.join(out, side), crop=crop)
+            (before, after), ("before", "after"), (pair.before, pair.after), sources, strict=True
+        ):
+            picture = plan(
+                rel_picture, source.size, alpha=False, out_dir=posixpath.join(out, side), crop=crop
+            )
             found.jobs[f"{out}/{rel_picture}"] = Job(source, picture)
-            shown.append(picture_html(picture, f"{word}: {pair.caption}", sizes=HALF_SIZES,
-                                      site_url=build.site_url))
+            shown.append(
+                picture_html(
+                    picture, f"{word}: {pair.caption}", sizes=HALF_SIZES, site_url=build.site_url
+                )
+            )
         page.results.append((shown[0], shown[1], pair))
 
 
 def finish(build: Build, found: Pictures, out_dir: str) -> int:
     """Make every picture into ``out_dir``; remove any original Pelican copied there."""
     from ..publishing.picture_files import render_all
+
     # beside Pelican's own cache unless set (make clean removes both); the
     # cache is keyed by content, so builds of several projects may share one
-    cache = (build.settings["CLINIC_PICTURE_CACHE"] or os.environ.get("CLINIC_PICTURE_CACHE")
-             or os.path.join(build.sources.project_dir, "cache", "pictures"))
+    cache = (
+        build.settings["CLINIC_PICTURE_CACHE"]
+        or os.environ.get("CLINIC_PICTURE_CACHE")
+        or os.path.join(build.sources.project_dir, "cache", "pictures")
+    )
     made = render_all(found.jobs.values(), cache, out_dir)
     replaced = {job.plan.fallback.path for job in found.jobs.values()}
     for rel in found.dropped - replaced:
@@ -225,8 +288,13 @@ def team_photos(build: Build, people: list[Any], found: Pictures) -> None:
         if picture is None:
             person.photo_size = None  # an unusable photo is reported by collect()
             continue
-        person.photo_html = picture_html(picture, person.photo_alt, site_url=build.site_url,
-                                         sizes=PORTRAIT_SIZES, css_class="cl-picture")
+        person.photo_html = picture_html(
+            picture,
+            person.photo_alt,
+            site_url=build.site_url,
+            sizes=PORTRAIT_SIZES,
+            css_class="cl-picture",
+        )
         person.photo_published = picture.fallback.path
         person.photo_size = (picture.fallback.width, picture.fallback.height)
 
@@ -243,5 +311,14 @@ def results_without_page(build: Build, pages: list[Any]) -> list[str]:
     return found
 
 
-__all__ = ["DECORATIVE", "Pair", "Pictures", "collect", "finish", "hero", "place_in_bodies",
-           "results", "results_without_page"]
+__all__ = [
+    "DECORATIVE",
+    "Pair",
+    "Pictures",
+    "collect",
+    "finish",
+    "hero",
+    "place_in_bodies",
+    "results",
+    "results_without_page",
+]

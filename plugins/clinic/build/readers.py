@@ -32,7 +32,8 @@ class GuardedMarkdownReader(MarkdownReader):  # type: ignore[misc]
         with open(source_path, encoding="utf-8", errors="replace") as handle:
             depth, line = nesting(handle.read())
         if line is not None:
-            raise PageRefused(f"nested {depth} levels deep at line {line}, more than "
-                              f"{NESTING_LIMIT}")
+            raise PageRefused(
+                f"nested {depth} levels deep at line {line}, more than {NESTING_LIMIT}"
+            )
         content, metadata = super().read(source_path)
         return content, metadata

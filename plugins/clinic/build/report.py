@@ -17,8 +17,12 @@ from .session import Build
 logger = logging.getLogger(__name__)
 
 # Pelican warnings that the content rules report better (with file, line, fix)
-COVERED_PELICAN_WARNINGS = ("Unable to find ", "Empty alt attribute for image",
-                            "There are ", "Cannot get modification stamp for")
+COVERED_PELICAN_WARNINGS = (
+    "Unable to find ",
+    "Empty alt attribute for image",
+    "There are ",
+    "Cannot get modification stamp for",
+)
 
 
 class ClinicBuildError(SystemExit):
@@ -33,9 +37,12 @@ class ClinicBuildError(SystemExit):
 def pelican_problems(messages: list[str], dropped: list[Problem]) -> list[Problem]:
     """Pelican's own warnings as problems, less those the plugin reports better."""
     dropped_paths = {p.path.split("/", 1)[-1] for p in dropped}
-    return [Problem("pelican", None, message) for message in dict.fromkeys(messages)
-            if not any(path in message for path in dropped_paths)
-            and not message.startswith(COVERED_PELICAN_WARNINGS)]
+    return [
+        Problem("pelican", None, message)
+        for message in dict.fromkeys(messages)
+        if not any(path in message for path in dropped_paths)
+        and not message.startswith(COVERED_PELICAN_WARNINGS)
+    ]
 
 
 def finish(build: Build, pelican_messages: list[Problem]) -> bool:
@@ -45,12 +52,18 @@ def finish(build: Build, pelican_messages: list[Problem]) -> bool:
     """
     problems = build.problems.sorted()
     if build.advice:
-        print("\nSuggestions (optional; they never stop a publish):\n"
-              + "\n".join(sorted(build.advice)), file=sys.stderr)
+        print(
+            "\nSuggestions (optional; they never stop a publish):\n"
+            + "\n".join(sorted(build.advice)),
+            file=sys.stderr,
+        )
     if not build.strict and not build.settings["CLINIC_CHECK"]:
         if problems:
-            print_list("Content problems (the site was still built; make publish refuses "
-                       "until they are fixed):", problems)
+            print_list(
+                "Content problems (the site was still built; make publish refuses "
+                "until they are fixed):",
+                problems,
+            )
             logger.warning("%s, listed above", report(problems).splitlines()[-1][:-1])
         stopping = [p for p in problems if p.stops]
         if stopping and not build.settings["CLINIC_LIVE_RELOAD"]:
@@ -65,8 +78,7 @@ def finish(build: Build, pelican_messages: list[Problem]) -> bool:
         print("\nNo problems found.", file=sys.stderr)
         return False
     if everything:
-        print_list("Publish stopped. Fix these problems, then run make publish again:",
-                   everything)
+        print_list("Publish stopped. Fix these problems, then run make publish again:", everything)
         raise ClinicBuildError(
             f"Publish stopped: {report(everything).splitlines()[-1][:-1]}; nothing was published."
         )

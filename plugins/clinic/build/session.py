@@ -115,24 +115,31 @@ def start(pelican_settings: dict[str, Any]) -> Build:
             site_url = ""
     theme = pelican_settings["THEME"]
     main = profile.main
-    place = ", ".join(p for p in (main.address.locality, main.address.region) if p) \
-        if main else ""
-    assets = Assets(os.path.join(theme, "static"), {
-        "img/share.png": images.share_card(profile.name, place),
-        "img/apple-touch-icon.png": images.apple_touch_icon(profile.name),
-    })
-    problems.extend(found.problem(sources.label(found.where), "theme/")
-                    for found in assets.refused)
+    place = ", ".join(p for p in (main.address.locality, main.address.region) if p) if main else ""
+    assets = Assets(
+        os.path.join(theme, "static"),
+        {
+            "img/share.png": images.share_card(profile.name, place),
+            "img/apple-touch-icon.png": images.apple_touch_icon(profile.name),
+        },
+    )
+    problems.extend(found.problem(sources.label(found.where), "theme/") for found in assets.refused)
     problems.extend(template_problems(theme, sources.label, site_url))
     if profile.booking or any(location.booking for location in profile.locations):
         label = sources.label(path)
         problems.extend(booking_problems(profile, site_url, label, sources.text(label)))
     build = Build(
-        settings=settings, sources=sources, profile=profile, site_url=site_url,
-        absolute_urls=absolute_urls, today=_today(settings),
+        settings=settings,
+        sources=sources,
+        profile=profile,
+        site_url=site_url,
+        absolute_urls=absolute_urls,
+        today=_today(settings),
         static_paths=list(pelican_settings.get("STATIC_PATHS", [])),
-        assets=assets, favicon=images.favicon_ico(profile.name),
-        strings=load_strings(theme, profile.language), problems=problems,
+        assets=assets,
+        favicon=images.favicon_ico(profile.name),
+        strings=load_strings(theme, profile.language),
+        problems=problems,
         templates=page_templates(theme),
     )
     return build
@@ -150,12 +157,20 @@ def _last_good(path: str, profile: Profile, problems: list[Problem]) -> Profile:
         return _LAST_GOOD.get(path, profile)
     _LAST_GOOD[path] = profile
     return profile
+
+
 def page_templates(theme: str) -> frozenset[str]:
     """The theme's page templates (``base`` is the frame the others fill in)."""
     folder = os.path.join(theme, "templates")
-    return frozenset(name[:-len(".html")] for name in os.listdir(folder)
-                     if name.endswith(".html") and name != "base.html") \
-        if os.path.isdir(folder) else frozenset()
+    return (
+        frozenset(
+            name[: -len(".html")]
+            for name in os.listdir(folder)
+            if name.endswith(".html") and name != "base.html"
+        )
+        if os.path.isdir(folder)
+        else frozenset()
+    )
 
 
 def _today(settings: dict[str, Any]) -> dt.date:

@@ -10,11 +10,15 @@ import datetime as dt
 import os
 from typing import Any
 
-from ..publishing.hosting import (
-    headers_file, html_patterns, redirects_file, robots_txt, sitemap_xml,
-)
 from ..model.problems import Problem
 from ..model.reviews import last_changed
+from ..publishing.hosting import (
+    headers_file,
+    html_patterns,
+    redirects_file,
+    robots_txt,
+    sitemap_xml,
+)
 from ..rules.redirects import redirect_rules
 from .session import Build
 
@@ -26,14 +30,18 @@ def write_site_files(output_dir: str, build: Build) -> list[Problem]:
     published = [e for e in build.entries if getattr(e.page, "status", "published") == "published"]
     rules, problems = redirect_rules(
         [(e.source, e.page.url, e.page.metadata.get("redirect-from")) for e in published],
-        build.sources.locate, published=["/blog/", *("/" + static.url for static in build.static_files)],
+        build.sources.locate,
+        published=["/blog/", *("/" + static.url for static in build.static_files)],
     )
     _write(output_dir, "_redirects", redirects_file(rules).encode())
     urls = [e.page.url for e in published] + ["blog/"]
     _write(output_dir, "_headers", headers_file(html_patterns(urls)).encode())
     if build.site_url:
-        pages = [(f"{build.site_url}/{e.page.url}", _lastmod(e.page)) for e in published
-                 if e.route.kind != "not-found"]
+        pages = [
+            (f"{build.site_url}/{e.page.url}", _lastmod(e.page))
+            for e in published
+            if e.route.kind != "not-found"
+        ]
         pages.append((f"{build.site_url}/blog/", ""))
         _write(output_dir, "sitemap.xml", sitemap_xml(sorted(pages)).encode())
         _write(output_dir, "robots.txt", robots_txt(build.site_url).encode())

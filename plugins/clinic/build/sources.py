@@ -29,7 +29,7 @@ class SourceFiles:
         found = self._labels.get(path)
         if found is None:
             if path.startswith(self._prefix) and f"{os.sep}." not in path:
-                found = path[len(self._prefix):]  # Pelican's usual absolute path
+                found = path[len(self._prefix) :]  # Pelican's usual absolute path
             else:
                 found = os.path.relpath(os.path.abspath(path), self.project_dir)
             found = self._labels[path] = found.replace(os.sep, "/")
@@ -37,7 +37,7 @@ class SourceFiles:
 
     def content_relative(self, label: str) -> str:
         """A label (``content/pages/home.md``) relative to the content folder."""
-        return label[len(self.content_label) + 1:]
+        return label[len(self.content_label) + 1 :]
 
     def text(self, source: str) -> str:
         """A source's text by its label, read once."""

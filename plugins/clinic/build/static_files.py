@@ -12,14 +12,18 @@ from __future__ import annotations
 import os
 import re
 import urllib.parse
-from typing import Any
-
 from collections.abc import Iterable
+from typing import Any
 
 from ..model.problems import Problem
 from ..rules.files import Escape, escape
 from ..rules.static_files import (
-    ACTIVE_FIX, SVG_FIX, active_message, active_type, svg_findings, svg_message,
+    ACTIVE_FIX,
+    SVG_FIX,
+    active_message,
+    active_type,
+    svg_findings,
+    svg_message,
 )
 from ..rules.urls import page_address
 from .session import Build
@@ -85,14 +89,20 @@ def link_problems(build: Build, content: Any) -> list[Problem]:
         found = unsafe_target(build, content.source_path, value)
         if found is None:
             continue
-        leads = "leads outside content/" if found.kind.startswith("outside") else \
-            "goes through a link in content/ that loops or leads nowhere"
-        problems.append(Problem(
-            source, build.sources.find_line(source, value),
-            f"the link to {{{marker}}}{value} {leads}, so that file is not published",
-            "put the file in content/images/ and link to it from there, for example "
-            "{static}/images/photo.jpg",
-        ))
+        leads = (
+            "leads outside content/"
+            if found.kind.startswith("outside")
+            else "goes through a link in content/ that loops or leads nowhere"
+        )
+        problems.append(
+            Problem(
+                source,
+                build.sources.find_line(source, value),
+                f"the link to {{{marker}}}{value} {leads}, so that file is not published",
+                "put the file in content/images/ and link to it from there, for example "
+                "{static}/images/photo.jpg",
+            )
+        )
     return problems
 
 
@@ -110,6 +120,7 @@ def _link_problem(build: Build, found: Escape) -> Problem:
 
 
 # -- files that could run a program (content/images/: .html, .js, an SVG with script)
+
 
 def screen_static_files(build: Build, generators: Iterable[Any]) -> list[Problem]:
     """Drop every static file that could run a program; return the problems."""
@@ -138,5 +149,7 @@ def _problems(build: Build, static: Any) -> list[Problem]:
         return []
     with open(static.source_path, "rb") as handle:
         data = handle.read()
-    return [Problem(source, finding.line, svg_message(finding.what), SVG_FIX)
-            for finding in svg_findings(data, page_address(build.site_url, static.url))]
+    return [
+        Problem(source, finding.line, svg_message(finding.what), SVG_FIX)
+        for finding in svg_findings(data, page_address(build.site_url, static.url))
+    ]

@@ -8,9 +8,9 @@ found in its structure.  Pages are only read (``title``, ``url``,
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from collections.abc import Collection
-from typing import Any, Callable
+from typing import Any
 
 from .money import Price
 from .people import Person
@@ -69,7 +69,7 @@ class Treatment:
     source_dir: str
     overview: Any = None
     sections: list[Section] = field(default_factory=list)
-    conditions: list["Condition"] = field(default_factory=list)
+    conditions: list[Condition] = field(default_factory=list)
     price: Price | None = None  # from the overview's Price header, once checked
 
     @property
@@ -94,8 +94,11 @@ class Treatment:
     def facts(self) -> list[tuple[str, str, str]]:
         """(key, English label, value) for each fact the overview states."""
         meta = self.overview.metadata if self.overview else {}
-        return [(key, label, str(meta[key]).strip()) for key, label in FACTS
-                if str(meta.get(key, "")).strip()]
+        return [
+            (key, label, str(meta[key]).strip())
+            for key, label in FACTS
+            if str(meta.get(key, "")).strip()
+        ]
 
     @property
     def procedure_type(self) -> str:
@@ -154,8 +157,9 @@ class Catalog:
 Locate = Callable[[str, str], "int | None"]  # (source, metadata key) -> line
 
 
-def build_catalog(entries: list[Entry], locate: Locate,
-                  drafts: Collection[str] = ()) -> tuple[Catalog, list[Problem]]:
+def build_catalog(
+    entries: list[Entry], locate: Locate, drafts: Collection[str] = ()
+) -> tuple[Catalog, list[Problem]]:
     """The catalog of the published ``entries``; ``drafts`` are the sources kept as drafts."""
     catalog = Catalog()
     problems: list[Problem] = []
@@ -175,8 +179,14 @@ def build_catalog(entries: list[Entry], locate: Locate,
             catalog.people.append(Person(route.slug, entry.source, entry.page))
         elif route.kind == "location":
             catalog.location_pages[route.slug] = entry.page
-        elif route.kind in ("home", "treatments-index", "conditions-index", "not-found",
-                            "team-index", "locations-index"):
+        elif route.kind in (
+            "home",
+            "treatments-index",
+            "conditions-index",
+            "not-found",
+            "team-index",
+            "locations-index",
+        ):
             catalog.special[route.kind] = entry.page
 
     order = list(SECTION_LABELS)
@@ -192,49 +202,69 @@ def build_catalog(entries: list[Entry], locate: Locate,
     return catalog, problems
 
 
-def _structure_problems(treatment: Treatment, locate: Locate,
-                        drafts: Collection[str]) -> list[Problem]:
+def _structure_problems(
+    treatment: Treatment, locate: Locate, drafts: Collection[str]
+) -> list[Problem]:
     problems = []
     have = {s.slug for s in treatment.sections}
     overview = f"{treatment.source_dir}/index.md"
     if treatment.overview is None and overview in drafts:
         problems.append(_draft_problem(overview, locate, "overview page"))
     elif treatment.overview is None:
-        problems.append(Problem(
-            f"{treatment.source_dir}/", None,
-            "this treatment has no overview page (index.md)",
-            f"add {treatment.source_dir}/index.md with Title, Summary and the treatment's facts",
-        ))
+        problems.append(
+            Problem(
+                f"{treatment.source_dir}/",
+                None,
+                "this treatment has no overview page (index.md)",
+                f"add {treatment.source_dir}/index.md with Title, Summary and the treatment's facts",
+            )
+        )
     for slug in REQUIRED_SECTIONS:
         source = f"{treatment.source_dir}/{slug}.md"
         if slug not in have and source in drafts:
-            problems.append(_draft_problem(
-                source, locate, f"{slug.replace('-', ' ')} page, and every treatment needs "
-                "benefits, side effects and candidacy pages"))
+            problems.append(
+                _draft_problem(
+                    source,
+                    locate,
+                    f"{slug.replace('-', ' ')} page, and every treatment needs "
+                    "benefits, side effects and candidacy pages",
+                )
+            )
         elif slug not in have:
-            problems.append(Problem(
-                f"{treatment.source_dir}/", None,
-                f"this treatment has no {slug}.md, and every treatment needs benefits, "
-                "side effects and candidacy pages",
-                f"add {treatment.source_dir}/{slug}.md with Title, Summary and Reviewed",
-            ))
+            problems.append(
+                Problem(
+                    f"{treatment.source_dir}/",
+                    None,
+                    f"this treatment has no {slug}.md, and every treatment needs benefits, "
+                    "side effects and candidacy pages",
+                    f"add {treatment.source_dir}/{slug}.md with Title, Summary and Reviewed",
+                )
+            )
     kind = treatment.procedure_type
     # a FILL IN placeholder is reported as such, not as a wrong type
-    if treatment.overview is not None and kind and kind not in PROCEDURE_TYPES \
-            and "FILL IN" not in kind:
+    if (
+        treatment.overview is not None
+        and kind
+        and kind not in PROCEDURE_TYPES
+        and "FILL IN" not in kind
+    ):
         source = f"{treatment.source_dir}/index.md"
-        problems.append(Problem(
-            source, locate(source, "procedure-type"),
-            f'"Procedure-Type" is "{kind}", which is not a procedure type search engines know',
-            f"write one of: {', '.join(PROCEDURE_TYPES)}",
-        ))
+        problems.append(
+            Problem(
+                source,
+                locate(source, "procedure-type"),
+                f'"Procedure-Type" is "{kind}", which is not a procedure type search engines know',
+                f"write one of: {', '.join(PROCEDURE_TYPES)}",
+            )
+        )
     return problems
 
 
 def _draft_problem(source: str, locate: Locate, what: str) -> Problem:
     """A page the treatment needs is there, but kept off the site as a draft."""
     return Problem(
-        source, locate(source, "status"),
+        source,
+        locate(source, "status"),
         f"this page is a draft (Status: draft), so the treatment has no published {what}",
         "remove the line Status: draft to publish it",
     )
@@ -252,8 +282,17 @@ def _link(catalog: Catalog, entries: list[Entry], locate: Locate) -> list[Proble
         for slug in _slugs(treatment.overview.metadata.get("conditions", "")):
             condition = catalog.condition(slug)
             if condition is None:
-                problems.append(_unknown(source, locate, "Conditions", slug, "condition",
-                                         [c.slug for c in catalog.conditions], "conditions"))
+                problems.append(
+                    _unknown(
+                        source,
+                        locate,
+                        "Conditions",
+                        slug,
+                        "condition",
+                        [c.slug for c in catalog.conditions],
+                        "conditions",
+                    )
+                )
             else:
                 pairs.append((treatment, condition))
     for condition in catalog.conditions:
@@ -261,8 +300,17 @@ def _link(catalog: Catalog, entries: list[Entry], locate: Locate) -> list[Proble
         for slug in _slugs(condition.page.metadata.get("treatments", "")):
             treatment = catalog.treatment(slug)
             if treatment is None:
-                problems.append(_unknown(source, locate, "Treatments", slug, "treatment",
-                                         [t.slug for t in catalog.treatments], "treatments"))
+                problems.append(
+                    _unknown(
+                        source,
+                        locate,
+                        "Treatments",
+                        slug,
+                        "treatment",
+                        [t.slug for t in catalog.treatments],
+                        "treatments",
+                    )
+                )
             else:
                 pairs.append((treatment, condition))
     for treatment, condition in pairs:
@@ -280,9 +328,10 @@ def _link(catalog: Catalog, entries: list[Entry], locate: Locate) -> list[Proble
 def _unknown(source, locate, key, slug, noun, known, folder) -> Problem:
     choices = ", ".join(known) if known else "none yet"
     return Problem(
-        source, locate(source, key.lower()),
+        source,
+        locate(source, key.lower()),
         f'"{key}" names the {noun} "{slug}", but there is no content/{folder}/{slug}'
-        f'{"/" if noun == "treatment" else ".md"}',
+        f"{'/' if noun == 'treatment' else '.md'}",
         f"use the {noun}'s file name ({choices}), or add the {noun} first",
     )
 
@@ -297,8 +346,9 @@ def _label_from_slug(slug: str) -> str:
     return slug.replace("-", " ").capitalize()
 
 
-def breadcrumbs(route: Route, page: Any, catalog: Catalog, *, home: str = "Home",
-                blog: str = "Blog") -> list[tuple[str, str]]:
+def breadcrumbs(
+    route: Route, page: Any, catalog: Catalog, *, home: str = "Home", blog: str = "Blog"
+) -> list[tuple[str, str]]:
     """The trail from the home page to ``page`` as (title, url) pairs, page last."""
     trail = [(home, "")]
     if route.kind == "home":

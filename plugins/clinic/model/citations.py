@@ -52,8 +52,10 @@ def label_sources(html: str, title: str = "Sources") -> str:
     block = _BLOCK.search(html)
     if not block:
         return html
-    section = (f'<section class="cl-sources" aria-labelledby="sources-title">\n'
-               f'<h2 id="sources-title">{title}</h2>\n{block.group(1).strip()}\n</section>\n')
+    section = (
+        f'<section class="cl-sources" aria-labelledby="sources-title">\n'
+        f'<h2 id="sources-title">{title}</h2>\n{block.group(1).strip()}\n</section>\n'
+    )
     return html[: block.start()] + section
 
 

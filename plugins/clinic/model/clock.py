@@ -36,8 +36,9 @@ def is_date(text: str) -> bool:
     return True
 
 
-def is_time(text: str, *, seconds: bool = True, zone: bool = False,
-            end_of_day: bool = False) -> bool:
+def is_time(
+    text: str, *, seconds: bool = True, zone: bool = False, end_of_day: bool = False
+) -> bool:
     """A 24-hour time ``hh:mm``, with ``:ss[.fff]`` if ``seconds``, a zone if ``zone``.
 
     Hours run from 00 to 23; ``end_of_day`` also allows 24:00 (ISO 8601's
@@ -52,8 +53,12 @@ def is_time(text: str, *, seconds: bool = True, zone: bool = False,
         return False
     if end_of_day and hours == "24":
         return minutes == "00" and int(secs or 0) == 0 and not (fraction or "").strip(".0")
-    return int(hours) < 24 and int(minutes) < 60 and int(secs or 0) < 60 and (
-        offset is None or _valid_offset(offset))
+    return (
+        int(hours) < 24
+        and int(minutes) < 60
+        and int(secs or 0) < 60
+        and (offset is None or _valid_offset(offset))
+    )
 
 
 def _valid_offset(offset: str) -> bool:

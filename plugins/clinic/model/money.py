@@ -50,8 +50,10 @@ def parse_price(text: str) -> Price:
     match = _PRICE.match(written)
     if match is None:
         if _names_currency(written):
-            raise PriceError("has a currency sign or code; the currency is set once, in "
-                             "clinic.toml ([clinic] currency)")
+            raise PriceError(
+                "has a currency sign or code; the currency is set once, in "
+                "clinic.toml ([clinic] currency)"
+            )
         raise PriceError("is not a price")
     low = _amount(match.group("low"))
     high = _amount(match.group("high")) if match.group("high") else None
@@ -67,8 +69,9 @@ def parse_price(text: str) -> Price:
 
 def _names_currency(text: str) -> bool:
     """A currency sign ($, €, £ ...) or an ISO code (USD) in what was written."""
-    return any(unicodedata.category(c) == "Sc" for c in text) or \
-        any(known_currency(word) for word in re.findall(r"\b[A-Z]{3}\b", text))
+    return any(unicodedata.category(c) == "Sc" for c in text) or any(
+        known_currency(word) for word in re.findall(r"\b[A-Z]{3}\b", text)
+    )
 
 
 def _amount(text: str) -> Decimal:
@@ -103,12 +106,14 @@ def format_amount(amount: Decimal, currency: str, locale: Locale) -> str:
         # a whole price reads best without ".00"; CLDR patterns keep the
         # fraction after the last "0" before the decimal sign
         pattern = re.sub(r"\.0+", "", pattern)
-    return str(format_currency(amount, currency, format=pattern, locale=locale,
-                               currency_digits=False))
+    return str(
+        format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
+    )
 
 
-def format_price(price: Price, currency: str, locale: Locale, *, from_word: str,
-                 range_word: str) -> str:
+def format_price(
+    price: Price, currency: str, locale: Locale, *, from_word: str, range_word: str
+) -> str:
     """The price as visitors read it: "$150", "From $150", "$150 to $400".
 
     ``from_word`` and ``range_word`` are the site's words in the page's
@@ -124,8 +129,11 @@ def format_price(price: Price, currency: str, locale: Locale, *, from_word: str,
 
 def schema_amount(amount: Decimal) -> str:
     """An amount as schema.org and Google want it: digits and a dot, no symbol."""
-    return format(amount.normalize(), "f") if amount == amount.to_integral_value() \
+    return (
+        format(amount.normalize(), "f")
+        if amount == amount.to_integral_value()
         else format(amount.quantize(Decimal("0.01")), "f")
+    )
 
 
 class PriceText:
@@ -147,6 +155,7 @@ class PriceText:
         note = str(getattr(item, "price_note", "") or "")
         if price is None or not self.currency:
             return note
-        text = format_price(price, self.currency, self.locale, from_word=self.from_word,
-                            range_word=self.range_word)
+        text = format_price(
+            price, self.currency, self.locale, from_word=self.from_word, range_word=self.range_word
+        )
         return f"{text}, {note}" if note else text

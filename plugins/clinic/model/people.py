@@ -77,34 +77,54 @@ class Person:
         return str(getattr(self.page, "summary", "") or "")
 
 
-def check_people(people: list[Person], location_slugs: list[str], locate: Locate,
-                 photo_exists: Callable[[str], bool]) -> list[Problem]:
+def check_people(
+    people: list[Person],
+    location_slugs: list[str],
+    locate: Locate,
+    photo_exists: Callable[[str], bool],
+) -> list[Problem]:
     """A role for everyone, known locations, a photo that exists and says what it shows."""
     problems = []
     for person in people:
         if not person.role:
-            problems.append(Problem(
-                person.source, locate(person.source, "role"),
-                f'"Role" is missing: visitors want to know what {person.name} does',
-                "add a line such as Role: Dermatologist to the header"))
+            problems.append(
+                Problem(
+                    person.source,
+                    locate(person.source, "role"),
+                    f'"Role" is missing: visitors want to know what {person.name} does',
+                    "add a line such as Role: Dermatologist to the header",
+                )
+            )
         # a FILL IN placeholder is reported as such, not as unknown locations
         written = str(person.page.metadata.get("locations", ""))
-        for slug in ([] if "FILL IN" in written else person.location_slugs):
+        for slug in [] if "FILL IN" in written else person.location_slugs:
             if slug not in location_slugs:
-                problems.append(Problem(
-                    person.source, locate(person.source, "locations"),
-                    f'"Locations" names "{slug}", which is not a location in clinic.toml',
-                    f"use the slug of a [[locations]] section ({', '.join(location_slugs)})"))
+                problems.append(
+                    Problem(
+                        person.source,
+                        locate(person.source, "locations"),
+                        f'"Locations" names "{slug}", which is not a location in clinic.toml',
+                        f"use the slug of a [[locations]] section ({', '.join(location_slugs)})",
+                    )
+                )
         if person.photo and not photo_exists(person.photo):
-            problems.append(Problem(
-                person.source, locate(person.source, "photo"),
-                f'"Photo" is "{person.photo}", but there is no content/{person.photo}',
-                "put the photo in content/images/ and write Photo: images/<file name>"))
+            problems.append(
+                Problem(
+                    person.source,
+                    locate(person.source, "photo"),
+                    f'"Photo" is "{person.photo}", but there is no content/{person.photo}',
+                    "put the photo in content/images/ and write Photo: images/<file name>",
+                )
+            )
         if person.photo and not person.photo_alt:
-            problems.append(Problem(
-                person.source, locate(person.source, "photo-alt"),
-                '"Photo-Alt" is missing: people who cannot see the photo miss what it shows',
-                f"add a line such as Photo-Alt: {person.name} smiling in the clinic"))
+            problems.append(
+                Problem(
+                    person.source,
+                    locate(person.source, "photo-alt"),
+                    '"Photo-Alt" is missing: people who cannot see the photo miss what it shows',
+                    f"add a line such as Photo-Alt: {person.name} smiling in the clinic",
+                )
+            )
     return problems
 
 

@@ -19,8 +19,8 @@ from typing import Any
 import phonenumbers
 
 from .clock import END_OF_DAY, is_time
-from .money import known_currency
 from .markup import CONTROL, control_codes
+from .money import known_currency
 from .problems import Problem
 from .tomlpos import key_lines, line_of
 
@@ -29,13 +29,49 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 # schema.org MedicalSpecialty members: the profile's specialty must be one of
 # them because it is emitted as-is in the structured data.
 SPECIALTIES = frozenset(
-    "Anesthesia Cardiovascular CommunityHealth Dentistry Dermatology DietNutrition "
-    "Emergency Endocrine Gastroenterologic Genetic Geriatric Gynecologic Hematologic "
-    "Infectious LaboratoryScience Midwifery Musculoskeletal Neurologic Nursing "
-    "Obstetric Oncologic Optometric Otolaryngologic Pathology Pediatric "
-    "PharmacySpecialty Physiotherapy PlasticSurgery Podiatric PrimaryCare Psychiatric "
-    "PublicHealth Pulmonary Radiography Renal RespiratoryTherapy Rheumatologic "
-    "SpeechPathology Surgical Toxicologic Urologic".split()
+    [
+        "Anesthesia",
+        "Cardiovascular",
+        "CommunityHealth",
+        "Dentistry",
+        "Dermatology",
+        "DietNutrition",
+        "Emergency",
+        "Endocrine",
+        "Gastroenterologic",
+        "Genetic",
+        "Geriatric",
+        "Gynecologic",
+        "Hematologic",
+        "Infectious",
+        "LaboratoryScience",
+        "Midwifery",
+        "Musculoskeletal",
+        "Neurologic",
+        "Nursing",
+        "Obstetric",
+        "Oncologic",
+        "Optometric",
+        "Otolaryngologic",
+        "Pathology",
+        "Pediatric",
+        "PharmacySpecialty",
+        "Physiotherapy",
+        "PlasticSurgery",
+        "Podiatric",
+        "PrimaryCare",
+        "Psychiatric",
+        "PublicHealth",
+        "Pulmonary",
+        "Radiography",
+        "Renal",
+        "RespiratoryTherapy",
+        "Rheumatologic",
+        "SpeechPathology",
+        "Surgical",
+        "Toxicologic",
+        "Urologic",
+    ]
 )
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
@@ -110,8 +146,9 @@ class Location:
             lat, lon = self.geo.latitude, self.geo.longitude
             return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
         if self.address.street:
-            query = ", ".join(self.address.lines + ([self.address.country]
-                                                    if self.address.country else []))
+            query = ", ".join(
+                self.address.lines + ([self.address.country] if self.address.country else [])
+            )
             return "https://www.openstreetmap.org/search?query=" + urllib.parse.quote(query)
         return ""
 
@@ -165,16 +202,14 @@ _GEO_KEYS = ("latitude", "longitude")
 _WHY = {
     "street": "visitors need the street address to find the clinic, and maps and "
     "search engines do not list a clinic without one",
-    "postal_code": "the postal code completes the address that maps and search "
-    "engines show",
+    "postal_code": "the postal code completes the address that maps and search engines show",
     "locality": "visitors and search engines need the town the clinic is in",
     "region": "the state or region completes the address",
     "hours": "visitors need to know when someone will answer the phone, and search "
     "engines show opening hours next to the clinic's name",
     "reviewer": "every medical page names the clinician who checks it, so visitors "
     "can trust what they read",
-    "description": "the description is what search engines and link previews show "
-    "about the clinic",
+    "description": "the description is what search engines and link previews show about the clinic",
     "name": "every page shows the clinic's name in its header and title, and search "
     "engines list the clinic by it",
     "phone": "the call buttons on every page and the call bar dial this number; "
@@ -325,7 +360,7 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
                 path,
                 line,
                 f"this is not valid TOML ({reason})",
-                'check quotes and brackets on that line: text values need double quotes, '
+                "check quotes and brackets on that line: text values need double quotes, "
                 'for example name = "DermaClinic"',
             )
         ]
@@ -416,8 +451,9 @@ def _currency(v: _Validator, clinic: dict) -> str:
         v.report(
             ("clinic", "currency"),
             f'"clinic.currency" is "{code}", which is not a currency code',
-            f'write "{close}"' if close else
-            'write the three-letter ISO 4217 code, for example currency = "EUR"',
+            f'write "{close}"'
+            if close
+            else 'write the three-letter ISO 4217 code, for example currency = "EUR"',
         )
         return ""
     return code
@@ -431,8 +467,11 @@ def _booking(v: _Validator, data: dict, keys: tuple) -> str:
     problem = booking_address_problem(address)
     if problem:
         full = keys + ("booking",)
-        v.report(full, f'"{v.name(full)}" is "{address}", which {problem}',
-                 'write the full address of the booking page, starting with "https://"')
+        v.report(
+            full,
+            f'"{v.name(full)}" is "{address}", which {problem}',
+            'write the full address of the booking page, starting with "https://"',
+        )
         return ""
     return address
 
@@ -441,11 +480,18 @@ def booking_address_problem(address: str) -> str:
     """Why ``address`` cannot be a booking link ('' when it can): the rest of 'which ...'."""
     parts = urllib.parse.urlsplit(address)
     if parts.scheme.lower() != "https":
-        return "is not an https address (visitors would send their details unencrypted)" \
-            if parts.scheme.lower() == "http" else "is not a web address"
+        return (
+            "is not an https address (visitors would send their details unencrypted)"
+            if parts.scheme.lower() == "http"
+            else "is not a web address"
+        )
     host = parts.hostname or ""
-    if parts.username or parts.password or "." not in host or any(
-            c.isspace() or ord(c) < 32 for c in address):
+    if (
+        parts.username
+        or parts.password
+        or "." not in host
+        or any(c.isspace() or ord(c) < 32 for c in address)
+    ):
         return "is not a valid web address"
     return ""
 
@@ -471,7 +517,7 @@ def _locations(v: _Validator, value) -> tuple[Location, ...]:
     if value is None or value == []:
         v.report(
             ("locations",),
-            'the profile has no [[locations]]',
+            "the profile has no [[locations]]",
             "add one [[locations]] section for each place patients can visit, "
             "with its name, phone and address",
         )
@@ -519,14 +565,21 @@ def _location(v: _Validator, item, keys: tuple) -> Location:
                 keys + ("phone",),
                 f'"{v.name(keys + ("phone",))}" is "{raw_phone}", which is not a valid '
                 f"phone number in {address.country or 'the location’s country'}",
-                "write the full number with area code, for example phone = \"786-210-4234\", "
+                'write the full number with area code, for example phone = "786-210-4234", '
                 "or with + and country code for a number abroad",
                 stops=True,
             )
     hours = _hours(v, data.get("hours"), keys + ("hours",))
     geo = _geo(v, data.get("geo"), keys + ("geo",))
-    return Location(slug=slug, name=name, phone=phone, address=address, hours=hours, geo=geo,
-                    booking=_booking(v, data, keys))
+    return Location(
+        slug=slug,
+        name=name,
+        phone=phone,
+        address=address,
+        hours=hours,
+        geo=geo,
+        booking=_booking(v, data, keys),
+    )
 
 
 def _address(v: _Validator, data: dict, location_keys: tuple) -> Address:
@@ -588,8 +641,11 @@ def _hours(v: _Validator, value, keys: tuple) -> tuple[Hours, ...]:
             # closing "24:00" is midnight at the end of the day (open all day from "00:00")
             closes = key == "closes"
             if time and not is_time(time, seconds=False, end_of_day=closes):
-                example = f'closes = "17:00" (or "{END_OF_DAY}" for midnight)' if closes \
+                example = (
+                    f'closes = "17:00" (or "{END_OF_DAY}" for midnight)'
+                    if closes
                     else 'opens = "09:00"'
+                )
                 v.report(
                     entry_keys + (key,),
                     f'"{v.name(entry_keys + (key,))}" is "{time}", which is not a 24-hour time',
@@ -602,7 +658,7 @@ def _hours(v: _Validator, value, keys: tuple) -> tuple[Hours, ...]:
                 v.report(
                     entry_keys,
                     f'"{v.name(entry_keys)}" closes at {times["closes"]}, not after it opens '
-                    f'at {times["opens"]}',
+                    f"at {times['opens']}",
                     "check the two times; use 24-hour times such as 17:00",
                 )
                 continue
@@ -618,8 +674,12 @@ def _geo(v: _Validator, value, keys: tuple) -> Geo | None:
     for key, limit, example in (("latitude", 90, "25.12345"), ("longitude", 180, "-80.12345")):
         number = data.get(key)
         # nan and inf are TOML numbers too, but no place on a map (and not JSON)
-        if isinstance(number, bool) or not isinstance(number, (int, float)) \
-                or not math.isfinite(number) or abs(number) > limit:
+        if (
+            isinstance(number, bool)
+            or not isinstance(number, (int, float))
+            or not math.isfinite(number)
+            or abs(number) > limit
+        ):
             v.report(
                 keys + (key,),
                 f'"{v.name(keys + (key,))}" is {_describe(number) if number is not None else "missing"}, '
@@ -640,10 +700,12 @@ def _visible(v: _Validator, value: Any, keys: tuple) -> Any:
         return [_visible(v, item, keys + (index,)) for index, item in enumerate(value)]
     if isinstance(value, str) and CONTROL.search(value):
         # TOML lets "\u0000" through; a page or its JSON-LD must never carry one
-        v.report(keys, f'"{v.name(keys)}" holds an invisible control character '
-                 f"({control_codes(value)}), which would be copied into every page",
-                 "retype the value, or remove the \\u escape "
-                 "that made it")
+        v.report(
+            keys,
+            f'"{v.name(keys)}" holds an invisible control character '
+            f"({control_codes(value)}), which would be copied into every page",
+            "retype the value, or remove the \\u escape that made it",
+        )
         return CONTROL.sub("", value)
     return value
 

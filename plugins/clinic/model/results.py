@@ -37,26 +37,42 @@ class Pair:
     illustration: bool = False
 
 
-def parse_results(text: str, path: str, *, today: dt.date,
-                  exists: Callable[[str], bool]) -> tuple[list[Pair], list[Problem]]:
+def parse_results(
+    text: str, path: str, *, today: dt.date, exists: Callable[[str], bool]
+) -> tuple[list[Pair], list[Problem]]:
     """The pairs ``path`` (content-relative label) describes, and what is wrong with them."""
     folder = posixpath.dirname(path)
     try:
         data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as error:
-        return [], [Problem(path, None, f"this is not valid TOML ({error})",
-                            "check the quotes and brackets; see docs/content.md")]
+        return [], [
+            Problem(
+                path,
+                None,
+                f"this is not valid TOML ({error})",
+                "check the quotes and brackets; see docs/content.md",
+            )
+        ]
     lines = key_lines(text)
     problems: list[Problem] = []
     pairs = data.get("pairs", [])
     if not isinstance(pairs, list) or not pairs:
-        return [], [Problem(path, None, "there are no [[pairs]] in this file",
-                            "add a [[pairs]] section with before, after, caption and consent")]
+        return [], [
+            Problem(
+                path,
+                None,
+                "there are no [[pairs]] in this file",
+                "add a [[pairs]] section with before, after, caption and consent",
+            )
+        ]
     found = []
     for index, pair in enumerate(pairs):
+
         def report(key: str, message: str, fix: str) -> None:
-            problems.append(Problem(path, line_of(text, ("pairs", index, key), lines),
-                                    message, fix))
+            problems.append(
+                Problem(path, line_of(text, ("pairs", index, key), lines), message, fix)
+            )
+
         if not isinstance(pair, dict):
             report("", f"pair {index + 1} is not a [[pairs]] section", "write it as [[pairs]]")
             continue
@@ -67,38 +83,57 @@ def parse_results(text: str, path: str, *, today: dt.date,
         for key in ("before", "after"):
             value = pair.get(key)
             if not isinstance(value, str) or not value.strip():
-                report(key, f'pair {index + 1} has no "{key}" picture',
-                       f'add {key} = "file name.jpg" (a picture in {folder}/)')
+                report(
+                    key,
+                    f'pair {index + 1} has no "{key}" picture',
+                    f'add {key} = "file name.jpg" (a picture in {folder}/)',
+                )
                 continue
             rel = posixpath.normpath(posixpath.join(folder, value.strip()))
             if not exists(rel):
-                report(key, f'"{key}" is "{value}", but there is no {rel}',
-                       f"put the picture in {folder}/ or fix the name (capitals count)")
+                report(
+                    key,
+                    f'"{key}" is "{value}", but there is no {rel}',
+                    f"put the picture in {folder}/ or fix the name (capitals count)",
+                )
                 continue
             pictures[key] = rel
         caption = pair.get("caption")
         if not isinstance(caption, str) or not caption.strip():
-            report("caption", f'pair {index + 1} has no "caption"',
-                   'add caption = "..." saying what the pictures show; it is their alt text')
+            report(
+                "caption",
+                f'pair {index + 1} has no "caption"',
+                'add caption = "..." saying what the pictures show; it is their alt text',
+            )
             caption = ""
         illustration = pair.get("illustration") is True
         consent = pair.get("consent")
         if illustration:
             consent = None
         elif consent is None:
-            report("consent", f"pair {index + 1} has no consent date: a patient's pictures are "
-                   "published only with their written consent",
-                   "add consent = YYYY-MM-DD, the date the patient signed consent to publish")
+            report(
+                "consent",
+                f"pair {index + 1} has no consent date: a patient's pictures are "
+                "published only with their written consent",
+                "add consent = YYYY-MM-DD, the date the patient signed consent to publish",
+            )
             continue
         elif not isinstance(consent, dt.date) or isinstance(consent, dt.datetime):
-            report("consent", f'"consent" is {consent!r}, which is not a date',
-                   "write it without quotes as YYYY-MM-DD, for example consent = 2026-03-02")
+            report(
+                "consent",
+                f'"consent" is {consent!r}, which is not a date',
+                "write it without quotes as YYYY-MM-DD, for example consent = 2026-03-02",
+            )
             continue
         elif consent > today:
-            report("consent", f'"consent" is {consent.isoformat()}, which is in the future',
-                   "write the date the patient signed")
+            report(
+                "consent",
+                f'"consent" is {consent.isoformat()}, which is in the future',
+                "write the date the patient signed",
+            )
             continue
         if len(pictures) == 2:
-            found.append(Pair(pictures["before"], pictures["after"], caption.strip(), consent,
-                              illustration))
+            found.append(
+                Pair(pictures["before"], pictures["after"], caption.strip(), consent, illustration)
+            )
     return found, problems

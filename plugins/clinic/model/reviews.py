@@ -32,7 +32,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """Same day ``months`` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def review_state(reviewed: dt.date | None, interval_months: int, reviewer: str) -> ReviewState:
@@ -48,9 +50,15 @@ def last_changed(page: Any) -> dt.date | None:
     date on the same day, so the time and zone are kept where known.
     """
     review = getattr(page, "review", None)
-    dates: list[dt.date] = [d for d in (getattr(page, "modified", None),
-                                        getattr(page, "date", None),
-                                        review.reviewed if review else None) if d]
+    dates: list[dt.date] = [
+        d
+        for d in (
+            getattr(page, "modified", None),
+            getattr(page, "date", None),
+            review.reviewed if review else None,
+        )
+        if d
+    ]
     if not dates:
         return None
     return max(dates, key=lambda d: d.date() if isinstance(d, dt.datetime) else d)

@@ -86,18 +86,34 @@ def route_for(relpath: str) -> Route | None:
         treatment = parts[1]
         base = f"treatments/{treatment}/"
         if stem == "index":
-            return Route("treatment", base, base + "index.html", "treatment", treatment,
-                         treatment, "overview")
-        return Route("treatment", f"{base}{stem}/", f"{base}{stem}/index.html", "treatment",
-                     stem, treatment, stem)
+            return Route(
+                "treatment",
+                base,
+                base + "index.html",
+                "treatment",
+                treatment,
+                treatment,
+                "overview",
+            )
+        return Route(
+            "treatment",
+            f"{base}{stem}/",
+            f"{base}{stem}/index.html",
+            "treatment",
+            stem,
+            treatment,
+            stem,
+        )
     if top == "conditions" and len(parts) == 2:
-        return Route("condition", f"conditions/{stem}/", f"conditions/{stem}/index.html",
-                     "condition", stem)
+        return Route(
+            "condition", f"conditions/{stem}/", f"conditions/{stem}/index.html", "condition", stem
+        )
     if top == "team" and len(parts) == 2:
         return Route("person", f"team/{stem}/", f"team/{stem}/index.html", "person", stem)
     if top == "locations" and len(parts) == 2:
-        return Route("location", f"locations/{stem}/", f"locations/{stem}/index.html",
-                     "location", stem)
+        return Route(
+            "location", f"locations/{stem}/", f"locations/{stem}/index.html", "location", stem
+        )
     if top == "articles" and len(parts) >= 2:
         return Route("article", "", "", "article", stem)
     return None

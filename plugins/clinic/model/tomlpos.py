@@ -45,7 +45,7 @@ def key_lines(text: str) -> dict[tuple, int]:
         if key:
             path = table + (key.group(1).strip("\"'"),)
             lines.setdefault(path, number)
-            value = line[key.end():].split("#")[0].strip()
+            value = line[key.end() :].split("#")[0].strip()
             if value.startswith("[") and "]" not in value:
                 array, items = path, 0
     return lines

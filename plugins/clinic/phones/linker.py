@@ -41,7 +41,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
@@ -50,8 +50,27 @@ from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 # cannot nest there), code and raw-text elements (digits there are not for
 # dialling), the page title, and SVG and MathML, which are not HTML text.
 SKIP = frozenset(
-    "a button code iframe kbd math noembed noframes option plaintext pre samp "
-    "script select style svg textarea title xmp".split()
+    [
+        "a",
+        "button",
+        "code",
+        "iframe",
+        "kbd",
+        "math",
+        "noembed",
+        "noframes",
+        "option",
+        "plaintext",
+        "pre",
+        "samp",
+        "script",
+        "select",
+        "style",
+        "svg",
+        "textarea",
+        "title",
+        "xmp",
+    ]
 )
 # SVG and MathML elements really close themselves with "/>"; browsers ignore
 # the slash on HTML elements, so "<code/>" opens a code element.
@@ -139,7 +158,7 @@ def link_phones(html: str, region: str) -> LinkResult:
     return _linker(region).link(html)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _linker(region: str) -> Linker:
     return Linker(region)
 
@@ -164,8 +183,9 @@ class Linker:
         # ("786&nbsp;210&nbsp;4234") and "</>" (which browsers drop) can make
         # one that the source does not show.
         if not self.candidate.search(html) and (
-                ("&" not in html and "</>" not in html)
-                or not self.candidate.search(entities.unescape(html).replace("</>", ""))):
+            ("&" not in html and "</>" not in html)
+            or not self.candidate.search(entities.unescape(html).replace("</>", ""))
+        ):
             return LinkResult(html)
         edits: list[tuple[int, int, str]] = []
         suspects: list[Suspect] = []
@@ -180,8 +200,13 @@ class Linker:
         out.append(html[done:])
         return LinkResult("".join(out), tuple(suspects))
 
-    def _link_run(self, source: str, run: list[_Piece], edits: list[tuple[int, int, str]],
-                  suspects: list[Suspect]) -> None:
+    def _link_run(
+        self,
+        source: str,
+        run: list[_Piece],
+        edits: list[tuple[int, int, str]],
+        suspects: list[Suspect],
+    ) -> None:
         """Find the numbers in one text node; map them back to source offsets."""
         raw = "".join(piece[2] for piece in run)
         if not self.candidate.search(raw):
@@ -195,7 +220,7 @@ class Linker:
             if reference:
                 at[i] = start
             else:
-                at[i:i + len(piece)] = range(start, end)
+                at[i : i + len(piece)] = range(start, end)
             i += len(piece)
             at[i] = end
         found: list[tuple[int, int]] = []
@@ -204,11 +229,12 @@ class Linker:
             assert source_start is not None and source_end is not None  # checked in _find
             edits.append((source_start, source_end, uri))
         for start, end in self._suspects(text, found):
-            where = next(a for a in reversed(at[:start + 1]) if a is not None)
+            where = next(a for a in reversed(at[: start + 1]) if a is not None)
             suspects.append(Suspect(raw[start:end], source.count("\n", 0, where) + 1))
 
-    def _find(self, text: str, at: list[int | None], lo: int, hi: int,
-              found: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    def _find(
+        self, text: str, at: list[int | None], lo: int, hi: int, found: list[tuple[int, int]]
+    ) -> list[tuple[int, int, str]]:
         """Valid numbers in text[lo:hi], which has a candidate, that can be linked.
 
         The text between new links is matched again on its own, as a second
@@ -249,8 +275,10 @@ def _matches(text: str, region: str) -> list[_Found]:
     """What ``PhoneNumberMatcher`` at leniency VALID finds in ``text``, window by window."""
     found: list[_Found] = []
     for lo, hi in _windows(text):
-        found += [(lo + start, lo + end, raw, uri)
-                  for start, end, raw, uri in _window_matches(text[lo:hi], region)]
+        found += [
+            (lo + start, lo + end, raw, uri)
+            for start, end, raw, uri in _window_matches(text[lo:hi], region)
+        ]
     return found
 
 
@@ -276,8 +304,9 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
 @lru_cache(maxsize=_REMEMBERED)
 def _window_matches(window: str, region: str) -> tuple[_Found, ...]:
     matcher = PhoneNumberMatcher(window, region, leniency=Leniency.VALID)
-    return tuple((match.start, match.end, match.raw_string, tel_uri(match.number))
-                 for match in matcher)
+    return tuple(
+        (match.start, match.end, match.raw_string, tel_uri(match.number)) for match in matcher
+    )
 
 
 @lru_cache(maxsize=_REMEMBERED)
@@ -296,7 +325,7 @@ def _unclosed(raw: str) -> int:
 
 def _glued(text: str, start: int, end: int) -> bool:
     """True when digits touch the match: it is part of a longer number or a date."""
-    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
     if before[-1:].isdigit() or after[:1].isdigit() or before[-1:] in ("#", "+", "\uff0b"):
         return True
     if len(before) == 2 and before[1] in _JOINERS and before[0].isdigit():
@@ -322,9 +351,10 @@ _SPACE = "\t\n\f\r "
 # the same quote; an unquoted value runs to a space or ">", so in
 # "<svg a=b/>" the "/" belongs to the value and the tag is not self-closed.
 _TAG = re.compile(
-    r"<(?P<end>/)?(?P<name>[a-zA-Z][^{s}/>]*+)"
-    r"(?:[^>=/]++|/(?!>)|=[{s}]*+(?:\"[^\"]*+\"|'[^']*+'|(?![\"'])[^{s}>]*+))*+"
-    r"(?P<closed>/)?>".format(s=_SPACE))
+    rf"<(?P<end>/)?(?P<name>[a-zA-Z][^{_SPACE}/>]*+)"
+    rf"(?:[^>=/]++|/(?!>)|=[{_SPACE}]*+(?:\"[^\"]*+\"|'[^']*+'|(?![\"'])[^{_SPACE}>]*+))*+"
+    r"(?P<closed>/)?>"
+)
 # A comment: "<!-->" and "<!--->" are empty ones; "--!>" ends one too.
 _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 # "<!DOCTYPE ...>", "<![CDATA[...]]>" and "<?...>" in HTML, and "</" not
@@ -334,9 +364,12 @@ _LETTER = re.compile(r"/?[a-zA-Z]")
 # Elements whose content is text, not markup, up to their own end tag
 # (RCDATA and RAWTEXT in the standard; plaintext never ends).  All are in
 # SKIP.  noscript is read as markup, as browsers do with scripting off.
-_RAW_TEXT = frozenset("iframe noembed noframes plaintext script style textarea title xmp".split())
-_RAW_TEXT_END = {name: re.compile(r"</%s(?=[%s/>])" % (name, _SPACE), re.I)
-                 for name in _RAW_TEXT - {"plaintext"}}
+_RAW_TEXT = frozenset(
+    ["iframe", "noembed", "noframes", "plaintext", "script", "style", "textarea", "title", "xmp"]
+)
+_RAW_TEXT_END = {
+    name: re.compile(r"</%s(?=[%s/>])" % (name, _SPACE), re.I) for name in _RAW_TEXT - {"plaintext"}
+}
 # A reference, as html.parser and the standard both read most of them: the
 # text it stands for is what html.unescape makes of it (the standard's rules).
 _REFERENCE = re.compile(r"&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*+);?")
@@ -351,19 +384,25 @@ def _any_case(names: frozenset[str]) -> str:
     most other tag names away at that letter rather than trying every name
     (several times quicker than an ``(?i:...)`` group of them all).
     """
+
     def letters(text: str) -> str:
         return "".join("[%s%s]" % (c, c.upper()) if c.isalpha() else re.escape(c) for c in text)
 
     groups: dict[str, list[str]] = {}
     for name in sorted(names):
         groups.setdefault(name[0], []).append(name[1:])
-    return "|".join("%s(?:%s)" % (letters(first), "|".join(map(letters, rests)))
-                    for first, rests in groups.items())
+    return "|".join(
+        "%s(?:%s)" % (letters(first), "|".join(map(letters, rests)))
+        for first, rests in groups.items()
+    )
 
 
 # A tag of an element a link may go in, which the step passes (_TAG minus the names).
 _PLAIN_TAG = r"<(?!/?(?:%s)(?:[%s/>]|\Z))%s" % (
-    _any_case(SKIP | _RAW_TEXT), _SPACE, re.sub(r"\(\?P<\w+>", "(?:", _TAG.pattern[1:]))
+    _any_case(SKIP | _RAW_TEXT),
+    _SPACE,
+    re.sub(r"\(\?P<\w+>", "(?:", _TAG.pattern[1:]),
+)
 
 
 def _step_pattern(more_digits: str) -> re.Pattern[str]:
@@ -381,7 +420,8 @@ def _step_pattern(more_digits: str) -> re.Pattern[str]:
     reference with a digit after it ("786&nbsp;210&nbsp;4234").
     """
     return re.compile(
-        r"(?:[^<&\d]++|\d(?!%s)|&(?!#|[^<\d]*+\d)|(?P<tag>%s))*+" % (more_digits, _PLAIN_TAG))
+        r"(?:[^<&\d]++|\d(?!%s)|&(?!#|[^<\d]*+\d)|(?P<tag>%s))*+" % (more_digits, _PLAIN_TAG)
+    )
 
 
 def _markup(html: str, lt: int) -> re.Match[str] | int | None:
@@ -473,7 +513,7 @@ def _add_run(html: str, node: list[tuple[int, int]], runs: list[list[_Piece]]) -
         at = start
         for reference in _REFERENCE.finditer(html, start, end):
             if at < reference.start():
-                run.append((at, reference.start(), html[at:reference.start()], False))
+                run.append((at, reference.start(), html[at : reference.start()], False))
             run.append((reference.start(), reference.end(), _unescape(reference.group()), True))
             at = reference.end()
         if at < end:

@@ -38,7 +38,7 @@ SECURITY_HEADERS = {
     # Health pages: the address of the page a visitor came from is nobody's business.
     "Referrer-Policy": "no-referrer",
     "Permissions-Policy": "accelerometer=(), browsing-topics=(), camera=(), geolocation=(), "
-                          "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+    "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
@@ -93,8 +93,10 @@ def redirects_file(rules: list[tuple[str, str]]) -> str:
 
 def sitemap_xml(pages: list[tuple[str, str]]) -> str:
     """``pages`` holds (absolute URL, YYYY-MM-DD or "") pairs."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     for url, lastmod in pages:
         entry = f"<url><loc>{escape(url)}</loc>"
         if lastmod:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image, ImageDraw, ImageFont
 # Registers the ICO writer now: otherwise Pillow's first ICO save imports
 # every one of its image format plugins to find it (about 20 ms a build).
-from PIL import IcoImagePlugin  # noqa: F401
+from PIL import (
+    IcoImagePlugin,  # noqa: F401
+    Image,
+    ImageDraw,
+    ImageFont,
+)
 
 BRAND = (11, 85, 99)  # --cl-brand in theme/static/css/site.css
 WHITE = (255, 255, 255)

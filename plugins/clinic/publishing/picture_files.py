@@ -47,21 +47,23 @@ def inspect(path: str) -> Source:
     """A picture's size and transparency, read from its header; ``PictureError`` if unusable."""
     size = os.path.getsize(path)
     if size > MAX_BYTES:
-        raise PictureError(f"{size / 1024 / 1024:.1f} MB, larger than the "
-                           f"{MAX_BYTES // 1024 // 1024} MB a picture may be")
+        raise PictureError(
+            f"{size / 1024 / 1024:.1f} MB, larger than the "
+            f"{MAX_BYTES // 1024 // 1024} MB a picture may be"
+        )
     try:
         with Image.open(path) as image:
             kind = image.format or ""
             width, height = image.size
             alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        raise PictureError("not a picture the site can read (save it as JPEG or PNG)") \
-            from error
+        raise PictureError("not a picture the site can read (save it as JPEG or PNG)") from error
     if kind not in FORMATS:
         raise PictureError(f"a {kind or 'file of unknown kind'} picture; save it as JPEG or PNG")
     if max(width, height) > MAX_SIDE:
-        raise PictureError(f"{width}x{height} pixels, larger than the {MAX_SIDE} pixels a "
-                           "side may be")
+        raise PictureError(
+            f"{width}x{height} pixels, larger than the {MAX_SIDE} pixels a side may be"
+        )
     return Source(path, (width, height), alpha, size)
 
 
@@ -73,8 +75,10 @@ def clean(image: Image.Image, alpha: bool) -> Image.Image:
     if profile:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-            image = ImageCms.profileToProfile(image.convert(mode), source, _SRGB,
-                                              outputMode=mode) or image
+            image = (
+                ImageCms.profileToProfile(image.convert(mode), source, _SRGB, outputMode=mode)
+                or image
+            )
         except (ImageCms.PyCMSError, OSError):
             pass  # an unreadable profile: the pixels as they are
     pixels = image.convert(mode)
@@ -93,8 +97,11 @@ def _cropped(image: Image.Image, plan: Plan) -> Image.Image:
 
 
 def _encode(image: Image.Image, variant: Variant) -> bytes:
-    resized = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS) \
-        if image.size != (variant.width, variant.height) else image
+    resized = (
+        image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
+        if image.size != (variant.width, variant.height)
+        else image
+    )
     out = io.BytesIO()
     if variant.mime == "image/avif":
         resized.save(out, "AVIF", quality=52, speed=8)
@@ -106,8 +113,12 @@ def _encode(image: Image.Image, variant: Variant) -> bytes:
 
 
 def _share(image: Image.Image, variant: Variant) -> bytes:
-    fitted = ImageOps.fit(image.convert("RGB"), (variant.width, variant.height),
-                          Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+    fitted = ImageOps.fit(
+        image.convert("RGB"),
+        (variant.width, variant.height),
+        Image.Resampling.LANCZOS,
+        centering=(0.5, 0.5),
+    )
     return _encode(fitted, variant)
 
 
@@ -151,7 +162,8 @@ def render(job: Job, cache_dir: str, out_dir: str) -> int:
 
 def _cached_name(variant: Variant) -> str:
     return f"{variant.width}x{variant.height}.{variant.mime.split('/')[1]}" + (
-        "-share" if variant.path.endswith("-share.jpg") else "")
+        "-share" if variant.path.endswith("-share.jpg") else ""
+    )
 
 
 def render_all(jobs: Iterable[Job], cache_dir: str, out_dir: str, workers: int = 2) -> int:

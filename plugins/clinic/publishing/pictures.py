@@ -26,7 +26,9 @@ WIDTHS = (360, 720, 1080, 1600)
 # The theme's column: full width on phones (less 1rem padding each side), 44rem beyond.
 COLUMN_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
 # a results pair: side by side from 30rem, stacked below
-HALF_SIZES = "(min-width: 46rem) 21.5rem, (min-width: 30rem) calc(50vw - 1.5rem), calc(100vw - 2rem)"
+HALF_SIZES = (
+    "(min-width: 46rem) 21.5rem, (min-width: 30rem) calc(50vw - 1.5rem), calc(100vw - 2rem)"
+)
 PORTRAIT_SIZES = "(min-width: 40rem) 16rem, 10rem"  # a team member's photo
 MODERN = ("avif", "image/avif")
 
@@ -70,8 +72,15 @@ def _scaled(width: int, height: int, target: int) -> tuple[int, int]:
     return target, max(1, round(height * target / width))
 
 
-def plan(source: str, size: tuple[int, int], *, alpha: bool, out_dir: str,
-         crop: Crop | None = None, fallback_path: str | None = None) -> Plan:
+def plan(
+    source: str,
+    size: tuple[int, int],
+    *,
+    alpha: bool,
+    out_dir: str,
+    crop: Crop | None = None,
+    fallback_path: str | None = None,
+) -> Plan:
     """The variants of one picture, written under ``out_dir`` (site-relative).
 
     The fallback is a PNG for a PNG or a picture with transparency, else a
@@ -111,15 +120,23 @@ def cover_crop(size: tuple[int, int], aspect: tuple[int, int]) -> Crop:
     return Crop(width, round(width / target))
 
 
-def picture_html(picture: Plan, alt: str, *, site_url: str = "", sizes: str = COLUMN_SIZES,
-                 lazy: bool = True, priority: bool = False, css_class: str = "cl-picture"
-                 ) -> str:
+def picture_html(
+    picture: Plan,
+    alt: str,
+    *,
+    site_url: str = "",
+    sizes: str = COLUMN_SIZES,
+    lazy: bool = True,
+    priority: bool = False,
+    css_class: str = "cl-picture",
+) -> str:
     """The ``<picture>`` element: AVIF by width, the fallback for older browsers.
 
     ``priority`` is for the one picture that is the page's largest paint:
     loaded at once with ``fetchpriority="high"``; every other picture waits
     until it is near the screen (``loading="lazy"``).
     """
+
     def srcset(variants: tuple[Variant, ...]) -> str:
         return ", ".join(f"{site_url}/{v.path} {v.width}w" for v in variants)
 

@@ -13,8 +13,7 @@ import functools
 import html as html_module
 import posixpath
 import re
-from collections.abc import Collection
-from typing import Callable
+from collections.abc import Callable, Collection
 
 from ..model.lines import editor_lines
 from ..model.markup import CONTROL, control_codes, plain_text
@@ -29,10 +28,12 @@ _A = re.compile(r"<a\b([^>]*)>", re.I)
 _SCHEME = re.compile(r"^[A-Za-z][\w+.-]*:")
 _ATTR = r"""\b{}\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)"""
 _PARAGRAPH = re.compile(r"<(p|li)\b[^>]*>(.*?)</\1>", re.S)
-_CLAIM = re.compile(r"\b(?:(?:a|an|one|the|recent|new|several|many|some|\d{4})\s+)*"
-                    r"(?:stud(?:y|ies)|research|trials?)\s+"
-                    r"(?:found|finds|shows?|showed|suggests?|suggested|proves?|proved|says?)\b",
-                    re.I)
+_CLAIM = re.compile(
+    r"\b(?:(?:a|an|one|the|recent|new|several|many|some|\d{4})\s+)*"
+    r"(?:stud(?:y|ies)|research|trials?)\s+"
+    r"(?:found|finds|shows?|showed|suggests?|suggested|proves?|proved|says?)\b",
+    re.I,
+)
 # A call link, as the phone linker writes it or staff do: the number and the text
 _TEL = re.compile(r"""<a\b[^>]*?\bhref=["']tel:([^"';]*)[^"']*["'][^>]*>(.*?)</a>""", re.S | re.I)
 # A source is a link to another site or a footnote reference ([^1]).
@@ -58,12 +59,21 @@ def heading_findings(html: str) -> list[Finding]:
         level, text = int(match.group(1)), plain_text(match.group(2))
         marks = "#" * level
         if level == 1:
-            found.append((f"# {text}", f'the heading "{text}" is a page title (#)',
-                          "the title is already the main heading: start headings with ##"))
+            found.append(
+                (
+                    f"# {text}",
+                    f'the heading "{text}" is a page title (#)',
+                    "the title is already the main heading: start headings with ##",
+                )
+            )
         elif level > previous + 1:
-            found.append((f"{marks} {text}", f'the heading "{text}" ({marks}) skips a level '
-                          f"after {'#' * previous}",
-                          f"use {'#' * (previous + 1)} here, or add the missing level above it"))
+            found.append(
+                (
+                    f"{marks} {text}",
+                    f'the heading "{text}" ({marks}) skips a level after {"#" * previous}',
+                    f"use {'#' * (previous + 1)} here, or add the missing level above it",
+                )
+            )
         previous = level
     return found
 
@@ -72,7 +82,9 @@ def heading_findings(html: str) -> list[Finding]:
 # see the picture: "IMG_2041.jpg", "DSC0042", "photo.png", "image1".
 _FILE_NAME = re.compile(
     r"^(?:[\w.-]+\.(?:jpe?g|png|webp|gif|avif|svg|heic|tiff?)|(?:img|dsc|dscn|dcim|pxl|photo|"
-    r"image|picture|screenshot)[ _-]?\d*(?:[ _-]\d+)*)$", re.IGNORECASE)
+    r"image|picture|screenshot)[ _-]?\d*(?:[ _-]\d+)*)$",
+    re.IGNORECASE,
+)
 
 
 def alt_problem(alt: str) -> str:
@@ -95,15 +107,25 @@ def image_findings(html: str, exists: Callable[[str], bool]) -> list[Finding]:
         name = posixpath.basename(src.replace("{static}", "").replace("{attach}", "")) or src
         reason = alt_problem(alt or "")
         if reason:
-            found.append((name, f"the image {name} has no alt text, so people who cannot see it "
-                          "miss what it shows" if not (alt or "").strip() else
-                          f"the alt text of the image {name} {reason}",
-                          f"describe it in the square brackets: ![What the photo shows]({src}); "
-                          f"for a picture that shows nothing of note, write ![decorative]({src})"))
+            found.append(
+                (
+                    name,
+                    f"the image {name} has no alt text, so people who cannot see it "
+                    "miss what it shows"
+                    if not (alt or "").strip()
+                    else f"the alt text of the image {name} {reason}",
+                    f"describe it in the square brackets: ![What the photo shows]({src}); "
+                    f"for a picture that shows nothing of note, write ![decorative]({src})",
+                )
+            )
         if src and not exists(src):
-            found.append((name, f"the image {src} is not there",
-                          "put the file in content/images/ and link it as "
-                          f"{{static}}/images/{name}"))
+            found.append(
+                (
+                    name,
+                    f"the image {src} is not there",
+                    f"put the file in content/images/ and link it as {{static}}/images/{name}",
+                )
+            )
     return found
 
 
@@ -112,13 +134,16 @@ LinkTrouble = tuple[str, str]
 LEADS_NOWHERE: LinkTrouble = (
     "leads nowhere",
     "link to a file that exists, for example "
-    "[side effects]({filename}/treatments/microneedling/side-effects.md)")
+    "[side effects]({filename}/treatments/microneedling/side-effects.md)",
+)
 LEADS_TO_DRAFT: LinkTrouble = (
     "leads to a draft, which is never published",
-    "publish that page first (remove its Status: draft line), or remove the link")
+    "publish that page first (remove its Status: draft line), or remove the link",
+)
 NOT_A_PAGE: LinkTrouble = (
     "names a file that is not a page or a picture of the site",
-    "link to a page's .md file with {filename}, or to a file in content/images/ with {static}")
+    "link to a page's .md file with {filename}, or to a file in content/images/ with {static}",
+)
 
 
 def link_findings(html: str, trouble: Callable[[str], LinkTrouble | None]) -> list[Finding]:
@@ -139,8 +164,13 @@ def link_findings(html: str, trouble: Callable[[str], LinkTrouble | None]) -> li
         if wrong is not None:
             target = href.split("#")[0]
             what, fix = wrong
-            found.append((target.replace("{filename}", "").replace("{static}", "") or href,
-                          f"the link to {target} {what}", fix))
+            found.append(
+                (
+                    target.replace("{filename}", "").replace("{static}", "") or href,
+                    f"the link to {target} {what}",
+                    fix,
+                )
+            )
     return found
 
 
@@ -148,12 +178,14 @@ def placeholder_lines(text: str) -> list[tuple[int, str]]:
     """Lines of a source file that still hold a FILL IN placeholder, with their numbers."""
     if PLACEHOLDER not in text:
         return []
-    return [(number, line.strip()) for number, line in enumerate(editor_lines(text), start=1)
-            if PLACEHOLDER in line]
+    return [
+        (number, line.strip())
+        for number, line in enumerate(editor_lines(text), start=1)
+        if PLACEHOLDER in line
+    ]
 
 
-def other_phone_findings(html: str, clinic_phones: Collection[str],
-                         profile: str) -> list[Finding]:
+def other_phone_findings(html: str, clinic_phones: Collection[str], profile: str) -> list[Finding]:
     """Call links to a number that is none of the clinic's: often an old one left behind.
 
     ``clinic_phones`` are every location's numbers in E.164, as the call links
@@ -168,9 +200,14 @@ def other_phone_findings(html: str, clinic_phones: Collection[str],
             continue
         # a link written as words ("call us") names its number too
         shown = f'"{text}"' if any(c.isdigit() for c in text) else f'"{text}" ({number})'
-        found.append((text, f"{shown} is none of the clinic's phone numbers in {profile}",
-                      "if this is an old number, change it to the clinic's number; if it is "
-                      "another number on purpose, leave it"))
+        found.append(
+            (
+                text,
+                f"{shown} is none of the clinic's phone numbers in {profile}",
+                "if this is an old number, change it to the clinic's number; if it is "
+                "another number on purpose, leave it",
+            )
+        )
     return found
 
 
@@ -187,10 +224,14 @@ def citation_findings(html: str) -> list[Finding]:
         body = match.group(2)
         claim = _CLAIM.search(plain_text(body))
         if claim and not _SOURCE.search(body):
-            found.append((claim.group(0), f'"{claim.group(0)}" cites research without naming '
-                          "its source",
-                          "add a citation: write [^1] after the claim and, at the end of the "
-                          "page, [^1]: Authors, title, journal, year, and its address"))
+            found.append(
+                (
+                    claim.group(0),
+                    f'"{claim.group(0)}" cites research without naming its source',
+                    "add a citation: write [^1] after the claim and, at the end of the "
+                    "page, [^1]: Authors, title, journal, year, and its address",
+                )
+            )
     return found
 
 
@@ -198,5 +239,8 @@ def control_lines(text: str) -> list[tuple[int, str]]:
     """Lines of a source file that hold control characters, with their code points."""
     if not CONTROL.search(text):
         return []
-    return [(number, control_codes(line)) for number, line in
-            enumerate(text.split("\n"), start=1) if CONTROL.search(line)]
+    return [
+        (number, control_codes(line))
+        for number, line in enumerate(text.split("\n"), start=1)
+        if CONTROL.search(line)
+    ]

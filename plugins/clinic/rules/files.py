@@ -15,14 +15,23 @@ from dataclasses import dataclass
 from ..model.problems import Problem
 
 # what is wrong with a path, and the fix, by kind
-_OUTSIDE_FILE = ("this is a link to a file outside {folder}, so it was not published",
-                 "copy the file into {folder} instead of linking to it")
-_OUTSIDE_FOLDER = ("this is a link to a folder outside {folder}, so nothing in it was published",
-                   "copy the files into {folder} instead of linking to the folder")
-_LOOP = ("this link leads back to a folder that holds it (a loop), so nothing in it was "
-         "published", "remove the link")
-_BROKEN = ("this link points at itself, at a chain of links that never ends, or at nothing, "
-           "so it was not published", "remove the link, or copy the file it meant in its place")
+_OUTSIDE_FILE = (
+    "this is a link to a file outside {folder}, so it was not published",
+    "copy the file into {folder} instead of linking to it",
+)
+_OUTSIDE_FOLDER = (
+    "this is a link to a folder outside {folder}, so nothing in it was published",
+    "copy the files into {folder} instead of linking to the folder",
+)
+_LOOP = (
+    "this link leads back to a folder that holds it (a loop), so nothing in it was published",
+    "remove the link",
+)
+_BROKEN = (
+    "this link points at itself, at a chain of links that never ends, or at nothing, "
+    "so it was not published",
+    "remove the link, or copy the file it meant in its place",
+)
 
 
 @dataclass(frozen=True)
@@ -34,8 +43,12 @@ class Escape:
 
     def problem(self, label: str, folder: str) -> Problem:
         """The problem for the link at ``label`` (as staff name it), inside ``folder``."""
-        message, fix = {"outside-file": _OUTSIDE_FILE, "outside-folder": _OUTSIDE_FOLDER,
-                        "loop": _LOOP, "broken": _BROKEN}[self.kind]
+        message, fix = {
+            "outside-file": _OUTSIDE_FILE,
+            "outside-folder": _OUTSIDE_FOLDER,
+            "loop": _LOOP,
+            "broken": _BROKEN,
+        }[self.kind]
         return Problem(label, None, message.format(folder=folder), fix.format(folder=folder))
 
 

@@ -30,18 +30,72 @@ from .urls import clean, origin, resolve
 
 # What a page may contain.  ``class``, ``id``, ``role`` and ``rev`` are what
 # Markdown's extra extensions write (footnotes, attribute lists, tables).
-GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "aria-label",
-                               "aria-labelledby", "aria-describedby", "aria-hidden"})
+GLOBAL_ATTRIBUTES = frozenset(
+    {
+        "class",
+        "id",
+        "title",
+        "lang",
+        "dir",
+        "role",
+        "aria-label",
+        "aria-labelledby",
+        "aria-describedby",
+        "aria-hidden",
+    }
+)
 _CELL = frozenset({"colspan", "rowspan", "headers", "scope", "abbr", "style"})
 ELEMENTS: dict[str, frozenset[str]] = {
-    **{tag: frozenset() for tag in (
-        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "dl", "dt", "dd",
-        "table", "caption", "thead", "tbody", "tfoot", "tr", "pre", "code", "kbd", "samp",
-        "var", "em", "strong", "b", "i", "s", "small", "mark", "sub", "sup", "cite", "dfn",
-        "abbr", "figure", "figcaption", "summary", "div", "span", "wbr", "picture")},
+    **{
+        tag: frozenset()
+        for tag in (
+            "p",
+            "br",
+            "hr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "dl",
+            "dt",
+            "dd",
+            "table",
+            "caption",
+            "thead",
+            "tbody",
+            "tfoot",
+            "tr",
+            "pre",
+            "code",
+            "kbd",
+            "samp",
+            "var",
+            "em",
+            "strong",
+            "b",
+            "i",
+            "s",
+            "small",
+            "mark",
+            "sub",
+            "sup",
+            "cite",
+            "dfn",
+            "abbr",
+            "figure",
+            "figcaption",
+            "summary",
+            "div",
+            "span",
+            "wbr",
+            "picture",
+        )
+    },
     "a": frozenset({"href", "rel", "hreflang", "rev"}),
-    "img": frozenset({"src", "alt", "width", "height", "srcset", "sizes", "loading",
-                      "decoding"}),
+    "img": frozenset({"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"}),
     "source": frozenset({"srcset", "sizes", "type", "media", "width", "height"}),
     "ol": frozenset({"start", "reversed", "type"}),
     "li": frozenset({"value"}),
@@ -67,42 +121,104 @@ _CELL_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$", re.I
 
 # Refused elements whose content goes with them (it is code, or another
 # document, or a fallback for what is refused).
-_DROP_CONTENT = frozenset({
-    "script", "style", "template", "iframe", "frame", "frameset", "object", "embed",
-    "applet", "noscript", "noembed", "noframes", "xmp", "plaintext", "textarea", "title",
-    "svg", "math", "video", "audio", "canvas", "head", "select", "portal", "fencedframe"})
+_DROP_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "noscript",
+        "noembed",
+        "noframes",
+        "xmp",
+        "plaintext",
+        "textarea",
+        "title",
+        "svg",
+        "math",
+        "video",
+        "audio",
+        "canvas",
+        "head",
+        "select",
+        "portal",
+        "fencedframe",
+    }
+)
 # Attributes of refused elements that make the browser fetch something.
-_FETCHING = frozenset({"src", "srcset", "data", "poster", "background", "lowsrc", "dynsrc",
-                       "codebase", "archive", "xlink:href", "icon", "manifest", "href"})
+_FETCHING = frozenset(
+    {
+        "src",
+        "srcset",
+        "data",
+        "poster",
+        "background",
+        "lowsrc",
+        "dynsrc",
+        "codebase",
+        "archive",
+        "xlink:href",
+        "icon",
+        "manifest",
+        "href",
+    }
+)
 _NAVIGATING = frozenset({"a", "area", "base"})  # their href is not fetched
 _CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""", re.I | re.S)
 
 # Why an element is refused, as staff read it, and what to do instead.
 _RULES_DOC = "docs/content.md lists the HTML a page may use"
 _ELEMENT_REASONS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("script", "noscript"), (
-        "it would run a program in the visitor's browser",
-        "remove it: the site's pages run no programs")),
-    **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet", "portal",
-                     "fencedframe"), (
-        "it would show another page or program inside this one",
-        "remove it, and link to that page instead: [Watch the video](https://...)")),
-    **dict.fromkeys(("video", "audio", "track", "canvas"), (
-        "the site shows no players",
-        "remove it, and link to the video or recording instead")),
-    **dict.fromkeys(("style", "link"), (
-        "it would change how the site looks, and can load files from other websites",
-        "remove it: the theme styles every page")),
+    **dict.fromkeys(
+        ("script", "noscript"),
+        (
+            "it would run a program in the visitor's browser",
+            "remove it: the site's pages run no programs",
+        ),
+    ),
+    **dict.fromkeys(
+        ("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe"),
+        (
+            "it would show another page or program inside this one",
+            "remove it, and link to that page instead: [Watch the video](https://...)",
+        ),
+    ),
+    **dict.fromkeys(
+        ("video", "audio", "track", "canvas"),
+        ("the site shows no players", "remove it, and link to the video or recording instead"),
+    ),
+    **dict.fromkeys(
+        ("style", "link"),
+        (
+            "it would change how the site looks, and can load files from other websites",
+            "remove it: the theme styles every page",
+        ),
+    ),
     "base": ("it would change where every link on the page leads", "remove it"),
-    "meta": ("it would change how the browser treats the page (a refresh sends visitors "
-             "elsewhere)", "remove it"),
-    **dict.fromkeys(("form", "input", "button", "textarea", "select", "option", "fieldset"), (
-        "a form would send what visitors type to someone",
-        "remove it, and link to the contact page instead")),
-    **dict.fromkeys(("svg", "math"), (
-        "drawings written into a page can run programs and load files",
-        "save the drawing as a file in content/images/ and show it with "
-        "![What it shows]({static}/images/drawing.svg)")),
+    "meta": (
+        "it would change how the browser treats the page (a refresh sends visitors elsewhere)",
+        "remove it",
+    ),
+    **dict.fromkeys(
+        ("form", "input", "button", "textarea", "select", "option", "fieldset"),
+        (
+            "a form would send what visitors type to someone",
+            "remove it, and link to the contact page instead",
+        ),
+    ),
+    **dict.fromkeys(
+        ("svg", "math"),
+        (
+            "drawings written into a page can run programs and load files",
+            "save the drawing as a file in content/images/ and show it with "
+            "![What it shows]({static}/images/drawing.svg)",
+        ),
+    ),
 }
 
 
@@ -137,10 +253,12 @@ def check_fragment(fragment: str, page: str) -> Checked:
 
 def loads_from_another_site(tag: str, url: str) -> tuple[str, str]:
     """The message and fix for a file a page would fetch from another website."""
-    return (f"a <{tag}> loads {_short(url)} from another website, which would tell that site "
-            "who reads this page",
-            "serve the file from this site (content/images/), or make it an ordinary link "
-            "that visitors can choose to follow")
+    return (
+        f"a <{tag}> loads {_short(url)} from another website, which would tell that site "
+        "who reads this page",
+        "serve the file from this site (content/images/), or make it an ordinary link "
+        "that visitors can choose to follow",
+    )
 
 
 class _Walker(HTMLParser):
@@ -225,10 +343,14 @@ class _Walker(HTMLParser):
 
     def _hidden(self, kind: str, data: str) -> None:
         if not self.skipping and ("<" in data or ">" in data):
-            self.refusals.append(Refusal(
-                (data[:40], data.strip()[:40]),
-                f"the {kind} {_short(data.strip(), 40)} holds HTML, which a browser may read "
-                "as part of the page", "remove it, or write it without < and >"))
+            self.refusals.append(
+                Refusal(
+                    (data[:40], data.strip()[:40]),
+                    f"the {kind} {_short(data.strip(), 40)} holds HTML, which a browser may read "
+                    "as part of the page",
+                    "remove it, or write it without < and >",
+                )
+            )
 
     def close(self) -> None:
         super().close()
@@ -246,30 +368,50 @@ class _Walker(HTMLParser):
         if tag in _ELEMENT_REASONS:
             why, fix = _ELEMENT_REASONS[tag]
             return Refusal((raw, f"<{tag}"), f"<{tag}> is not allowed in a page: {why}", fix)
-        return Refusal((raw, f"<{tag}"), f"<{tag}> is not one of the HTML elements a page may "
-                       "contain", f"write it in Markdown, or remove it ({_RULES_DOC})")
+        return Refusal(
+            (raw, f"<{tag}"),
+            f"<{tag}> is not one of the HTML elements a page may contain",
+            f"write it in Markdown, or remove it ({_RULES_DOC})",
+        )
 
-    def _attribute(self, tag: str, name: str, value: str, raw: str,
-                   allowed: frozenset[str]) -> Refusal | None:
+    def _attribute(
+        self, tag: str, name: str, value: str, raw: str, allowed: frozenset[str]
+    ) -> Refusal | None:
         needles = (raw, value, name) if value else (raw, name)
         if name.startswith("on"):
-            return Refusal(needles, f'the attribute {name} on <{tag}> is not allowed: it would '
-                           "run a program in the visitor's browser", "remove it")
+            return Refusal(
+                needles,
+                f"the attribute {name} on <{tag}> is not allowed: it would "
+                "run a program in the visitor's browser",
+                "remove it",
+            )
         if name == "ping":
-            return Refusal(needles, f"the attribute ping on <{tag}> is not allowed: it would "
-                           "tell another website that the visitor followed the link",
-                           "remove it; the link works without it")
-        if name not in allowed and name not in GLOBAL_ATTRIBUTES or (
-                name == "style" and not _CELL_ALIGN.match(value)):
+            return Refusal(
+                needles,
+                f"the attribute ping on <{tag}> is not allowed: it would "
+                "tell another website that the visitor followed the link",
+                "remove it; the link works without it",
+            )
+        if (
+            name not in allowed
+            and name not in GLOBAL_ATTRIBUTES
+            or (name == "style" and not _CELL_ALIGN.match(value))
+        ):
             for url in _urls(name, value) if name in _FETCHING or name == "style" else ():
                 if self._foreign(url):
                     message, fix = loads_from_another_site(tag, self._absolute(url))
                     return Refusal(needles, message, fix)
             if name == "style":
-                return Refusal(needles, f"the attribute style on <{tag}> is not allowed: the "
-                               "theme styles every page", "remove it")
-            return Refusal(needles, f'the attribute {name} on <{tag}> is not one a page may '
-                           "use", f"remove it ({_RULES_DOC})")
+                return Refusal(
+                    needles,
+                    f"the attribute style on <{tag}> is not allowed: the theme styles every page",
+                    "remove it",
+                )
+            return Refusal(
+                needles,
+                f"the attribute {name} on <{tag}> is not one a page may use",
+                f"remove it ({_RULES_DOC})",
+            )
         if name in _LOADS:
             for url in _urls(name, value):
                 refusal = self._image(tag, url, needles)
@@ -282,9 +424,12 @@ class _Walker(HTMLParser):
     def _image(self, tag: str, url: str, needles: tuple[str, ...]) -> Refusal | None:
         resolved = resolve(url, self.page)
         if resolved.scheme not in IMAGE_SCHEMES:
-            return Refusal(needles, f"the picture {_short(clean(url))} in <{tag}> is not a file of "
-                           "this site", "put the picture in content/images/ and show it with "
-                           "![What it shows]({static}/images/picture.jpg)")
+            return Refusal(
+                needles,
+                f"the picture {_short(clean(url))} in <{tag}> is not a file of this site",
+                "put the picture in content/images/ and show it with "
+                "![What it shows]({static}/images/picture.jpg)",
+            )
         if resolved.origin != self.origin:
             message, fix = loads_from_another_site(tag, resolved.url)
             return Refusal(needles, message, fix)
@@ -300,9 +445,12 @@ class _Walker(HTMLParser):
             why = "a data: address can hold a whole page or program"
         else:
             why = "a page links only to web pages, e-mail addresses and phone numbers"
-        return Refusal(needles, f"the address {_short(clean(url))} in {name} on <{tag}> is not allowed: "
-                       f"{why}", "link to a web page (https://...), an e-mail address "
-                       "(mailto:...) or a phone number (tel:...)")
+        return Refusal(
+            needles,
+            f"the address {_short(clean(url))} in {name} on <{tag}> is not allowed: {why}",
+            "link to a web page (https://...), an e-mail address "
+            "(mailto:...) or a phone number (tel:...)",
+        )
 
     def _foreign(self, url: str) -> bool:
         resolved = resolve(url, self.page)
@@ -340,4 +488,4 @@ def _urls(name: str, value: str) -> list[str]:
 
 
 def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..model.markup import plain_text
 from ..model.problems import Problem
@@ -27,38 +28,45 @@ def check_page(
     today: dt.date,
     interval_months: int,
     reviewer: str,
-    locate: Callable[[str, str], "int | None"],
+    locate: Callable[[str, str], int | None],
 ) -> tuple[ReviewState | None, list[Problem]]:
-    problems = _title_problems(source, metadata, locate) + _summary_problems(
-        source, metadata, locate) + _date_problems(source, metadata, today, locate)
+    problems = (
+        _title_problems(source, metadata, locate)
+        + _summary_problems(source, metadata, locate)
+        + _date_problems(source, metadata, today, locate)
+    )
     review = None
     if route.is_medical or "reviewed" in metadata:
-        review, found = _review_problems(source, metadata, today, interval_months, reviewer,
-                                         locate)
+        review, found = _review_problems(source, metadata, today, interval_months, reviewer, locate)
         problems += found
     return review, problems
 
 
-def _title_problems(source: str, metadata: dict[str, Any],
-                    locate: Callable[[str, str], "int | None"]) -> list[Problem]:
+def _title_problems(
+    source: str, metadata: dict[str, Any], locate: Callable[[str, str], int | None]
+) -> list[Problem]:
     # A header with no Title at all never makes a page (rules.sources says so);
     # one with only spaces does, with no name anywhere.
     if "title" not in metadata or plain_text(str(metadata["title"])).strip():
         return []
-    return [Problem(
-        source, locate(source, "title"),
-        '"Title" is empty, so the page has no name in its browser tab, in search results or '
-        "in the trail of links above it",
-        "write the page's title after Title:, for example Title: Side effects of microneedling",
-    )]
+    return [
+        Problem(
+            source,
+            locate(source, "title"),
+            '"Title" is empty, so the page has no name in its browser tab, in search results or '
+            "in the trail of links above it",
+            "write the page's title after Title:, for example Title: Side effects of microneedling",
+        )
+    ]
 
 
 # Pelican header keys that set a page's address, as staff would write them
 _ADDRESS_KEYS = {"url": "URL", "save_as": "Save_as"}
 
 
-def _date_problems(source: str, metadata: dict[str, Any], today: dt.date,
-                   locate: Callable[[str, str], "int | None"]) -> list[Problem]:
+def _date_problems(
+    source: str, metadata: dict[str, Any], today: dt.date, locate: Callable[[str, str], int | None]
+) -> list[Problem]:
     """A blog post's Date and Modified may not be in the future, like Reviewed."""
     problems = []
     for key, label in (("date", "Date"), ("modified", "Modified")):
@@ -66,9 +74,16 @@ def _date_problems(source: str, metadata: dict[str, Any], today: dt.date,
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date) and value > today:
-            problems.append(_future_date(source, locate(source, key), label, value.isoformat(),
-                                        "write the date the post was published; to publish it "
-                                        "later, keep Status: draft until that day"))
+            problems.append(
+                _future_date(
+                    source,
+                    locate(source, key),
+                    label,
+                    value.isoformat(),
+                    "write the date the post was published; to publish it "
+                    "later, keep Status: draft until that day",
+                )
+            )
     return problems
 
 
@@ -79,71 +94,101 @@ def _future_date(source: str, line: int | None, label: str, value: str, fix: str
 
 def _summary_problems(source, metadata, locate) -> list[Problem]:
     if "summary" not in metadata:
-        return [Problem(
-            source, locate(source, None),
-            '"Summary" is missing; search engines and link previews show it under the title',
-            f"add a line such as Summary: One or two plain sentences about this page "
-            f"({SUMMARY_MIN} to {SUMMARY_MAX} characters) to the header",
-        )]
+        return [
+            Problem(
+                source,
+                locate(source, None),
+                '"Summary" is missing; search engines and link previews show it under the title',
+                f"add a line such as Summary: One or two plain sentences about this page "
+                f"({SUMMARY_MIN} to {SUMMARY_MAX} characters) to the header",
+            )
+        ]
     length = len(plain_text(str(metadata["summary"])))
     if SUMMARY_MIN <= length <= SUMMARY_MAX:
         return []
     side = "short" if length < SUMMARY_MIN else "long"
-    return [Problem(
-        source, locate(source, "summary"),
-        f'"Summary" is {length} characters, too {side} for search results',
-        f"write {SUMMARY_MIN} to {SUMMARY_MAX} characters: one or two plain sentences",
-    )]
+    return [
+        Problem(
+            source,
+            locate(source, "summary"),
+            f'"Summary" is {length} characters, too {side} for search results',
+            f"write {SUMMARY_MIN} to {SUMMARY_MAX} characters: one or two plain sentences",
+        )
+    ]
 
 
 def _review_problems(source, metadata, today, interval_months, reviewer, locate):
     if "reviewed" not in metadata:
-        return review_state(None, interval_months, reviewer), [Problem(
-            source, locate(source, None),
-            '"Reviewed" is missing; every medical page shows when a clinician last checked it',
-            "add Reviewed: YYYY-MM-DD to the header with the date of the last clinical "
-            "check (leave the date empty until the first check)",
-        )]
+        return review_state(None, interval_months, reviewer), [
+            Problem(
+                source,
+                locate(source, None),
+                '"Reviewed" is missing; every medical page shows when a clinician last checked it',
+                "add Reviewed: YYYY-MM-DD to the header with the date of the last clinical "
+                "check (leave the date empty until the first check)",
+            )
+        ]
     value = str(metadata["reviewed"]).strip()
     line = locate(source, "reviewed")
     if not value:
-        return review_state(None, interval_months, reviewer), [Problem(
-            source, line,
-            "this medical page has not been reviewed by a clinician yet "
-            '("Reviewed" is empty)',
-            "after a clinician has checked it, write the date as Reviewed: YYYY-MM-DD",
-        )]
+        return review_state(None, interval_months, reviewer), [
+            Problem(
+                source,
+                line,
+                'this medical page has not been reviewed by a clinician yet ("Reviewed" is empty)',
+                "after a clinician has checked it, write the date as Reviewed: YYYY-MM-DD",
+            )
+        ]
     try:
         reviewed = parse_review_date(value)
     except ValueError as error:
-        return review_state(None, interval_months, reviewer), [Problem(
-            source, line,
-            f'"Reviewed" is "{value}", which {error}',
-            "write it as YYYY-MM-DD, for example Reviewed: 2026-03-31",
-        )]
+        return review_state(None, interval_months, reviewer), [
+            Problem(
+                source,
+                line,
+                f'"Reviewed" is "{value}", which {error}',
+                "write it as YYYY-MM-DD, for example Reviewed: 2026-03-31",
+            )
+        ]
     state = review_state(reviewed, interval_months, reviewer)
     if reviewed > today:
-        return state, [_future_date(source, line, "Reviewed", value,
-                                   "write the date the clinician actually checked the page")]
+        return state, [
+            _future_date(
+                source,
+                line,
+                "Reviewed",
+                value,
+                "write the date the clinician actually checked the page",
+            )
+        ]
     if state.next_due and state.next_due < today:
-        return state, [Problem(
-            source, line,
-            f"review overdue since {state.next_due.isoformat()} (last reviewed {value}, "
-            f"reviewed every {interval_months} months)",
-            "ask a clinician to check the page, then update Reviewed to that date",
-        )]
+        return state, [
+            Problem(
+                source,
+                line,
+                f"review overdue since {state.next_due.isoformat()} (last reviewed {value}, "
+                f"reviewed every {interval_months} months)",
+                "ask a clinician to check the page, then update Reviewed to that date",
+            )
+        ]
     return state, []
 
 
 # Files the build writes beside the pages: no page may take their place.
-HOST_FILES = frozenset({"_headers", "_redirects", "robots.txt", "sitemap.xml", "favicon.ico",
-                        "_live.json"})
+HOST_FILES = frozenset(
+    {"_headers", "_redirects", "robots.txt", "sitemap.xml", "favicon.ico", "_live.json"}
+)
 _ADDRESS_HEADERS = ("slug", "lang", "url", "save_as")
 
 
-def address_problems(source: str, metadata: dict, save_as: str, template: str,
-                     templates: frozenset[str], locate: Callable[[str, str], "int | None"]
-                     ) -> list[Problem]:
+def address_problems(
+    source: str,
+    metadata: dict,
+    save_as: str,
+    template: str,
+    templates: frozenset[str],
+    locate: Callable[[str, str], int | None],
+) -> list[Problem]:
     """Whether the address and template a page asks for are safe to write; empty when they are.
 
     Pelican writes a page wherever its headers say (``Slug: ../_headers``,
@@ -154,34 +199,48 @@ def address_problems(source: str, metadata: dict, save_as: str, template: str,
     left_out = "so the page was left out of the site"
     for key, name in _ADDRESS_KEYS.items():
         if key in metadata:
-            return [Problem(
-                source, locate(source, key),
-                f'"{name}" sets the page\'s own address, but every address follows from where '
-                f"the file is, and this one would break links to the page; {left_out}",
-                f"remove the {name}: line; to change a blog post's address, write a Slug: line "
-                "instead; to change another page's, rename or move its file",
-            )]
+            return [
+                Problem(
+                    source,
+                    locate(source, key),
+                    f'"{name}" sets the page\'s own address, but every address follows from where '
+                    f"the file is, and this one would break links to the page; {left_out}",
+                    f"remove the {name}: line; to change a blog post's address, write a Slug: line "
+                    "instead; to change another page's, rename or move its file",
+                )
+            ]
     slug = str(metadata.get("slug", ""))
     if "slug" in metadata and not SLUG.match(slug):
-        return [Problem(
-            source, locate(source, "slug"), f'"Slug" is "{slug}", which is not a slug, {left_out}',
-            "write lowercase letters, digits and hyphens, for example Slug: dark-spots",
-        )]
+        return [
+            Problem(
+                source,
+                locate(source, "slug"),
+                f'"Slug" is "{slug}", which is not a slug, {left_out}',
+                "write lowercase letters, digits and hyphens, for example Slug: dark-spots",
+            )
+        ]
     if template not in templates:
         known = ", ".join(sorted(templates))
-        return [Problem(
-            source, locate(source, "template"),
-            f'"Template" is "{template}", which is not one of the theme\'s templates ({known}), '
-            f"{left_out}", "remove the Template: line: the file's place picks the template",
-        )]
+        return [
+            Problem(
+                source,
+                locate(source, "template"),
+                f'"Template" is "{template}", which is not one of the theme\'s templates ({known}), '
+                f"{left_out}",
+                "remove the Template: line: the file's place picks the template",
+            )
+        ]
     why = unsafe_address(save_as)
     if why:
         key = next((k for k in _ADDRESS_HEADERS if k in metadata), None)
-        return [Problem(
-            source, locate(source, key) if key else None,
-            f'this page would be written to "{save_as}", which {why}, {left_out}',
-            "remove any Slug:, Lang:, URL: or Save_as: line that changes its address",
-        )]
+        return [
+            Problem(
+                source,
+                locate(source, key) if key else None,
+                f'this page would be written to "{save_as}", which {why}, {left_out}',
+                "remove any Slug:, Lang:, URL: or Save_as: line that changes its address",
+            )
+        ]
     return []
 
 

@@ -24,14 +24,27 @@ from .urls import is_foreign, page_address
 # Tags whose URL attributes make the browser fetch something by itself.
 _FETCHING = re.compile(
     r"<(script|link|img|iframe|frame|source|video|audio|embed|object|track|form|input|"
-    r"image|use)\b([^>]*)>", re.I | re.S)
+    r"image|use)\b([^>]*)>",
+    re.I | re.S,
+)
 _URL_ATTR = re.compile(
     r"""\b(src|href|srcset|action|data|poster|formaction|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""",
-    re.I)
+    re.I,
+)
 _CSS_URL = re.compile(r"""(?:url\(|@import\s+)\s*["']?((?:https?:)?//[^"')\s]+)""", re.I)
 # <link rel=...> values that only name another page (not fetched by the browser)
-_LINK_RELS_ALLOWED = {"canonical", "alternate", "author", "license", "me", "next", "prev",
-                      "search", "help", "bookmark"}
+_LINK_RELS_ALLOWED = {
+    "canonical",
+    "alternate",
+    "author",
+    "license",
+    "me",
+    "next",
+    "prev",
+    "search",
+    "help",
+    "bookmark",
+}
 
 
 @dataclass(frozen=True)
@@ -78,8 +91,9 @@ def privacy_problem(path: str, line: int | None, tag: str, url: str) -> Problem:
     return Problem(path, line, *loads_from_another_site(tag, url))
 
 
-def template_problems(theme_dir: str, label: Callable[[str], str],
-                      own_origin: str) -> list[Problem]:
+def template_problems(
+    theme_dir: str, label: Callable[[str], str], own_origin: str
+) -> list[Problem]:
     """Every reference to another website in the theme's templates."""
     found = []
     for root, _, files in os.walk(os.path.join(theme_dir, "templates")):
@@ -87,6 +101,8 @@ def template_problems(theme_dir: str, label: Callable[[str], str],
             path = os.path.join(root, name)
             with open(path, encoding="utf-8") as handle:
                 text = handle.read()
-            found.extend(privacy_problem(label(path), ref.line, ref.tag, ref.url)
-                         for ref in third_party_references(text, own_origin))
+            found.extend(
+                privacy_problem(label(path), ref.line, ref.tag, ref.url)
+                for ref in third_party_references(text, own_origin)
+            )
     return found

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Iterable
-from typing import Callable
+from collections.abc import Callable, Iterable
 
 from ..model.problems import Problem
 
@@ -31,8 +30,14 @@ MAX_REDIRECTS = 2000
 LIMIT_HOST = "Cloudflare Pages"
 
 # What the build itself publishes beside the pages: a redirect would hide it.
-HOSTING_FILES = ("/sitemap.xml", "/robots.txt", "/_headers", "/_redirects", "/favicon.ico",
-                 "/_live.json")
+HOSTING_FILES = (
+    "/sitemap.xml",
+    "/robots.txt",
+    "/_headers",
+    "/_redirects",
+    "/favicon.ico",
+    "/_live.json",
+)
 THEME_PREFIX = "/theme/"
 
 # One path segment: RFC 3986's unreserved and sub-delimiter characters (less
@@ -40,8 +45,7 @@ THEME_PREFIX = "/theme/"
 _SEGMENT = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()+,;=@]|%[0-9A-Fa-f]{2}|[^\x00-\x7f])+")
 _HIDDEN = {"2f": "/", "5c": "\\", "2e": "."}
 
-_PLAIN_PATH = ("write each old address as a plain path starting with /, for example "
-               "/old-page/")
+_PLAIN_PATH = "write each old address as a plain path starting with /, for example /old-page/"
 
 
 def parse_sources(value: object) -> list[str]:
@@ -53,11 +57,13 @@ def why_not_literal(old: str) -> str | None:
     """Why ``old`` is not one literal path of the site's own form (None when it is)."""
     if any(not ch.isprintable() or ch.isspace() for ch in old):
         return "it holds a space or an invisible character"
-    for mark, why in (("*", '"*" stands for any address'),
-                      (":", '":name" stands for any word'),
-                      ("?", 'the part from "?" is a query, which hosts do not match'),
-                      ("#", 'the part from "#" is never sent to the site'),
-                      ("\\", '"\\" is not part of an address')):
+    for mark, why in (
+        ("*", '"*" stands for any address'),
+        (":", '":name" stands for any word'),
+        ("?", 'the part from "?" is a query, which hosts do not match'),
+        ("#", 'the part from "#" is never sent to the site'),
+        ("\\", '"\\" is not part of an address'),
+    ):
         if mark in old:
             return why
     for code in re.findall(r"%([0-9A-Fa-f]{2})", old):
@@ -78,8 +84,9 @@ def _key(url: str) -> str:
     return urllib.parse.unquote(url).rstrip("/") or "/"
 
 
-def redirect_rules(pages: list[tuple[str, str, object]], locate: Locate,
-                   published: Iterable[str] = ()) -> tuple[list[tuple[str, str]], list[Problem]]:
+def redirect_rules(
+    pages: list[tuple[str, str, object]], locate: Locate, published: Iterable[str] = ()
+) -> tuple[list[tuple[str, str]], list[Problem]]:
     """``pages`` holds (source file, site-relative URL, Redirect-From value) triples.
 
     ``published`` holds the addresses (starting with ``/``) of everything
@@ -98,45 +105,69 @@ def redirect_rules(pages: list[tuple[str, str, object]], locate: Locate,
         for old in parse_sources(value or ""):
             line = locate(source, "redirect-from")
             if not old.startswith("/") or "//" in old:
-                problems.append(Problem(
-                    source, line, f'"Redirect-From" has "{old}", which is not an address on this site',
-                    "write the old address as it was, starting with /, for example "
-                    "/old-page/",
-                ))
+                problems.append(
+                    Problem(
+                        source,
+                        line,
+                        f'"Redirect-From" has "{old}", which is not an address on this site',
+                        "write the old address as it was, starting with /, for example /old-page/",
+                    )
+                )
                 continue
             why = why_not_literal(old)
             if why:
-                problems.append(Problem(
-                    source, line, f'"Redirect-From" has "{old}", which is not one plain address: '
-                    f"{why}", _PLAIN_PATH,
-                ))
+                problems.append(
+                    Problem(
+                        source,
+                        line,
+                        f'"Redirect-From" has "{old}", which is not one plain address: {why}',
+                        _PLAIN_PATH,
+                    )
+                )
                 continue
             key = _key(old)
             if key == _key(target):
-                problems.append(Problem(
-                    source, line, f'"Redirect-From" has {old}, this page\'s own address: a '
-                    "redirect loop", "remove it from the list",
-                ))
+                problems.append(
+                    Problem(
+                        source,
+                        line,
+                        f'"Redirect-From" has {old}, this page\'s own address: a redirect loop',
+                        "remove it from the list",
+                    )
+                )
                 continue
             if key in current:
-                problems.append(Problem(
-                    source, line, f'"Redirect-From" has {old}, which is the address of '
-                    f"{current[key]}: visitors could never reach that page",
-                    "remove it, or move that page first",
-                ))
+                problems.append(
+                    Problem(
+                        source,
+                        line,
+                        f'"Redirect-From" has {old}, which is the address of '
+                        f"{current[key]}: visitors could never reach that page",
+                        "remove it, or move that page first",
+                    )
+                )
                 continue
             if key in taken or key == THEME_PREFIX.rstrip("/") or old.startswith(THEME_PREFIX):
-                problems.append(Problem(
-                    source, line, f'"Redirect-From" has {old}, which is the address of a file the '
-                    "site publishes (the theme, an image, the blog or a file for the host): the "
-                    "redirect would hide it", "remove it from the list",
-                ))
+                problems.append(
+                    Problem(
+                        source,
+                        line,
+                        f'"Redirect-From" has {old}, which is the address of a file the '
+                        "site publishes (the theme, an image, the blog or a file for the host): the "
+                        "redirect would hide it",
+                        "remove it from the list",
+                    )
+                )
                 continue
             if old in claimed and claimed[old] != source:
-                problems.append(Problem(
-                    source, line, f'"Redirect-From" has {old}, which {claimed[old]} also '
-                    "redirects", "keep it on one page only",
-                ))
+                problems.append(
+                    Problem(
+                        source,
+                        line,
+                        f'"Redirect-From" has {old}, which {claimed[old]} also redirects',
+                        "keep it on one page only",
+                    )
+                )
                 continue
             if old not in claimed and len(claimed) == MAX_REDIRECTS:
                 over.append((source, line))
@@ -146,11 +177,15 @@ def redirect_rules(pages: list[tuple[str, str, object]], locate: Locate,
     if over:
         # one message for all of them: a thousand lines would hide everything else
         source, line = over[0]
-        problems.append(Problem(
-            source, line, f'the site has {MAX_REDIRECTS + len(over):,} old addresses in '
-            f"Redirect-From lines, more than the {MAX_REDIRECTS:,} redirects {LIMIT_HOST} "
-            "accepts (the smallest limit of the hosts this site supports), so the "
-            f"{len(over):,} from here on were left out",
-            "remove old addresses nobody visits any more (the host's statistics show which)",
-        ))
+        problems.append(
+            Problem(
+                source,
+                line,
+                f"the site has {MAX_REDIRECTS + len(over):,} old addresses in "
+                f"Redirect-From lines, more than the {MAX_REDIRECTS:,} redirects {LIMIT_HOST} "
+                "accepts (the smallest limit of the hosts this site supports), so the "
+                f"{len(over):,} from here on were left out",
+                "remove old addresses nobody visits any more (the host's statistics show which)",
+            )
+        )
     return sorted(set(rules)), problems

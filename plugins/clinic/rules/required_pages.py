@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterable
 
 import jinja2
 import jinja2.nodes
-from collections.abc import Callable, Iterable
 
 from ..model.problems import Problem
 from ..model.routes import SPECIAL_PAGE_STEMS, route_for
@@ -52,9 +52,13 @@ def _unconditional_text(node: jinja2.nodes.Node) -> Iterable[str]:
         # literal text as written, a plain variable as {{ NAME }} (SITEURL), and
         # anything else as an expression no address pattern matches
         yield "".join(
-            part.data if isinstance(part, jinja2.nodes.TemplateData)
-            else f"{{{{ {part.name} }}}}" if isinstance(part, jinja2.nodes.Name)
-            else "{{ ? }}" for part in node.nodes)
+            part.data
+            if isinstance(part, jinja2.nodes.TemplateData)
+            else f"{{{{ {part.name} }}}}"
+            if isinstance(part, jinja2.nodes.Name)
+            else "{{ ? }}"
+            for part in node.nodes
+        )
     for child in node.iter_child_nodes():
         yield from _unconditional_text(child)
 
@@ -71,10 +75,14 @@ def page_source(address: str) -> str | None:
     return None  # not a page (the blog index is Pelican's own)
 
 
-def required_page_problems(addresses: Iterable[str], published: set[str],
-                           drafts: dict[str, str], content_label: str,
-                           exists: Callable[[str], bool],
-                           locate: Callable[[str, str], int | None]) -> list[Problem]:
+def required_page_problems(
+    addresses: Iterable[str],
+    published: set[str],
+    drafts: dict[str, str],
+    content_label: str,
+    exists: Callable[[str], bool],
+    locate: Callable[[str, str], int | None],
+) -> list[Problem]:
     """A problem for each linked page that is missing or a draft.
 
     ``published`` holds the addresses of published pages, ``drafts`` maps a
@@ -87,20 +95,29 @@ def required_page_problems(addresses: Iterable[str], published: set[str],
         rel = page_source(address)
         if rel is None or address in published:
             continue
-        why = ("hosts show it for every address that does not exist" if address == NOT_FOUND
-               else f"every page links to /{address}, so that link would lead nowhere")
+        why = (
+            "hosts show it for every address that does not exist"
+            if address == NOT_FOUND
+            else f"every page links to /{address}, so that link would lead nowhere"
+        )
         if address in drafts:
             label = drafts[address]
-            problems.append(Problem(
-                label, locate(label, "status"),
-                f"this page is a draft, but {why}",
-                "remove the line Status: draft to publish it",
-            ))
+            problems.append(
+                Problem(
+                    label,
+                    locate(label, "status"),
+                    f"this page is a draft, but {why}",
+                    "remove the line Status: draft to publish it",
+                )
+            )
         elif not exists(rel):
             name = os.path.splitext(os.path.basename(rel))[0]
-            problems.append(Problem(
-                f"{content_label}/{rel}", None,
-                f"this page is missing, but {why}",
-                f'create it with make new-page NAME="{name.capitalize()}", then write its text',
-            ))
+            problems.append(
+                Problem(
+                    f"{content_label}/{rel}",
+                    None,
+                    f"this page is missing, but {why}",
+                    f'create it with make new-page NAME="{name.capitalize()}", then write its text',
+                )
+            )
     return problems

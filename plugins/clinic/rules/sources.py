@@ -17,7 +17,6 @@ from ..model.lines import editor_lines
 from ..model.problems import Problem
 from ..model.routes import is_source, route_for
 
-
 # The largest page the site builds.  A clinic page (a treatment's section, a
 # condition) is 5 to 30 KB of Markdown; Markdown needs about 20 s a megabyte
 # here, so a pasted export or a data dump would stall every build.
@@ -76,7 +75,8 @@ def find_sources(content_dir: str) -> list[str]:
 def unrouted_problem(label: str) -> Problem:
     """A Markdown file where the site does not publish from."""
     return Problem(
-        label, None,
+        label,
+        None,
         "this file is not in a place the site publishes from, so it is not on the site",
         "move it to content/pages/, content/treatments/<treatment>/, content/conditions/ "
         "or content/articles/, and name it in lowercase letters, digits and hyphens "
@@ -110,7 +110,8 @@ def diagnose(path: str, label: str) -> Problem | None:
         raw = handle.read()
     if too_large(len(raw)):
         return Problem(
-            label, None,
+            label,
+            None,
             f"this file is {_megabytes(len(raw))}, more than the {_megabytes(PAGE_LIMIT)} a "
             "page may be, so it was left out of the site",
             "split it into several pages; a page about one treatment or condition is rarely "
@@ -121,27 +122,36 @@ def diagnose(path: str, label: str) -> Problem | None:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return Problem(
-            label, line,
+            label,
+            line,
             "this file is not UTF-8 text, so it was left out of the site",
             "open it in your editor and save it with the encoding UTF-8",
         )
     text = read_text(path)
     if not text.strip():
-        return Problem(label, None, "this file is empty, so it was left out of the site",
-                       "write its header (Title:, Summary:) and text, or delete the file")
+        return Problem(
+            label,
+            None,
+            "this file is empty, so it was left out of the site",
+            "write its header (Title:, Summary:) and text, or delete the file",
+        )
     first = editor_lines(text.lstrip("\ufeff"))[0]
     if first[:1] in (" ", "\t") and ":" in first:
-        return Problem(label, 1, "the header lines start with spaces or a tab, so the page "
-                       "has no title and was left out of the site",
-                       "start each header line (Title:, Summary:, ...) at the very "
-                       "beginning of the line")
+        return Problem(
+            label,
+            1,
+            "the header lines start with spaces or a tab, so the page "
+            "has no title and was left out of the site",
+            "start each header line (Title:, Summary:, ...) at the very beginning of the line",
+        )
     fields = scan_header(text)
     if fields.get("status") and fields["status"].value.lower() == "skip":
         return None
     if not fields.get("title") or not fields["title"].value:
         line = fields["title"].line if "title" in fields else 1
         return Problem(
-            label, line,
+            label,
+            line,
             "this page has no title, so it was left out of the site",
             "add a first line such as Title: Side effects of microneedling",
         )
@@ -152,16 +162,21 @@ def diagnose(path: str, label: str) -> Problem | None:
                 get_date(value)
             except ValueError:
                 return Problem(
-                    label, fields[key].line,
+                    label,
+                    fields[key].line,
                     f'"{key.capitalize()}" is "{value}", which is not a date, so the page '
                     "was left out of the site",
                     f"write it as YYYY-MM-DD, for example {key.capitalize()}: 2026-03-31",
                 )
     if fields.get("status") and fields["status"].value.lower() not in (
-        "published", "hidden", "draft", "skip"
+        "published",
+        "hidden",
+        "draft",
+        "skip",
     ):
         return Problem(
-            label, fields["status"].line,
+            label,
+            fields["status"].line,
             f'"Status" is "{fields["status"].value}", so the page was left out of the site',
             "write Status: draft to keep a page off the published site (previews show it "
             "under /drafts/), or remove the line to publish it",
@@ -169,14 +184,16 @@ def diagnose(path: str, label: str) -> Problem | None:
     depth, line = nesting(text)
     if line is not None:
         return Problem(
-            label, line,
+            label,
+            line,
             f"lists or quotes on this page are nested {depth} levels deep, more than the "
             f"{NESTING_LIMIT} the site reads, so it was left out of the site",
             "nest them a few levels at most: each line indented 4 spaces (or one >) more than "
             "the one above starts a new level",
         )
     return Problem(
-        label, None,
+        label,
+        None,
         "Pelican could not make a page from this file (see its message above)",
         "check the header lines at the top of the file",
     )

@@ -21,15 +21,46 @@ from xml.parsers import expat
 from .urls import clean, origin, resolve
 
 # Kinds of file a browser runs, or renders as a document that can run one.
-ACTIVE_TYPES = frozenset({
-    ".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".hta", ".js", ".mjs",
-    ".cjs", ".wasm", ".svgz", ".xml", ".xsl", ".xslt", ".rss", ".atom", ".swf", ".jar",
-    ".php", ".phtml", ".asp", ".aspx", ".jsp", ".cgi", ".pl", ".py", ".sh", ".css",
-    ".htaccess", ".vbs",
-})
+ACTIVE_TYPES = frozenset(
+    {
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".xht",
+        ".shtml",
+        ".mht",
+        ".mhtml",
+        ".hta",
+        ".js",
+        ".mjs",
+        ".cjs",
+        ".wasm",
+        ".svgz",
+        ".xml",
+        ".xsl",
+        ".xslt",
+        ".rss",
+        ".atom",
+        ".swf",
+        ".jar",
+        ".php",
+        ".phtml",
+        ".asp",
+        ".aspx",
+        ".jsp",
+        ".cgi",
+        ".pl",
+        ".py",
+        ".sh",
+        ".css",
+        ".htaccess",
+        ".vbs",
+    }
+)
 _XHTML = "http://www.w3.org/1999/xhtml"
-_RUNNING = frozenset({"script", "foreignObject", "iframe", "embed", "object", "handler",
-                      "listener"})
+_RUNNING = frozenset(
+    {"script", "foreignObject", "iframe", "embed", "object", "handler", "listener"}
+)
 _ANIMATIONS = frozenset({"set", "animate", "animateMotion", "animateTransform"})
 # Pictures embedded in a drawing, as design tools export them.
 _DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g|gif|webp|avif)[;,]", re.I)
@@ -37,10 +68,14 @@ _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""", re.I | re.S)
 
-ACTIVE_FIX = ("remove it: pages are written in Markdown, and pictures go in content/images/ "
-              "as .jpg, .png, .webp or .svg")
-SVG_FIX = ("export the picture again as plain SVG (no scripts, no links or files from other "
-           "websites), or save it as PNG")
+ACTIVE_FIX = (
+    "remove it: pages are written in Markdown, and pictures go in content/images/ "
+    "as .jpg, .png, .webp or .svg"
+)
+SVG_FIX = (
+    "export the picture again as plain SVG (no scripts, no links or files from other "
+    "websites), or save it as PNG"
+)
 
 
 @dataclass(frozen=True)
@@ -57,8 +92,10 @@ def active_type(name: str) -> str | None:
 
 
 def active_message(suffix: str) -> str:
-    return (f"this kind of file ({suffix}) can run a program in the browser of anyone who "
-            "opens it, so it was not copied to the site")
+    return (
+        f"this kind of file ({suffix}) can run a program in the browser of anyone who "
+        "opens it, so it was not copied to the site"
+    )
 
 
 def svg_message(what: str) -> str:
@@ -84,32 +121,43 @@ def svg_findings(data: bytes, address: str) -> list[SvgFinding]:
 
     def doctype(name: str, system: str | None, public: str | None, internal: int) -> None:
         if internal:
-            raise _Refused("this picture declares its own entities (a DOCTYPE with [...]), "
-                           "which can make it grow without end")
+            raise _Refused(
+                "this picture declares its own entities (a DOCTYPE with [...]), "
+                "which can make it grow without end"
+            )
 
     def entity(name: str, *rest: object) -> None:
-        raise _Refused(f"this picture declares the entity {name}, which can make it grow "
-                       "without end")
+        raise _Refused(
+            f"this picture declares the entity {name}, which can make it grow without end"
+        )
 
     def instruction(target: str, data: str) -> None:
-        add(f"the instruction <?{target}?> in this picture can make the browser load and run "
-            "other files")
+        add(
+            f"the instruction <?{target}?> in this picture can make the browser load and run "
+            "other files"
+        )
 
     def start(name: str, attrs: dict[str, str]) -> None:
         space, _, local = name.rpartition(" ")
         if local in _RUNNING or space == _XHTML:
-            add(f"<{local}> in this picture could run a program in the browser of anyone who "
-                "opens it")
-        if local in _ANIMATIONS and (attrs.get("attributeName", "").endswith("href")
-                                     or attrs.get("attributeName", "").startswith("on")):
+            add(
+                f"<{local}> in this picture could run a program in the browser of anyone who "
+                "opens it"
+            )
+        if local in _ANIMATIONS and (
+            attrs.get("attributeName", "").endswith("href")
+            or attrs.get("attributeName", "").startswith("on")
+        ):
             add(f"<{local}> in this picture changes a link, which could run a program")
         if local == "style":
             styles.append([])
         for key, value in attrs.items():
             attr = key.rpartition(" ")[2]
             if attr.lower().startswith("on"):
-                add(f"the attribute {attr} in this picture could run a program in the browser "
-                    "of anyone who opens it")
+                add(
+                    f"the attribute {attr} in this picture could run a program in the browser "
+                    "of anyone who opens it"
+                )
             elif attr == "href":
                 _check_url(value, address, add)
             elif "url(" in value.lower() or "\\" in value or "@import" in value.lower():
@@ -134,8 +182,13 @@ def svg_findings(data: bytes, address: str) -> list[SvgFinding]:
     except _Refused as refusal:
         found.append(SvgFinding(parser.CurrentLineNumber, str(refusal)))
     except expat.ExpatError as error:
-        found.append(SvgFinding(error.lineno, "this picture is not a well-formed SVG file "
-                                f"({expat.ErrorString(error.code)}), so it cannot be checked"))
+        found.append(
+            SvgFinding(
+                error.lineno,
+                "this picture is not a well-formed SVG file "
+                f"({expat.ErrorString(error.code)}), so it cannot be checked",
+            )
+        )
     return found
 
 
@@ -149,8 +202,10 @@ def _check_url(url: str, address: str, add: Callable[[str], None]) -> None:
     elif resolved.scheme in ("mailto", "tel"):
         return  # an e-mail or call link requests nothing
     elif resolved.origin is None or resolved.origin != origin(address):
-        add(f"this picture loads {resolved.url[:80]} from another website, which would tell "
-            "that site who looks at it")
+        add(
+            f"this picture loads {resolved.url[:80]} from another website, which would tell "
+            "that site who looks at it"
+        )
 
 
 def _check_css(css: str, address: str, add: Callable[[str], None]) -> None:

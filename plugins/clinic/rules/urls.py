@@ -61,7 +61,7 @@ def resolve(url: str, base: str) -> Resolved:
     if scheme:
         # "https:host" names a host on any page not itself on https (a preview
         # on http://127.0.0.1 is not), so it is read as one everywhere
-        url = f"{scheme}://{url[len(scheme) + 1:].lstrip('/')}"
+        url = f"{scheme}://{url[len(scheme) + 1 :].lstrip('/')}"
     elif url.startswith("//"):
         url = "//" + url.lstrip("/")
     absolute = urllib.parse.urljoin(base, url)

@@ -17,7 +17,7 @@ Article), using the schema.org hierarchy from ``vocabulary.py``.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..model.clock import is_date, is_time
 from .vocabulary import (
@@ -35,8 +35,13 @@ from .vocabulary import (
 URL_KEYS = ("url", "item", "logo", "image", "contentUrl")
 
 # Local business: the address parts Google asks for, in the order people read them.
-ADDRESS_PARTS = ("streetAddress", "addressLocality", "addressRegion", "postalCode",
-                 "addressCountry")
+ADDRESS_PARTS = (
+    "streetAddress",
+    "addressLocality",
+    "addressRegion",
+    "postalCode",
+    "addressCountry",
+)
 
 # Local business: what Google recommends, and why a patient or Google needs it.
 # Ratings, reviews, menu and cuisine are left out: a clinic's reviews of itself
@@ -97,8 +102,12 @@ def _items(value) -> list:
 def _blank(value) -> bool:
     if type(value) is str:  # the common case; "" and blanks alike
         return not value.strip()
-    return value is None or value == "" or value == [] or (
-        isinstance(value, str) and not value.strip())
+    return (
+        value is None
+        or value == ""
+        or value == []
+        or (isinstance(value, str) and not value.strip())
+    )
 
 
 def _decimals(value) -> int:
@@ -110,6 +119,7 @@ def _decimals(value) -> int:
 
 # -- the rules -----------------------------------------------------------------
 
+
 def _local_business(page: _Page, node_id: str, path: str, node: dict) -> None:
     """Local business (LocalBusiness) structured data.
 
@@ -120,38 +130,68 @@ def _local_business(page: _Page, node_id: str, path: str, node: dict) -> None:
     hh:mm[:ss]), ``image`` and ``priceRange`` (under 100 characters).
     """
     if _blank(node.get("name")):
-        page.add(node_id, join_path(path, "name"), '"name" is missing. Google requires the '
-                 "business name to show it in local results and on the map.")
+        page.add(
+            node_id,
+            join_path(path, "name"),
+            '"name" is missing. Google requires the '
+            "business name to show it in local results and on the map.",
+        )
     address = page.resolve(node.get("address"))
     if _blank(address):
-        page.add(node_id, join_path(path, "address"), '"address" is missing. Google requires '
-                 "the clinic's address (a PostalAddress with street, town, region, postal "
-                 "code and country) to show it in local results and on the map.")
+        page.add(
+            node_id,
+            join_path(path, "address"),
+            '"address" is missing. Google requires '
+            "the clinic's address (a PostalAddress with street, town, region, postal "
+            "code and country) to show it in local results and on the map.",
+        )
     elif is_reference(address):
         pass  # described on another page: checked there
     elif isinstance(address, dict):
         for part in ADDRESS_PARTS:
             if _blank(address.get(part)):
-                page.add(node_id, join_path(path, f"address.{part}"), f'"{part}" is missing. '
-                         "Google recommends the full address: "
-                         f"{', '.join(ADDRESS_PARTS)}.", "warning")
+                page.add(
+                    node_id,
+                    join_path(path, f"address.{part}"),
+                    f'"{part}" is missing. '
+                    "Google recommends the full address: "
+                    f"{', '.join(ADDRESS_PARTS)}.",
+                    "warning",
+                )
     else:
-        page.add(node_id, join_path(path, "address"), '"address" is text. Google needs a '
-                 'PostalAddress: {"@type": "PostalAddress", "streetAddress": "...", ...}.')
+        page.add(
+            node_id,
+            join_path(path, "address"),
+            '"address" is text. Google needs a '
+            'PostalAddress: {"@type": "PostalAddress", "streetAddress": "...", ...}.',
+        )
     for key, what in LOCAL_RECOMMENDED.items():
         if _blank(node.get(key)):
-            page.add(node_id, join_path(path, key), f'"{key}" is missing. Google recommends '
-                     f"{what}.", "warning")
+            page.add(
+                node_id,
+                join_path(path, key),
+                f'"{key}" is missing. Google recommends {what}.',
+                "warning",
+            )
     for phone in _items(node.get("telephone")):
         if isinstance(phone, str) and phone.strip() and not phone.strip().startswith("+"):
-            page.add(node_id, join_path(path, "telephone"), f'"telephone" is "{phone}". '
-                     "Google recommends the country code too, for example +1 305 555 0100.",
-                     "warning")
+            page.add(
+                node_id,
+                join_path(path, "telephone"),
+                f'"telephone" is "{phone}". '
+                "Google recommends the country code too, for example +1 305 555 0100.",
+                "warning",
+            )
     for price in _items(node.get("priceRange")):
         if isinstance(price, str) and len(price) >= 100:
-            page.add(node_id, join_path(path, "priceRange"), f'"priceRange" is {len(price)} '
-                     "characters long. Google shows no price range of 100 characters or more: "
-                     'shorten it to something like "$$" or "$100-300".', "warning")
+            page.add(
+                node_id,
+                join_path(path, "priceRange"),
+                f'"priceRange" is {len(price)} '
+                "characters long. Google shows no price range of 100 characters or more: "
+                'shorten it to something like "$$" or "$100-300".',
+                "warning",
+            )
     geo = page.resolve(node.get("geo"))
     if isinstance(geo, dict) and not is_reference(geo):
         _geo(page, node_id, join_path(path, "geo"), geo)
@@ -169,43 +209,74 @@ def _geo(page: _Page, node_id: str, path: str, geo: dict) -> None:
         value = geo.get(key)
         where = join_path(path, key)
         if _blank(value):
-            page.add(node_id, where, f'"{key}" is missing. Google recommends both latitude '
-                     "and longitude, copied from a map.", "warning")
+            page.add(
+                node_id,
+                where,
+                f'"{key}" is missing. Google recommends both latitude '
+                "and longitude, copied from a map.",
+                "warning",
+            )
             continue
         try:
             number = float(value)
         except (TypeError, ValueError):
-            page.add(node_id, where, f'"{key}" is {show(value)}, which is not a number. Copy it '
-                     "from a map, for example 25.76168.")
+            page.add(
+                node_id,
+                where,
+                f'"{key}" is {show(value)}, which is not a number. Copy it '
+                "from a map, for example 25.76168.",
+            )
             continue
         if isinstance(value, bool) or abs(number) > limit:
-            page.add(node_id, where, f'"{key}" is {value}, which is not a {key}: it must be '
-                     f"between -{limit} and {limit}.")
+            page.add(
+                node_id,
+                where,
+                f'"{key}" is {value}, which is not a {key}: it must be '
+                f"between -{limit} and {limit}.",
+            )
         elif _decimals(value) < 5:
-            page.add(node_id, where, f'"{key}" is {value}, with {_decimals(value)} decimal '
-                     "places. Google recommends at least 5 (about a metre), so the map pin "
-                     "lands on the clinic's door; copy it from a map.", "warning")
+            page.add(
+                node_id,
+                where,
+                f'"{key}" is {value}, with {_decimals(value)} decimal '
+                "places. Google recommends at least 5 (about a metre), so the map pin "
+                "lands on the clinic's door; copy it from a map.",
+                "warning",
+            )
 
 
 def _hours(page: _Page, node_id: str, path: str, spec: dict) -> None:
     """Local business: ``openingHoursSpecification`` with dayOfWeek, opens, closes."""
     if _blank(spec.get("dayOfWeek")):
-        page.add(node_id, join_path(path, "dayOfWeek"), '"dayOfWeek" is missing. Google needs '
-                 'the days these hours apply to, for example "dayOfWeek": ["Monday", '
-                 '"Tuesday"].')
+        page.add(
+            node_id,
+            join_path(path, "dayOfWeek"),
+            '"dayOfWeek" is missing. Google needs '
+            'the days these hours apply to, for example "dayOfWeek": ["Monday", '
+            '"Tuesday"].',
+        )
     for key in ("opens", "closes"):
         value = spec.get(key)
         where = join_path(path, key)
         if _blank(value):
-            page.add(node_id, where, f'"{key}" is missing. Google needs both opens and '
-                     'closes; for a day the clinic is closed, set both to "00:00".')
+            page.add(
+                node_id,
+                where,
+                f'"{key}" is missing. Google needs both opens and '
+                'closes; for a day the clinic is closed, set both to "00:00".',
+            )
         elif not isinstance(value, str) or not is_time(value):
-            page.add(node_id, where, f'"{key}" is {show(value)}, which is not a 24-hour time. '
-                     'Write it as hh:mm or hh:mm:ss, for example "09:00" or "17:30:00".')
+            page.add(
+                node_id,
+                where,
+                f'"{key}" is {show(value)}, which is not a 24-hour time. '
+                'Write it as hh:mm or hh:mm:ss, for example "09:00" or "17:30:00".',
+            )
 
 
-def _entries(page: _Page, node_id: str, path: str, node: dict, key: str, kind: str,
-             missing: str, not_kind):
+def _entries(
+    page: _Page, node_id: str, path: str, node: dict, key: str, kind: str, missing: str, not_kind
+):
     """A required list (``itemListElement``, ``mainEntity``): its ``kind`` entries.
 
     Yields ``(index, path, entry)`` for each entry that is a ``kind``; a
@@ -236,34 +307,62 @@ def _breadcrumb(page: _Page, node_id: str, path: str, node: dict) -> None:
     """
     count = len(_items(node.get("itemListElement")))
     crumbs = _entries(
-        page, node_id, path, node, "itemListElement", "ListItem",
+        page,
+        node_id,
+        path,
+        node,
+        "itemListElement",
+        "ListItem",
         '"itemListElement" is missing. Google requires the list of crumbs, each a ListItem '
         "with position, name and item.",
-        lambda i: f'crumb {i + 1} of "itemListElement" is not a ListItem. Google requires '
-                  'each crumb as {"@type": "ListItem", "position": 1, "name": "...", '
-                  '"item": "https://..."}.')
+        lambda i: (
+            f'crumb {i + 1} of "itemListElement" is not a ListItem. Google requires '
+            'each crumb as {"@type": "ListItem", "position": 1, "name": "...", '
+            '"item": "https://..."}.'
+        ),
+    )
     out_of_order = False
     for i, at, crumb in crumbs:
         position = crumb.get("position")
         if _blank(position):
-            page.add(node_id, join_path(at, "position"), f'"position" is missing. Give crumb '
-                     f"{i + 1} its place in the trail: \"position\": {i + 1}.")
+            page.add(
+                node_id,
+                join_path(at, "position"),
+                f'"position" is missing. Give crumb '
+                f'{i + 1} its place in the trail: "position": {i + 1}.',
+            )
         elif isinstance(position, bool) or not isinstance(position, int):
-            page.add(node_id, join_path(at, "position"), f'"position" is {show(position)}. Google '
-                     f"needs a whole number without quotes: \"position\": {i + 1}.")
+            page.add(
+                node_id,
+                join_path(at, "position"),
+                f'"position" is {show(position)}. Google '
+                f'needs a whole number without quotes: "position": {i + 1}.',
+            )
         elif position != i + 1 and not out_of_order:
             out_of_order = True  # one report: the crumbs after it are off the same way
-            page.add(node_id, join_path(at, "position"), f'"position" is {position}, but '
-                     f"this is crumb {i + 1}. Google reads positions as the order of the "
-                     f"trail, starting at 1 and going up by one: make it {i + 1}.")
+            page.add(
+                node_id,
+                join_path(at, "position"),
+                f'"position" is {position}, but '
+                f"this is crumb {i + 1}. Google reads positions as the order of the "
+                f"trail, starting at 1 and going up by one: make it {i + 1}.",
+            )
         item = crumb.get("item")
         name = crumb.get("name")
         if _blank(name) and not (isinstance(item, dict) and not _blank(item.get("name"))):
-            page.add(node_id, join_path(at, "name"), f'"name" is missing. Google requires the '
-                     f"crumb's title, as the visitor sees it (crumb {i + 1}).")
+            page.add(
+                node_id,
+                join_path(at, "name"),
+                f'"name" is missing. Google requires the '
+                f"crumb's title, as the visitor sees it (crumb {i + 1}).",
+            )
         if _blank(item) and i < count - 1:
-            page.add(node_id, join_path(at, "item"), f'"item" is missing. Google requires the '
-                     f"address of every crumb except the last (crumb {i + 1} of {count}).")
+            page.add(
+                node_id,
+                join_path(at, "item"),
+                f'"item" is missing. Google requires the '
+                f"address of every crumb except the last (crumb {i + 1} of {count}).",
+            )
 
 
 def _faq(page: _Page, node_id: str, path: str, node: dict) -> None:
@@ -275,28 +374,50 @@ def _faq(page: _Page, node_id: str, path: str, node: dict) -> None:
     well-known government and health sites.
     """
     questions = _entries(
-        page, node_id, path, node, "mainEntity", "Question",
+        page,
+        node_id,
+        path,
+        node,
+        "mainEntity",
+        "Question",
         '"mainEntity" is missing. Google requires the questions of an FAQPage, each a '
         "Question with name and acceptedAnswer.",
-        lambda i: f'entry {i + 1} of "mainEntity" is not a Question. Google requires every '
-                  "mainEntity of an FAQPage to be a Question.")
+        lambda i: (
+            f'entry {i + 1} of "mainEntity" is not a Question. Google requires every '
+            "mainEntity of an FAQPage to be a Question."
+        ),
+    )
     for i, at, question in questions:
         if _blank(question.get("name")):
-            page.add(node_id, join_path(at, "name"), '"name" is missing. Google requires the '
-                     f"full text of question {i + 1}.")
+            page.add(
+                node_id,
+                join_path(at, "name"),
+                f'"name" is missing. Google requires the full text of question {i + 1}.',
+            )
         answers = [page.resolve(a) for a in _items(question.get("acceptedAnswer"))]
         label = question.get("name") or f"question {i + 1}"
         if not answers:
-            page.add(node_id, join_path(at, "acceptedAnswer"), '"acceptedAnswer" is missing. '
-                     f'Google requires an answer to "{label}": {{"@type": "Answer", '
-                     '"text": "..."}.')
+            page.add(
+                node_id,
+                join_path(at, "acceptedAnswer"),
+                '"acceptedAnswer" is missing. '
+                f'Google requires an answer to "{label}": {{"@type": "Answer", '
+                '"text": "..."}.',
+            )
         for answer in answers:
             if not page.is_a(answer, "Answer"):
-                page.add(node_id, join_path(at, "acceptedAnswer"), '"acceptedAnswer" is not '
-                         'an Answer. Write it as {"@type": "Answer", "text": "..."}.')
+                page.add(
+                    node_id,
+                    join_path(at, "acceptedAnswer"),
+                    '"acceptedAnswer" is not '
+                    'an Answer. Write it as {"@type": "Answer", "text": "..."}.',
+                )
             elif _blank(answer.get("text")):
-                page.add(node_id, join_path(at, "acceptedAnswer.text"), '"text" is missing. '
-                         f'Google requires the full answer to "{label}".')
+                page.add(
+                    node_id,
+                    join_path(at, "acceptedAnswer.text"),
+                    f'"text" is missing. Google requires the full answer to "{label}".',
+                )
 
 
 def _article(page: _Page, node_id: str, path: str, node: dict) -> None:
@@ -310,49 +431,93 @@ def _article(page: _Page, node_id: str, path: str, node: dict) -> None:
     """
     headline = node.get("headline")
     if _blank(headline):
-        page.add(node_id, join_path(path, "headline"), '"headline" is missing. Google '
-                 "recommends the article's title.", "warning")
+        page.add(
+            node_id,
+            join_path(path, "headline"),
+            '"headline" is missing. Google recommends the article\'s title.',
+            "warning",
+        )
     elif isinstance(headline, str) and len(headline) > 110:
-        page.add(node_id, join_path(path, "headline"), f'"headline" is {len(headline)} '
-                 "characters long. Google may cut long titles; keep it to 110 characters or "
-                 "fewer.", "warning")
+        page.add(
+            node_id,
+            join_path(path, "headline"),
+            f'"headline" is {len(headline)} '
+            "characters long. Google may cut long titles; keep it to 110 characters or "
+            "fewer.",
+            "warning",
+        )
     if _blank(node.get("image")):
-        page.add(node_id, join_path(path, "image"), '"image" is missing. Google recommends '
-                 "an image for the article, at least 50,000 pixels (width × height).",
-                 "warning")
+        page.add(
+            node_id,
+            join_path(path, "image"),
+            '"image" is missing. Google recommends '
+            "an image for the article, at least 50,000 pixels (width × height).",
+            "warning",
+        )
     for key in ("datePublished", "dateModified"):
         value = node.get(key)
         where = join_path(path, key)
         if _blank(value):
-            page.add(node_id, where, f'"{key}" is missing. Google recommends it, in ISO 8601 '
-                     'with a time zone, for example "2024-05-31T09:00:00-04:00".', "warning")
-        elif not isinstance(value, str) or not (is_datetime(value) or is_date(value)
-                                                or _local_datetime(value)):
-            page.add(node_id, where, f'"{key}" is {show(value)}, which is not an ISO 8601 date. '
-                     'Write it like "2024-05-31T09:00:00-04:00".')
+            page.add(
+                node_id,
+                where,
+                f'"{key}" is missing. Google recommends it, in ISO 8601 '
+                'with a time zone, for example "2024-05-31T09:00:00-04:00".',
+                "warning",
+            )
+        elif not isinstance(value, str) or not (
+            is_datetime(value) or is_date(value) or _local_datetime(value)
+        ):
+            page.add(
+                node_id,
+                where,
+                f'"{key}" is {show(value)}, which is not an ISO 8601 date. '
+                'Write it like "2024-05-31T09:00:00-04:00".',
+            )
         elif not _ZONE.search(value):
-            page.add(node_id, where, f'"{key}" is "{value}", which has no time zone. Google '
-                     "then assumes Googlebot's; write the time and zone, for example "
-                     '"2024-05-31T09:00:00-04:00".', "warning")
+            page.add(
+                node_id,
+                where,
+                f'"{key}" is "{value}", which has no time zone. Google '
+                "then assumes Googlebot's; write the time and zone, for example "
+                '"2024-05-31T09:00:00-04:00".',
+                "warning",
+            )
     authors = _items(node.get("author"))
     if not authors:
-        page.add(node_id, join_path(path, "author"), '"author" is missing. Google recommends '
-                 "the author, a Person or Organization with a name.", "warning")
+        page.add(
+            node_id,
+            join_path(path, "author"),
+            '"author" is missing. Google recommends '
+            "the author, a Person or Organization with a name.",
+            "warning",
+        )
     for i, raw in enumerate(authors):
         author = page.resolve(raw)
         where = join_path(path, "author") + (f"[{i}]" if isinstance(node["author"], list) else "")
         if is_reference(author):
             continue  # defined on another page: the vocabulary check covers it
         if not (page.is_a(author, "Person") or page.is_a(author, "Organization")):
-            page.add(node_id, where, '"author" is not a Person or Organization. Google needs '
-                     'it as {"@type": "Person", "name": "..."} or an Organization.')
+            page.add(
+                node_id,
+                where,
+                '"author" is not a Person or Organization. Google needs '
+                'it as {"@type": "Person", "name": "..."} or an Organization.',
+            )
         elif _blank(author.get("name")):
-            page.add(node_id, join_path(where, "name"), '"name" is missing. Google needs the '
-                     "author's name.")
+            page.add(
+                node_id,
+                join_path(where, "name"),
+                '"name" is missing. Google needs the author\'s name.',
+            )
     if _blank(node.get("publisher")):
-        page.add(node_id, join_path(path, "publisher"), '"publisher" is missing. Add the '
-                 "clinic as publisher, for example {\"@id\": \"https://.../#clinic\"}.",
-                 "warning")
+        page.add(
+            node_id,
+            join_path(path, "publisher"),
+            '"publisher" is missing. Add the '
+            'clinic as publisher, for example {"@id": "https://.../#clinic"}.',
+            "warning",
+        )
 
 
 def _local_datetime(value: str) -> bool:
@@ -381,6 +546,7 @@ def _rules_for(lineage: frozenset[str]) -> tuple[Callable, ...]:
 
 
 # -- absolute addresses --------------------------------------------------------
+
 
 def _urls(objects: list[tuple[str, str, dict]]) -> Iterator[tuple[str, str, str, str]]:
     """Every address in the graph (its ``walk``): (node_id, path, key, value)."""
@@ -419,9 +585,13 @@ def _absolute(page: _Page, objects: list[tuple[str, str, dict]]) -> None:
             if value in reported_ids:
                 continue
             reported_ids.add(value)
-        page.add(node_id, path, f'"{key}" is "{value}", which is not a full https address. '
-                 "Publish builds need absolute addresses: set SITEURL to the site's https "
-                 "address, for example https://clinic.example.org.")
+        page.add(
+            node_id,
+            path,
+            f'"{key}" is "{value}", which is not a full https address. '
+            "Publish builds need absolute addresses: set SITEURL to the site's https "
+            "address, for example https://clinic.example.org.",
+        )
 
 
 def check_google(doc: dict, *, absolute_urls: bool) -> list[Finding]:

@@ -40,9 +40,27 @@ SCHEMA = "https://schema.org/"
 # MedicalSpecialty members that are also MedicalBusiness types: for these a
 # clinic can be typed ["MedicalClinic", "Dermatology"] as schema.org shows.
 BUSINESS_SPECIALTIES = frozenset(
-    "CommunityHealth Dermatology DietNutrition Emergency Geriatric Gynecologic Midwifery "
-    "Nursing Obstetric Oncologic Optometric Otolaryngologic Pediatric Physiotherapy "
-    "PlasticSurgery Podiatric PrimaryCare Psychiatric PublicHealth".split()
+    [
+        "CommunityHealth",
+        "Dermatology",
+        "DietNutrition",
+        "Emergency",
+        "Geriatric",
+        "Gynecologic",
+        "Midwifery",
+        "Nursing",
+        "Obstetric",
+        "Oncologic",
+        "Optometric",
+        "Otolaryngologic",
+        "Pediatric",
+        "Physiotherapy",
+        "PlasticSurgery",
+        "Podiatric",
+        "PrimaryCare",
+        "Psychiatric",
+        "PublicHealth",
+    ]
 )
 
 # Noninvasive and Percutaneous are MedicalProcedureType values; surgery is a
@@ -113,13 +131,19 @@ def _place(location: Location) -> dict:
     if location.phone:
         node["telephone"] = location.phone.telephone
     if location.geo:
-        node["geo"] = {"@type": "GeoCoordinates", "latitude": location.geo.latitude,
-                       "longitude": location.geo.longitude}
+        node["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": location.geo.latitude,
+            "longitude": location.geo.longitude,
+        }
     if location.hours:
         node["openingHoursSpecification"] = [
-            {"@type": "OpeningHoursSpecification",
-             "dayOfWeek": [f"{SCHEMA}{day}" for day in hours.days],
-             "opens": hours.opens, "closes": _closes(hours.closes)}
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [f"{SCHEMA}{day}" for day in hours.days],
+                "opens": hours.opens,
+                "closes": _closes(hours.closes),
+            }
             for hours in location.hours
         ]
     return node
@@ -133,14 +157,22 @@ def offer_node(*, url: str, price: Price, currency: str, note: str, site_url: st
     ``PriceSpecification`` with ``minPrice`` (and ``maxPrice``), never a
     single ``price``, so no reader takes the lowest price for the price.
     """
-    node: dict = {"@type": "Offer", "@id": f"{url}#offer", "url": url,
-                  "itemOffered": ref(f"{url}#procedure"), "priceCurrency": currency,
-                  "seller": ref(clinic_id(site_url))}
+    node: dict = {
+        "@type": "Offer",
+        "@id": f"{url}#offer",
+        "url": url,
+        "itemOffered": ref(f"{url}#procedure"),
+        "priceCurrency": currency,
+        "seller": ref(clinic_id(site_url)),
+    }
     if price.exact:
         node["price"] = schema_amount(price.low)
     else:
-        spec: dict = {"@type": "PriceSpecification", "priceCurrency": currency,
-                      "minPrice": schema_amount(price.low)}
+        spec: dict = {
+            "@type": "PriceSpecification",
+            "priceCurrency": currency,
+            "minPrice": schema_amount(price.low),
+        }
         if price.high is not None:
             spec["maxPrice"] = schema_amount(price.high)
         node["priceSpecification"] = spec
@@ -151,12 +183,20 @@ def offer_node(*, url: str, price: Price, currency: str, note: str, site_url: st
 
 def reserve_action(booking: str) -> dict:
     """Online booking: a plain link to the clinic's booking page."""
-    return {"potentialAction": {
-        "@type": "ReserveAction",
-        "target": {"@type": "EntryPoint", "urlTemplate": booking,
-                   "actionPlatform": [f"{SCHEMA}DesktopWebPlatform",
-                                      f"{SCHEMA}MobileWebPlatform"]},
-    }} if booking else {}
+    return (
+        {
+            "potentialAction": {
+                "@type": "ReserveAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": booking,
+                    "actionPlatform": [f"{SCHEMA}DesktopWebPlatform", f"{SCHEMA}MobileWebPlatform"],
+                },
+            }
+        }
+        if booking
+        else {}
+    )
 
 
 def _closes(time: str) -> str:
@@ -167,9 +207,14 @@ def _closes(time: str) -> str:
     return "23:59" if time == END_OF_DAY else time
 
 
-def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
-                 services: list[str], offers: list[dict] | None = None,
-                 location_urls: dict[str, str] | None = None) -> list[dict]:
+def clinic_nodes(
+    profile: Profile,
+    site_url: str,
+    logo_url: str,
+    services: list[str],
+    offers: list[dict] | None = None,
+    location_urls: dict[str, str] | None = None,
+) -> list[dict]:
     """The clinic; with several locations, the organisation and one node per location."""
     home = f"{site_url}/"
     common = {"name": profile.name, "url": home, "logo": logo_url, "image": logo_url}
@@ -184,24 +229,45 @@ def clinic_nodes(profile: Profile, site_url: str, logo_url: str,
         business["priceRange"] = profile.price_range
     offered = {"availableService": [ref(s) for s in services]} if services else {}
     if offers:
-        common["hasOfferCatalog"] = {"@type": "OfferCatalog", "name": profile.name,
-                                     "itemListElement": offers}
+        common["hasOfferCatalog"] = {
+            "@type": "OfferCatalog",
+            "name": profile.name,
+            "itemListElement": offers,
+        }
     if len(profile.locations) == 1:
-        return [{"@type": _clinic_types(profile), "@id": clinic_id(site_url), **common,
-                 **_place(profile.locations[0]), **business, **offered,
-                 **reserve_action(profile.booking_for(profile.main))}]
+        return [
+            {
+                "@type": _clinic_types(profile),
+                "@id": clinic_id(site_url),
+                **common,
+                **_place(profile.locations[0]),
+                **business,
+                **offered,
+                **reserve_action(profile.booking_for(profile.main)),
+            }
+        ]
     organisation = {
-        "@type": "MedicalOrganization", "@id": clinic_id(site_url), **common,
+        "@type": "MedicalOrganization",
+        "@id": clinic_id(site_url),
+        **common,
         "department": [ref(location_id(site_url, loc)) for loc in profile.locations],
         **reserve_action(profile.booking),
     }
     if profile.main and profile.main.phone:
         organisation["telephone"] = profile.main.phone.telephone
     locations = [
-        {"@type": _clinic_types(profile), "@id": location_id(site_url, loc), "name": loc.name,
-         "url": (location_urls or {}).get(loc.slug, home), "image": logo_url,
-         "parentOrganization": ref(clinic_id(site_url)),
-         **_place(loc), **business, **offered, **reserve_action(profile.booking_for(loc))}
+        {
+            "@type": _clinic_types(profile),
+            "@id": location_id(site_url, loc),
+            "name": loc.name,
+            "url": (location_urls or {}).get(loc.slug, home),
+            "image": logo_url,
+            "parentOrganization": ref(clinic_id(site_url)),
+            **_place(loc),
+            **business,
+            **offered,
+            **reserve_action(profile.booking_for(loc)),
+        }
         for loc in profile.locations
     ]
     return [organisation] + locations
@@ -213,8 +279,12 @@ def person_id(site_url: str, person: Person) -> str:
 
 def person_reference(person: Person, site_url: str) -> dict:
     """A team member where another node names them: who, and their qualifications."""
-    node: dict = {"@type": "Person", "@id": person_id(site_url, person), "name": person.name,
-                  "url": f"{site_url}/{person.url}"}
+    node: dict = {
+        "@type": "Person",
+        "@id": person_id(site_url, person),
+        "name": person.name,
+        "url": f"{site_url}/{person.url}",
+    }
     if person.credentials:
         node["honorificSuffix"] = person.credentials
     return node
@@ -234,8 +304,12 @@ def person_node(person: Person, site_url: str, works_for: list[str]) -> dict:
     if works_for:
         node["worksFor"] = [ref(i) for i in works_for]
     if person.photo_published and person.photo_size:
-        node["image"] = {"@type": "ImageObject", "url": f"{site_url}/{person.photo_published}",
-                         "width": person.photo_size[0], "height": person.photo_size[1]}
+        node["image"] = {
+            "@type": "ImageObject",
+            "url": f"{site_url}/{person.photo_published}",
+            "width": person.photo_size[0],
+            "height": person.photo_size[1],
+        }
     return node
 
 
@@ -248,21 +322,38 @@ def clinic_brief(profile: Profile, site_url: str, logo_url: str) -> dict:
     clinic too (``MedicalClinic`` is one) and, unlike a local business, needs
     no address to be complete.
     """
-    node: dict = {"@type": "MedicalOrganization", "@id": clinic_id(site_url),
-                  "name": profile.name, "url": f"{site_url}/", "logo": logo_url}
+    node: dict = {
+        "@type": "MedicalOrganization",
+        "@id": clinic_id(site_url),
+        "name": profile.name,
+        "url": f"{site_url}/",
+        "logo": logo_url,
+    }
     if profile.main and profile.main.phone:
         node["telephone"] = profile.main.phone.telephone
     return node
 
 
 def website_node(profile: Profile, site_url: str) -> dict:
-    return {"@type": "WebSite", "@id": f"{site_url}/#website", "url": f"{site_url}/",
-            "name": profile.name, "publisher": ref(clinic_id(site_url)),
-            "inLanguage": profile.language}
+    return {
+        "@type": "WebSite",
+        "@id": f"{site_url}/#website",
+        "url": f"{site_url}/",
+        "name": profile.name,
+        "publisher": ref(clinic_id(site_url)),
+        "inLanguage": profile.language,
+    }
 
 
-def procedure_node(*, url: str, name: str, description: str, metadata: dict,
-                   specialty: str, offer: dict | None = None) -> dict:
+def procedure_node(
+    *,
+    url: str,
+    name: str,
+    description: str,
+    metadata: dict,
+    specialty: str,
+    offer: dict | None = None,
+) -> dict:
     """A treatment, from its overview page's metadata.
 
     A treatment with a price is also a ``Service``: in schema.org only
@@ -272,14 +363,22 @@ def procedure_node(*, url: str, name: str, description: str, metadata: dict,
     types = ["MedicalTherapy", "SurgicalProcedure"] if written == "Surgical" else ["MedicalTherapy"]
     if offer:
         types.append("Service")
-    node = {"@type": types[0] if len(types) == 1 else types, "@id": f"{url}#procedure",
-            "name": name, "url": url}
+    node = {
+        "@type": types[0] if len(types) == 1 else types,
+        "@id": f"{url}#procedure",
+        "name": name,
+        "url": url,
+    }
     if description:
         node["description"] = description
     if written in PROCEDURE_TYPES:
         node["procedureType"] = f"{SCHEMA}{PROCEDURE_TYPES[written]}"
-    for key, prop in (("body-location", "bodyLocation"), ("how-performed", "howPerformed"),
-                      ("preparation", "preparation"), ("followup", "followup")):
+    for key, prop in (
+        ("body-location", "bodyLocation"),
+        ("how-performed", "howPerformed"),
+        ("preparation", "preparation"),
+        ("followup", "followup"),
+    ):
         value = str(metadata.get(key, "")).strip()
         if value:
             node[prop] = value
@@ -290,8 +389,9 @@ def procedure_node(*, url: str, name: str, description: str, metadata: dict,
     return node
 
 
-def condition_node(*, url: str, name: str, description: str, treatments: list[str],
-                   specialty: str) -> dict:
+def condition_node(
+    *, url: str, name: str, description: str, treatments: list[str], specialty: str
+) -> dict:
     node = {"@type": "MedicalCondition", "@id": f"{url}#condition", "name": name, "url": url}
     if description:
         node["description"] = description
@@ -310,23 +410,40 @@ def breadcrumb_node(page_url: str, trail: list[tuple[str, str]]) -> dict:
         if position < len(trail):
             item["item"] = url
         items.append(item)
-    return {"@type": "BreadcrumbList", "@id": f"{page_url}#breadcrumb",
-            "itemListElement": items}
+    return {"@type": "BreadcrumbList", "@id": f"{page_url}#breadcrumb", "itemListElement": items}
 
 
 def image_node(url: str, width: int, height: int) -> dict:
     return {"@type": "ImageObject", "url": url, "width": width, "height": height}
 
 
-def blog_posting_node(*, url: str, headline: str, description: str, published: str,
-                      modified: str, author: str, image: dict, site_url: str,
-                      language: str) -> dict:
-    node = {"@type": "BlogPosting", "@id": f"{url}#post", "headline": headline, "url": url,
-            "datePublished": published, "dateModified": modified,
-            "author": {"@type": "Organization", "name": author, "url": f"{site_url}/"}
-            if author else ref(clinic_id(site_url)),
-            "publisher": ref(clinic_id(site_url)), "image": image,
-            "mainEntityOfPage": ref(f"{url}#webpage"), "inLanguage": language}
+def blog_posting_node(
+    *,
+    url: str,
+    headline: str,
+    description: str,
+    published: str,
+    modified: str,
+    author: str,
+    image: dict,
+    site_url: str,
+    language: str,
+) -> dict:
+    node = {
+        "@type": "BlogPosting",
+        "@id": f"{url}#post",
+        "headline": headline,
+        "url": url,
+        "datePublished": published,
+        "dateModified": modified,
+        "author": {"@type": "Organization", "name": author, "url": f"{site_url}/"}
+        if author
+        else ref(clinic_id(site_url)),
+        "publisher": ref(clinic_id(site_url)),
+        "image": image,
+        "mainEntityOfPage": ref(f"{url}#webpage"),
+        "inLanguage": language,
+    }
     if description:
         node["description"] = description
     return node
@@ -334,13 +451,19 @@ def blog_posting_node(*, url: str, headline: str, description: str, published: s
 
 def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
     medical = facts.kind in ("treatment", "condition")
-    types: list[str] = ["MedicalWebPage" if medical else
-                        "ContactPage" if facts.kind == "contact" else "WebPage"]
+    types: list[str] = [
+        "MedicalWebPage" if medical else "ContactPage" if facts.kind == "contact" else "WebPage"
+    ]
     if facts.questions:
         types.append("FAQPage")
-    node: dict = {"@type": types[0] if len(types) == 1 else types,
-                  "@id": f"{facts.url}#webpage", "url": facts.url, "name": facts.title,
-                  "isPartOf": ref(f"{site_url}/#website"), "inLanguage": facts.language}
+    node: dict = {
+        "@type": types[0] if len(types) == 1 else types,
+        "@id": f"{facts.url}#webpage",
+        "url": facts.url,
+        "name": facts.title,
+        "isPartOf": ref(f"{site_url}/#website"),
+        "inLanguage": facts.language,
+    }
     if facts.description:
         node["description"] = facts.description
     if facts.breadcrumbs:
@@ -352,8 +475,11 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
         node["about"] = about
     if facts.questions:
         node["mainEntity"] = [
-            {"@type": "Question", "name": q.name,
-             "acceptedAnswer": {"@type": "Answer", "text": q.answer_html}}
+            {
+                "@type": "Question",
+                "name": q.name,
+                "acceptedAnswer": {"@type": "Answer", "text": q.answer_html},
+            }
             for q in facts.questions
         ]
     elif subject:
@@ -383,12 +509,18 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
     return node
 
 
-def site_nodes(profile: Profile, site_url: str, logo_url: str, services: list[str],
-               offers: list[dict] | None = None,
-               location_urls: dict[str, str] | None = None) -> list[dict]:
+def site_nodes(
+    profile: Profile,
+    site_url: str,
+    logo_url: str,
+    services: list[str],
+    offers: list[dict] | None = None,
+    location_urls: dict[str, str] | None = None,
+) -> list[dict]:
     """The nodes every page carries: the clinic (and its locations) and the website."""
     return clinic_nodes(profile, site_url, logo_url, services, offers, location_urls) + [
-        website_node(profile, site_url)]
+        website_node(profile, site_url)
+    ]
 
 
 def brief(node: dict) -> dict:
@@ -399,8 +531,11 @@ def brief(node: dict) -> dict:
     would look for its address and hours on every page; those are on the
     pages that describe it in full.
     """
-    found = {key: node[key] for key in ("@type", "@id", "name", "url", "telephone",
-                                        "honorificSuffix") if key in node}
+    found = {
+        key: node[key]
+        for key in ("@type", "@id", "name", "url", "telephone", "honorificSuffix")
+        if key in node
+    }
     types = node.get("@type")
     if "MedicalClinic" in (types if isinstance(types, list) else [types]):
         found["@type"] = "MedicalOrganization"
@@ -430,8 +565,7 @@ def unresolved(graph: list[dict]) -> list[str]:
     return [node_id for node_id in referred if node_id not in described]
 
 
-def page_graph(facts: PageFacts, *, profile: Profile, site_url: str,
-               shared: list[dict]) -> dict:
+def page_graph(facts: PageFacts, *, profile: Profile, site_url: str, shared: list[dict]) -> dict:
     """The whole graph one page carries; ``shared`` comes from ``site_nodes``, made once."""
     graph = list(shared)
     graph.append(webpage_node(facts, site_url, profile))
@@ -468,7 +602,7 @@ def find_questions(html: str) -> list[Question]:
     questions = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(html)
-        answer = html[match.end():end].strip()
+        answer = html[match.end() : end].strip()
         if answer:
             questions.append(Question(names[index], answer))
     return questions if len(questions) >= 2 else []
@@ -477,8 +611,13 @@ def find_questions(html: str) -> list[Question]:
 # -- serialization -------------------------------------------------------------
 # Replacements, not str.translate: translate looks every character up in a
 # table, while replace scans in C and most of a page's JSON needs none of them.
-_HTML_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+_HTML_UNSAFE = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
 
 
 def script_json(data: dict) -> str:
@@ -493,8 +632,10 @@ def script_json(data: dict) -> str:
         # NaN and Infinity are not JSON: a parser would reject the whole graph
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except ValueError as error:
-        raise ValueError(f"structured data holds a number that is not finite ({error}); "
-                         "the profile's numbers are checked, so this is a bug") from None
+        raise ValueError(
+            f"structured data holds a number that is not finite ({error}); "
+            "the profile's numbers are checked, so this is a bug"
+        ) from None
     for unsafe, escape in _HTML_UNSAFE:
         if unsafe in text:
             text = text.replace(unsafe, escape)

@@ -16,9 +16,21 @@ from ..model.people import Person
 from ..model.profile import Profile
 from ..model.reviews import last_changed
 from .nodes import (
-    PageFacts, blog_posting_node, brief, clinic_brief, clinic_id, condition_node,
-    find_questions, image_node, offer_node, page_graph, person_node, person_reference,
-    procedure_node, site_nodes, unresolved,
+    PageFacts,
+    blog_posting_node,
+    brief,
+    clinic_brief,
+    clinic_id,
+    condition_node,
+    find_questions,
+    image_node,
+    offer_node,
+    page_graph,
+    person_node,
+    person_reference,
+    procedure_node,
+    site_nodes,
+    unresolved,
 )
 
 FULL_CLINIC_PAGES = ("home", "contact", "location", "locations-index")
@@ -35,8 +47,15 @@ def _with_image(node: dict, page: object) -> dict:
 class SiteGraph:
     """Builds page graphs for one build; treatment and condition nodes are made once."""
 
-    def __init__(self, profile: Profile, catalog: Catalog, site_url: str, logo_path: str,
-                 share_path: str = "img/share.png", share_size: tuple[int, int] = (1200, 630)):
+    def __init__(
+        self,
+        profile: Profile,
+        catalog: Catalog,
+        site_url: str,
+        logo_path: str,
+        share_path: str = "img/share.png",
+        share_size: tuple[int, int] = (1200, 630),
+    ):
         self.profile = profile
         self.catalog = catalog
         self.site_url = site_url.rstrip("/")
@@ -47,59 +66,87 @@ class SiteGraph:
         self.procedures = {t.slug: self._procedure(t) for t in catalog.treatments}
         self.conditions = {c.slug: self._condition(c) for c in catalog.conditions}
         self.services = [node["@id"] for node in self.procedures.values()]
-        self.location_urls = {slug: self.absolute(page.url)
-                              for slug, page in catalog.location_pages.items()}
-        self.shared = site_nodes(profile, self.site_url, self.logo_url, self.services,
-                                 list(self.offers.values()), self.location_urls)
+        self.location_urls = {
+            slug: self.absolute(page.url) for slug, page in catalog.location_pages.items()
+        }
+        self.shared = site_nodes(
+            profile,
+            self.site_url,
+            self.logo_url,
+            self.services,
+            list(self.offers.values()),
+            self.location_urls,
+        )
         # The clinic in full (address, hours, every location, every service) is
         # described on the home and contact pages; every other page names it by
         # @id.  A chain's 50 locations would otherwise repeat on every page.
-        self.briefs = {n["@id"]: brief(n) for n in (
-            list(self.procedures.values()) + list(self.conditions.values())
-            + [n for n in self.shared if n["@type"] != "WebSite"]
-            + [person_reference(p, self.site_url) for p in catalog.people])}
+        self.briefs = {
+            n["@id"]: brief(n)
+            for n in (
+                list(self.procedures.values())
+                + list(self.conditions.values())
+                + [n for n in self.shared if n["@type"] != "WebSite"]
+                + [person_reference(p, self.site_url) for p in catalog.people]
+            )
+        }
         # every other page names the clinic in brief: read on its own, a page
         # (a blog post's publisher, a treatment's provider) says who that is
         self.website = [clinic_brief(profile, self.site_url, self.logo_url)] + [
-            n for n in self.shared if n["@type"] == "WebSite"]
+            n for n in self.shared if n["@type"] == "WebSite"
+        ]
 
     def absolute(self, url: str) -> str:
         return f"{self.site_url}/{url}"
 
     def _offer(self, treatment: Treatment) -> dict:
-        return offer_node(url=self.absolute(treatment.url), price=treatment.price,
-                          currency=self.profile.currency, note=treatment.price_note,
-                          site_url=self.site_url)
+        return offer_node(
+            url=self.absolute(treatment.url),
+            price=treatment.price,
+            currency=self.profile.currency,
+            note=treatment.price_note,
+            site_url=self.site_url,
+        )
 
     def _procedure(self, treatment: Treatment) -> dict:
         overview = treatment.overview
         node = procedure_node(
-            url=self.absolute(treatment.url), name=treatment.title,
+            url=self.absolute(treatment.url),
+            name=treatment.title,
             description=plain_text(str(overview.summary)) if overview else "",
-            metadata=overview.metadata if overview else {}, specialty=self.profile.specialty,
+            metadata=overview.metadata if overview else {},
+            specialty=self.profile.specialty,
             offer=self.offers.get(treatment.slug),
         )
         return _with_image(node, overview)
 
     def _condition(self, condition) -> dict:
-        return _with_image(condition_node(
-            url=self.absolute(condition.url), name=condition.title,
-            description=plain_text(str(condition.page.summary)),
-            treatments=[f"{self.absolute(t.url)}#procedure" for t in condition.treatments],
-            specialty=self.profile.specialty,
-        ), condition.page)
+        return _with_image(
+            condition_node(
+                url=self.absolute(condition.url),
+                name=condition.title,
+                description=plain_text(str(condition.page.summary)),
+                treatments=[f"{self.absolute(t.url)}#procedure" for t in condition.treatments],
+                specialty=self.profile.specialty,
+            ),
+            condition.page,
+        )
 
     def _person(self, person: Person) -> dict:
         """A team member, working for each of their locations (or the clinic)."""
-        ids = [f"{self.site_url}/#location-{slug}" for slug in person.location_slugs
-               if len(self.profile.locations) > 1
-               and any(loc.slug == slug for loc in self.profile.locations)]
+        ids = [
+            f"{self.site_url}/#location-{slug}"
+            for slug in person.location_slugs
+            if len(self.profile.locations) > 1
+            and any(loc.slug == slug for loc in self.profile.locations)
+        ]
         return person_node(person, self.site_url, ids or [clinic_id(self.site_url)])
 
     def graph(self, entry: Entry) -> dict:
         page, route = entry.page, entry.route
         facts = PageFacts(
-            kind=route.kind, url=self.absolute(page.url), title=page.title,
+            kind=route.kind,
+            url=self.absolute(page.url),
+            title=page.title,
             description=plain_text(str(getattr(page, "summary", "") or "")),
             language=self.profile.language,
             breadcrumbs=[(name, self.absolute(url)) for name, url in page.breadcrumbs],
@@ -115,20 +162,24 @@ class SiteGraph:
             facts.condition = self.conditions.get(route.slug)
         elif route.kind == "article":
             facts.post = blog_posting_node(
-                url=facts.url, headline=page.title, description=facts.description,
+                url=facts.url,
+                headline=page.title,
+                description=facts.description,
                 published=page.date.isoformat(),
                 modified=_date_time(last_changed(page) or page.date, page.date),
                 author=str(getattr(page, "author", "") or ""),
                 image=getattr(page, "image_node", None) or self.share_image,
-                site_url=self.site_url, language=self.profile.language,
+                site_url=self.site_url,
+                language=self.profile.language,
             )
         elif route.kind == "person" and getattr(page, "person", None):
             facts.extra = [self._person(page.person)]
         elif route.kind == "team-index":
             facts.extra = [self._person(p) for p in self.catalog.people]
         shared = self.shared if route.kind in FULL_CLINIC_PAGES else self.website
-        return self._complete(page_graph(facts, profile=self.profile, site_url=self.site_url,
-                                         shared=shared))
+        return self._complete(
+            page_graph(facts, profile=self.profile, site_url=self.site_url, shared=shared)
+        )
 
     def _complete(self, doc: dict) -> dict:
         """Describe, briefly, every node the page refers to but does not carry.
@@ -142,11 +193,15 @@ class SiteGraph:
         return doc
 
     def blog_index_graph(self, url: str, title: str, description: str, home: str) -> dict:
-        facts = PageFacts(kind="page", url=self.absolute(url), title=title,
-                          description=description, language=self.profile.language,
-                          breadcrumbs=[(home, self.absolute("")), (title, self.absolute(url))])
-        return page_graph(facts, profile=self.profile, site_url=self.site_url,
-                          shared=self.website)
+        facts = PageFacts(
+            kind="page",
+            url=self.absolute(url),
+            title=title,
+            description=description,
+            language=self.profile.language,
+            breadcrumbs=[(home, self.absolute("")), (title, self.absolute(url))],
+        )
+        return page_graph(facts, profile=self.profile, site_url=self.site_url, shared=self.website)
 
 
 def _date_time(day: dt.date, published: dt.datetime) -> str:

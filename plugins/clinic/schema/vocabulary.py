@@ -39,9 +39,10 @@ import difflib
 import functools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from ..model.clock import is_date, is_time
 
@@ -49,8 +50,7 @@ RELEASE = "12.0"
 DATA = Path(__file__).with_name("data") / f"schemaorg-{RELEASE}.json"
 
 _PREFIXES = ("https://schema.org/", "http://schema.org/", "schema:")
-_CONTEXTS = {"https://schema.org", "https://schema.org/", "http://schema.org",
-             "http://schema.org/"}
+_CONTEXTS = {"https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/"}
 
 
 @dataclass(frozen=True, order=True)
@@ -77,6 +77,7 @@ class Finding:
 
 
 # -- the vocabulary ------------------------------------------------------------
+
 
 class Vocabulary:
     """The schema.org terms, indexed for the checks below."""
@@ -194,7 +195,7 @@ def term(value: str) -> str:
         return value  # every prefix has a colon: most names and values end here
     for prefix in _PREFIXES:
         if value.startswith(prefix):
-            return value[len(prefix):]
+            return value[len(prefix) :]
     return value
 
 
@@ -206,6 +207,7 @@ def types_of(node: dict) -> list[str]:
 
 
 # -- walking a graph -----------------------------------------------------------
+
 
 def graph_nodes(doc: dict) -> list:
     """The top-level nodes: the ``@graph`` list, or the document itself."""
@@ -240,8 +242,11 @@ def index_ids(doc: dict) -> dict[str, dict]:
             if isinstance(node_id, str) and len(value) > 1:  # more than its @id
                 found.setdefault(node_id, value)
             for key, item in value.items():
-                if type(item) is not str and isinstance(item, _CONTAINERS) and (
-                        not key.startswith("@") or key in _NODE_KEYWORDS):
+                if (
+                    type(item) is not str
+                    and isinstance(item, _CONTAINERS)
+                    and (not key.startswith("@") or key in _NODE_KEYWORDS)
+                ):
                     visit(item)
 
     visit(graph_nodes(doc))
@@ -254,8 +259,12 @@ _NODE_KEYWORDS = ("@graph", "@list", "@set")  # the keywords index_ids looks ins
 
 def is_reference(value) -> bool:
     """``{"@id": ...}`` and nothing else: a pointer to a node described elsewhere."""
-    return (isinstance(value, dict) and len(value) == 1 and "@id" in value
-            and isinstance(value["@id"], str))
+    return (
+        isinstance(value, dict)
+        and len(value) == 1
+        and "@id" in value
+        and isinstance(value["@id"], str)
+    )
 
 
 def join_path(path: str, key: str) -> str:
@@ -302,9 +311,7 @@ def walk(doc: dict) -> Iterator[tuple[str, str, dict]]:
 
 # -- value formats -------------------------------------------------------------
 
-_DATETIME = re.compile(
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"
-)
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
 _DATETIME_NO_ZONE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _DURATION = re.compile(
     r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"
@@ -365,11 +372,15 @@ _STRING_FORMATS = {
 # What each datatype is, and how to write it, for the message when a value does not fit.
 _HOW = {
     "Date": ("a date", 'Write it as YYYY-MM-DD, for example "2024-05-31"'),
-    "DateTime": ("a date and time with a time zone", "Write it as YYYY-MM-DDTHH:MM:SS+HH:MM, "
-                 'for example "2024-05-31T09:00:00-04:00"'),
+    "DateTime": (
+        "a date and time with a time zone",
+        'Write it as YYYY-MM-DDTHH:MM:SS+HH:MM, for example "2024-05-31T09:00:00-04:00"',
+    ),
     "Time": ("a time", 'Write it as HH:MM or HH:MM:SS, for example "09:00"'),
-    "URL": ("a web address", 'Write a full address starting with "https://", or a path on '
-            'this site starting with "/"'),
+    "URL": (
+        "a web address",
+        'Write a full address starting with "https://", or a path on this site starting with "/"',
+    ),
     "Number": ("a number", "Write it without quotes, for example 25.76"),
     "Float": ("a number", "Write it without quotes, for example 25.76"),
     "Integer": ("a whole number", "Write it without quotes, for example 3"),
@@ -405,6 +416,7 @@ def show(value) -> str:
 
 
 # -- what a property accepts, and what a name always brings --------------------
+
 
 def _datatype(vocab: Vocabulary, name: str) -> bool:
     """Text, URL, Number, Integer, Date... as opposed to a class of things."""
@@ -514,8 +526,13 @@ class _Expected:
             found = self._misfits.get(key) if key is not None else None
             if found is None:
                 kinds = self.vocab.known_types(raw)
-                found = kinds if self.names and kinds and not any(
-                    self.vocab.is_a(kind, c) for kind in kinds for c in self.classes) else ()
+                found = (
+                    kinds
+                    if self.names
+                    and kinds
+                    and not any(self.vocab.is_a(kind, c) for kind in kinds for c in self.classes)
+                    else ()
+                )
                 if key is not None:
                     self._misfits[key] = found
         return found
@@ -560,8 +577,17 @@ class _Plans:
         # By @type value (_name_key): "WebPage", or ("WebPage", "FAQPage") for
         # a list.  _Checker.node reads plain names directly, the common case.
         self.typings: dict = {}
-        self.missing = _Typing((), (('"@type" is missing. Give every node a schema.org type, '
-                                     'for example "@type": "WebPage".', "error"),), self.on(()))
+        self.missing = _Typing(
+            (),
+            (
+                (
+                    '"@type" is missing. Give every node a schema.org type, '
+                    'for example "@type": "WebPage".',
+                    "error",
+                ),
+            ),
+            self.on(()),
+        )
         self.untyped = _Typing((), (), self.on(()))  # a nested object: reported by its holder
 
     def on(self, known: tuple[str, ...]) -> dict[str, _Plan | None]:
@@ -588,8 +614,13 @@ class _Plans:
         vocab, known, messages = self.vocab, [], []
         for value in raw if isinstance(raw, list) else [raw]:
             if not isinstance(value, str):
-                messages.append((f'"@type" contains {show(value)}, which is not a type name. '
-                                 "Write type names as text.", "error"))
+                messages.append(
+                    (
+                        f'"@type" contains {show(value)}, which is not a type name. '
+                        "Write type names as text.",
+                        "error",
+                    )
+                )
                 continue
             name = term(value)
             if name in vocab.types:
@@ -597,20 +628,30 @@ class _Plans:
                 messages.extend(self.superseded(name))
             elif name in vocab.members:
                 kinds = " or ".join(vocab.members[name])
-                messages.append((f'"{name}" is a value of {kinds}, not a type. Use it as the '
-                                 f"value of a property that expects {_article(kinds)}.", "error"))
+                messages.append(
+                    (
+                        f'"{name}" is a value of {kinds}, not a type. Use it as the '
+                        f"value of a property that expects {_article(kinds)}.",
+                        "error",
+                    )
+                )
             elif name in vocab.properties:
                 messages.append((f'"{name}" is a schema.org property, not a type.', "error"))
             else:
-                messages.append((f'"{name}" is not a schema.org type.'
-                                 + _suggest(name, vocab.types), "error"))
+                messages.append(
+                    (f'"{name}" is not a schema.org type.' + _suggest(name, vocab.types), "error")
+                )
         return _Typing(tuple(known), tuple(messages), self.on(tuple(known)))
 
     def superseded(self, name: str) -> list[tuple[str, str]]:
         newer = self.vocab.superseded.get(name)
         if newer:
-            return [(f'"{name}" is an old schema.org name, replaced by "{newer}". '
-                     f'Use "{newer}".', "warning")]
+            return [
+                (
+                    f'"{name}" is an old schema.org name, replaced by "{newer}". Use "{newer}".',
+                    "warning",
+                )
+            ]
         return []
 
     def plan(self, typing: _Typing, key: str) -> _Plan | None:
@@ -629,21 +670,26 @@ class _Plans:
             if name in vocab.types:
                 message = f'"{name}" is a schema.org type, not a property.'
             else:
-                message = (f'"{name}" is not a schema.org property.'
-                           + _suggest(name, vocab.properties))
+                message = f'"{name}" is not a schema.org property.' + _suggest(
+                    name, vocab.properties
+                )
             return _Plan(name, None, ((message, "error"),), False)
         domains, ranges = entry
         messages = self.superseded(name)
         if known and not any(domains & vocab.ancestors(t) for t in known):
             # a retired property (interactionCount) is allowed on no type at all
-            allowed = (f"schema.org allows it on {_either(sorted(domains))}." if domains
-                       else "schema.org no longer allows it on any type.")
+            allowed = (
+                f"schema.org allows it on {_either(sorted(domains))}."
+                if domains
+                else "schema.org no longer allows it on any type."
+            )
             messages.append((f'"{name}" cannot be used on {_either(known)}: {allowed}', "error"))
         expected = vocab.expects(ranges)
         return _Plan(name, expected, tuple(messages), not messages and expected.any_string)
 
 
 # -- the checks ----------------------------------------------------------------
+
 
 class _Later(NamedTuple):
     """A reference to an id the walk has not met yet: checked once it has met them all."""
@@ -715,8 +761,12 @@ class _Checker:
         if not isinstance(node, dict):
             if isinstance(node, list):
                 self._whole_index()  # index_ids looks inside, the walk does not
-            self.add(node_id, path, f"this is {show(node)}, not an object; "
-                     'each node in "@graph" must be an object with "@type".')
+            self.add(
+                node_id,
+                path,
+                f"this is {show(node)}, not an object; "
+                'each node in "@graph" must be an object with "@type".',
+            )
             return
         if not self.whole:  # as index_ids: a node that says something about its @id
             own_id = node.get("@id")
@@ -726,8 +776,7 @@ class _Checker:
         typing = self.typings.get(raw) if type(raw) is str else None  # most nodes
         if typing is None:
             # A nested object without a type was reported by the property holding it.
-            typing = (self.plans.typing(raw) if "@type" in node or not nested
-                      else self.plans.untyped)
+            typing = self.plans.typing(raw) if "@type" in node or not nested else self.plans.untyped
         if typing.messages:
             self.report(node_id, join_path(path, "@type"), typing.messages)
         plans = typing.properties
@@ -737,8 +786,9 @@ class _Checker:
                 plan = plans[key]
             except KeyError:
                 plan = self.plans.plan(typing, key)
-            if plan is None or (plan.quiet_for_text and type(value) is str
-                                and not value.startswith(_PREFIXES)):
+            if plan is None or (
+                plan.quiet_for_text and type(value) is str and not value.startswith(_PREFIXES)
+            ):
                 continue  # a keyword, or text with nothing to say (see _Plan)
             where = prefix + key
             if plan.messages:
@@ -784,8 +834,7 @@ class _Checker:
         elif expected.names and not expected.fits(value):
             self.add(node_id, path, self.literal_message(value, name, expected.names))
 
-    def object(self, value: dict, name: str, expected: _Expected, node_id: str,
-               path: str) -> None:
+    def object(self, value: dict, name: str, expected: _Expected, node_id: str, path: str) -> None:
         value_id = value.get("@id")
         own = isinstance(value_id, str)
         if own and len(value) == 1:  # is_reference(value)
@@ -798,18 +847,25 @@ class _Checker:
                 return
         child_id, child_path = (value_id, "") if own else (node_id, path)
         if "@type" not in value:
-            self.add(child_id, join_path(child_path, "@type"),
-                     f'"{name}" holds an object without "@type". Add its type'
-                     f"{expected.example}.")
+            self.add(
+                child_id,
+                join_path(child_path, "@type"),
+                f'"{name}" holds an object without "@type". Add its type{expected.example}.',
+            )
         else:
             kinds = expected.misfit(value["@type"])
             if kinds:
-                self.add(node_id, path, f'"{name}" is {_either(kinds)}, but schema.org '
-                         f"expects {_either(expected.names)}.")
+                self.add(
+                    node_id,
+                    path,
+                    f'"{name}" is {_either(kinds)}, but schema.org '
+                    f"expects {_either(expected.names)}.",
+                )
         self.node(value, child_id, child_path, nested=True)
 
-    def reference(self, target: str, name: str, expected: _Expected, node_id: str,
-                  path: str) -> None:
+    def reference(
+        self, target: str, name: str, expected: _Expected, node_id: str, path: str
+    ) -> None:
         ranges = expected.names
         node = self.ids.get(target)
         if node is None and not self.whole:
@@ -828,17 +884,29 @@ class _Checker:
                 return  # a page's address, not a node id: nothing to resolve
             if not is_absolute_url(target):
                 elsewhere = "" if self.known_ids is None else " nor on any other page of the site"
-                self.add(node_id, path, f'"{name}" refers to {target}, which is not in the '
-                         f'graph{elsewhere}. Add a node with "@id": "{target}", or fix the '
-                         "reference.")
+                self.add(
+                    node_id,
+                    path,
+                    f'"{name}" refers to {target}, which is not in the '
+                    f'graph{elsewhere}. Add a node with "@id": "{target}", or fix the '
+                    "reference.",
+                )
             elif self.known_ids is not None and _origin(target) in self.origins:
-                self.add(node_id, path, f'"{name}" refers to {target}, which is not in the '
-                         "graph nor on any other page of the site. Check the address.")
+                self.add(
+                    node_id,
+                    path,
+                    f'"{name}" refers to {target}, which is not in the '
+                    "graph nor on any other page of the site. Check the address.",
+                )
             return
         kinds = () if expected.has_url else expected.misfit(node.get("@type"))
         if kinds:
-            self.add(node_id, path, f'"{name}" refers to {target}, which is {_either(kinds)}, '
-                     f"but schema.org expects {_either(ranges)}.")
+            self.add(
+                node_id,
+                path,
+                f'"{name}" refers to {target}, which is {_either(kinds)}, '
+                f"but schema.org expects {_either(ranges)}.",
+            )
 
     def _datatype(self, name: str) -> bool:
         return _datatype(self.vocab, name)
@@ -856,30 +924,43 @@ class _Checker:
             choices = {m for m in vocab.members if any(vocab.member_of(m, e) for e in enumerations)}
             hint = _suggest(term(value), choices)
             if term(value) in vocab.types:
-                hint = (f' "{term(value)}" is a schema.org type, not a value: use it as the '
-                        f'node\'s "@type" instead.{hint}')
+                hint = (
+                    f' "{term(value)}" is a schema.org type, not a value: use it as the '
+                    f'node\'s "@type" instead.{hint}'
+                )
             elif not hint and len(choices) <= 8:
                 hint = " Use one of: " + ", ".join(sorted(choices)) + "."
             return f'"{name}" is {shown}, which is not {_either(enumerations)}.{hint}'
         if isinstance(value, str) and formats:
             if "Date" in formats and "DateTime" in formats:
                 if _DATETIME_NO_ZONE.match(value):
-                    return (f'"{name}" is {shown}, which has no time zone. Add one, for '
-                            f'example "{value}+00:00", or write only the date (YYYY-MM-DD).')
-                return (f'"{name}" is {shown}, which is not a date or a date and time. '
-                        'Write YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS with a time zone, for example '
-                        '"2024-05-31T09:00:00-04:00".')
+                    return (
+                        f'"{name}" is {shown}, which has no time zone. Add one, for '
+                        f'example "{value}+00:00", or write only the date (YYYY-MM-DD).'
+                    )
+                return (
+                    f'"{name}" is {shown}, which is not a date or a date and time. '
+                    "Write YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS with a time zone, for example "
+                    '"2024-05-31T09:00:00-04:00".'
+                )
             if formats == ["DateTime"] and _DATETIME_NO_ZONE.match(value):
-                return (f'"{name}" is {shown}, which has no time zone. Add one, for example '
-                        f'"{value}+00:00".')
+                return (
+                    f'"{name}" is {shown}, which has no time zone. Add one, for example '
+                    f'"{value}+00:00".'
+                )
             what, fix = _HOW[formats[0]]
             return f'"{name}" is {shown}, which is not {what}. {fix}.'
         if formats and not isinstance(value, str):
             what, fix = _HOW[formats[0]]
             return f'"{name}" is {shown}, which is not {what}. {fix}.'
         classes = [r for r in ranges if not self._datatype(r)]
-        kind = "text" if isinstance(value, str) else "a number" if not isinstance(
-            value, bool) else "true/false"
+        kind = (
+            "text"
+            if isinstance(value, str)
+            else "a number"
+            if not isinstance(value, bool)
+            else "true/false"
+        )
         example = ""
         if classes and isinstance(value, str):
             example = f' Write it as an object: {{"@type": "{classes[0]}", "name": {shown}}}.'
@@ -903,8 +984,12 @@ def validate_graph(doc: dict, known_ids: set[str] | None = None) -> list[Finding
         return checker.findings()
     context = doc.get("@context")
     if context not in _CONTEXTS:
-        checker.add("@context", "@context", f'"@context" is {show(context)}. Set it to '
-                    '"https://schema.org" so every name is read as a schema.org term.')
+        checker.add(
+            "@context",
+            "@context",
+            f'"@context" is {show(context)}. Set it to '
+            '"https://schema.org" so every name is read as a schema.org term.',
+        )
     for i, node in enumerate(graph_nodes(doc)):
         checker.node(node, top_id(node, i), "")
     return checker.findings()

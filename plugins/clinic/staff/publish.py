@@ -43,8 +43,11 @@ def main(argv: list[str]) -> int:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print("Another publish is running in this folder. Wait until it has finished, "
-                  "then run make publish again.", file=sys.stderr)
+            print(
+                "Another publish is running in this folder. Wait until it has finished, "
+                "then run make publish again.",
+                file=sys.stderr,
+            )
             return 1
         # the lock goes with the process: a killed publish never leaves it held
         return _publish(argv, output, builds)
@@ -58,8 +61,9 @@ def _publish(argv: list[str], output: str, builds: str) -> int:
     done = False
     replaced = ""
     try:
-        process = subprocess.Popen([sys.executable, "-m", "pelican", "content",
-                                    "-s", "publishconf.py", "-o", fresh, *argv])
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", fresh, *argv]
+        )
         if process.wait() != 0:
             return 1
         os.symlink(os.path.relpath(fresh, os.path.dirname(os.path.abspath(output))), link)

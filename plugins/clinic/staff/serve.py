@@ -39,21 +39,34 @@ def build(settings_file: str, output: str, extra: dict) -> None:
     started = time.perf_counter()
     fresh = output.rstrip("/") + ".next"
     try:
-        settings = read_settings(settings_file, override={
-            "OUTPUT_PATH": fresh, "CLINIC_LIVE_RELOAD": True, "CACHE_CONTENT": True,
-            "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "generator", **extra})
+        settings = read_settings(
+            settings_file,
+            override={
+                "OUTPUT_PATH": fresh,
+                "CLINIC_LIVE_RELOAD": True,
+                "CACHE_CONTENT": True,
+                "LOAD_CONTENT_CACHE": True,
+                "CONTENT_CACHING_LAYER": "generator",
+                **extra,
+            },
+        )
         Pelican(settings).run()
         _swap(fresh, output)
     except SystemExit:
         raise
     except Exception as error:  # a template or plugin error: show it, keep serving
         message = "".join(traceback.format_exception_only(type(error), error)).strip()
-        print(f"\nThe build failed: {message}\nFix it and save again; the server keeps "
-              "running.\n", file=sys.stderr, flush=True)
+        print(
+            f"\nThe build failed: {message}\nFix it and save again; the server keeps running.\n",
+            file=sys.stderr,
+            flush=True,
+        )
         write_live(output, error=message, problems=[])
         return
-    print(f"Built in {time.perf_counter() - started:.2f} s; the open page refreshes itself.",
-          flush=True)
+    print(
+        f"Built in {time.perf_counter() - started:.2f} s; the open page refreshes itself.",
+        flush=True,
+    )
 
 
 def _swap(fresh: str, output: str) -> None:
@@ -76,8 +89,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         # never a listing: preview what the host will serve
         self.send_error(404)
 
-    def send_error(self, code: int, message: str | None = None,
-                   explain: str | None = None) -> None:
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = os.path.join(self.directory, "404.html")
         if code == 404 and os.path.isfile(page):
             with open(page, "rb") as handle:
@@ -111,9 +123,12 @@ def main(argv: list[str]) -> int:
     try:
         server = serve(output, host, port)
     except OSError as error:
-        print(f"Cannot serve on http://{host}:{port}/ ({error.strerror}). Another preview is "
-              f"probably running: stop it with Ctrl+C in its window, or use another port: "
-              f"make serve PORT=8001", file=sys.stderr)
+        print(
+            f"Cannot serve on http://{host}:{port}/ ({error.strerror}). Another preview is "
+            f"probably running: stop it with Ctrl+C in its window, or use another port: "
+            f"make serve PORT=8001",
+            file=sys.stderr,
+        )
         return 1
     print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     watched = [path for path in WATCHED if os.path.exists(path)]
@@ -123,8 +138,9 @@ def main(argv: list[str]) -> int:
         # SIGINT ignored, and Python's KeyboardInterrupt would never come
         signal.signal(number, lambda *_: stop.set())
     try:
-        for changes in watchfiles.watch(*watched, debounce=50, step=25, stop_event=stop,
-                                        raise_interrupt=False):
+        for changes in watchfiles.watch(
+            *watched, debounce=50, step=25, stop_event=stop, raise_interrupt=False
+        ):
             paths = sorted({os.path.relpath(path) for _, path in changes})
             print(f"Changed: {', '.join(paths)}", flush=True)
             if any(p.startswith(RESTART_ON) for p in paths):

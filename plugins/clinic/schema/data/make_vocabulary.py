@@ -57,9 +57,7 @@ def _names(value) -> list[str]:
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
-    return sorted(
-        item["@id"][len(_PREFIX):] for item in items if item["@id"].startswith(_PREFIX)
-    )
+    return sorted(item["@id"][len(_PREFIX) :] for item in items if item["@id"].startswith(_PREFIX))
 
 
 def build(graph: list[dict]) -> dict:
@@ -69,7 +67,7 @@ def build(graph: list[dict]) -> dict:
     members: dict[str, list[str]] = {}
     superseded: dict[str, str] = {}
     for node in graph:
-        name = node["@id"][len(_PREFIX):]
+        name = node["@id"][len(_PREFIX) :]
         kinds = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
         if "rdf:Property" in kinds:
             properties[name] = [
@@ -80,7 +78,7 @@ def build(graph: list[dict]) -> dict:
         # specialties that are also business types).
         if "rdfs:Class" in kinds or "rdfs:subClassOf" in node:
             types[name] = _names(node.get("rdfs:subClassOf"))
-        enumerations = sorted(k[len(_PREFIX):] for k in kinds if k.startswith(_PREFIX))
+        enumerations = sorted(k[len(_PREFIX) :] for k in kinds if k.startswith(_PREFIX))
         # DataType is a marker on Text, Number etc., not an enumeration.
         enumerations = [e for e in enumerations if e != "DataType"]
         if enumerations:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from .content import Content
 from .money import Price
 from .people import Person
 from .problems import Problem
@@ -49,14 +50,14 @@ PROCEDURE_TYPES = ("Noninvasive", "Percutaneous", "Surgical")
 class Entry:
     source: str  # project-relative, e.g. content/treatments/peel/index.md
     route: Route
-    page: Any
+    page: Content
 
 
 @dataclass
 class Section:
     slug: str
     label: str
-    page: Any
+    page: Content
 
     @property
     def url(self) -> str:
@@ -67,7 +68,7 @@ class Section:
 class Treatment:
     slug: str
     source_dir: str
-    overview: Any = None
+    overview: Content | None = None
     sections: list[Section] = field(default_factory=list)
     conditions: list[Condition] = field(default_factory=list)
     price: Price | None = None  # from the overview's Price header, once checked
@@ -116,7 +117,7 @@ class Treatment:
 @dataclass
 class Condition:
     slug: str
-    page: Any
+    page: Content
     treatments: list[Treatment] = field(default_factory=list)
 
     @property
@@ -136,9 +137,9 @@ class Condition:
 class Catalog:
     treatments: list[Treatment] = field(default_factory=list)
     conditions: list[Condition] = field(default_factory=list)
-    special: dict[str, Any] = field(default_factory=dict)  # home, treatments-index, ...
+    special: dict[str, Content] = field(default_factory=dict)  # home, treatments-index, ...
     people: list[Person] = field(default_factory=list)  # content/team/, by name
-    location_pages: dict[str, Any] = field(default_factory=dict)  # location slug → page
+    location_pages: dict[str, Content] = field(default_factory=dict)  # location slug → page
 
     def person(self, slug: str) -> Person | None:
         return next((p for p in self.people if p.slug == slug), None)
@@ -216,7 +217,8 @@ def _structure_problems(
                 f"{treatment.source_dir}/",
                 None,
                 "this treatment has no overview page (index.md)",
-                f"add {treatment.source_dir}/index.md with Title, Summary and the treatment's facts",
+                f"add {treatment.source_dir}/index.md with Title, Summary and the "
+                "treatment's facts",
             )
         )
     for slug in REQUIRED_SECTIONS:
@@ -272,7 +274,7 @@ def _draft_problem(source: str, locate: Locate, what: str) -> Problem:
 
 def _link(catalog: Catalog, entries: list[Entry], locate: Locate) -> list[Problem]:
     """Link treatments and conditions both ways from whichever side names the other."""
-    problems = []
+    problems: list[Problem] = []
     pairs: list[tuple[Treatment, Condition]] = []
     sources = {id(e.page): e.source for e in entries}
     for treatment in catalog.treatments:
@@ -298,8 +300,8 @@ def _link(catalog: Catalog, entries: list[Entry], locate: Locate) -> list[Proble
     for condition in catalog.conditions:
         source = sources[id(condition.page)]
         for slug in _slugs(condition.page.metadata.get("treatments", "")):
-            treatment = catalog.treatment(slug)
-            if treatment is None:
+            named = catalog.treatment(slug)
+            if named is None:
                 problems.append(
                     _unknown(
                         source,
@@ -312,7 +314,7 @@ def _link(catalog: Catalog, entries: list[Entry], locate: Locate) -> list[Proble
                     )
                 )
             else:
-                pairs.append((treatment, condition))
+                pairs.append((named, condition))
     for treatment, condition in pairs:
         if condition not in treatment.conditions:
             treatment.conditions.append(condition)
@@ -325,7 +327,9 @@ def _link(catalog: Catalog, entries: list[Entry], locate: Locate) -> list[Proble
     return problems
 
 
-def _unknown(source, locate, key, slug, noun, known, folder) -> Problem:
+def _unknown(
+    source: str, locate: Locate, key: str, slug: str, noun: str, known: list[str], folder: str
+) -> Problem:
     choices = ", ".join(known) if known else "none yet"
     return Problem(
         source,
@@ -336,7 +340,7 @@ def _unknown(source, locate, key, slug, noun, known, folder) -> Problem:
     )
 
 
-def _slugs(value) -> list[str]:
+def _slugs(value: object) -> list[str]:
     """Comma-separated slugs in metadata (``hyperpigmentation, acne-scars``)."""
     items = value if isinstance(value, list) else str(value).split(",")
     return [s.strip().lower() for s in items if s.strip()]

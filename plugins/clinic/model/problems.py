@@ -7,6 +7,7 @@ builds print problems as warnings; publish builds stop and list all of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -52,11 +53,11 @@ class Problems:
         self._items.setdefault(problem, None)
         return problem
 
-    def extend(self, problems) -> None:
+    def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self._items.setdefault(problem, None)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Problem]:
         return iter(self._items)
 
     def __len__(self) -> int:
@@ -66,7 +67,7 @@ class Problems:
         return sorted(self._items, key=lambda p: (p.path, p.line or 0, p.message))
 
 
-def report(problems) -> str:
+def report(problems: Iterable[Problem]) -> str:
     """The full list, grouped by file (a blank line between files), with a count at the end."""
     items = sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
     lines = []

@@ -22,7 +22,7 @@ from .clock import END_OF_DAY, is_time
 from .markup import CONTROL, control_codes
 from .money import known_currency
 from .problems import Problem
-from .tomlpos import key_lines, line_of
+from .tomlpos import KeyPath, key_lines, line_of
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -217,6 +217,10 @@ _WHY = {
 }
 
 
+# A TOML table as tomllib returns it: its values are what the checks below look at
+Table = dict[str, Any]
+
+
 class _Validator:
     """Walks the parsed TOML and collects problems with their lines."""
 
@@ -227,19 +231,19 @@ class _Validator:
         self.problems: list[Problem] = []
 
     # -- reporting -----------------------------------------------------
-    def report(self, keys: tuple, message: str, fix: str, stops: bool = False) -> None:
+    def report(self, keys: KeyPath, message: str, fix: str, stops: bool = False) -> None:
         line = line_of(self.text, keys, self.lines)
         self.problems.append(Problem(self.path, line, message, fix, stops))
 
     @staticmethod
-    def name(keys: tuple) -> str:
+    def name(keys: KeyPath) -> str:
         out = ""
         for key in keys:
             out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else key)
         return out
 
     # -- shapes --------------------------------------------------------
-    def table(self, data, keys: tuple, allowed: tuple[str, ...]) -> dict:
+    def table(self, data: object, keys: KeyPath, allowed: tuple[str, ...]) -> Table:
         if data is None:
             return {}
         if not isinstance(data, dict):
@@ -260,7 +264,7 @@ class _Validator:
                 )
         return data
 
-    def text_value(self, data: dict, keys: tuple, key: str, required: bool = False) -> str:
+    def text_value(self, data: Table, keys: KeyPath, key: str, required: bool = False) -> str:
         value = data.get(key)
         full = keys + (key,)
         if value is None:
@@ -280,7 +284,7 @@ class _Validator:
             return ""
         return value.strip()
 
-    def missing_fact(self, keys: tuple, key: str, why_key: str | None = None) -> None:
+    def missing_fact(self, keys: KeyPath, key: str, why_key: str | None = None) -> None:
         full = keys + (key,)
         why = _WHY[why_key or key]
         self.report(
@@ -290,7 +294,7 @@ class _Validator:
         )
 
 
-def _describe(value) -> str:
+def _describe(value: object) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, (int, float)):
@@ -422,7 +426,7 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
     return profile, v.problems
 
 
-def _profiles(v: _Validator, links: dict) -> tuple[str, ...]:
+def _profiles(v: _Validator, links: Table) -> tuple[str, ...]:
     value = links.get("profiles", [])
     if not isinstance(value, list):
         v.report(
@@ -444,7 +448,7 @@ def _profiles(v: _Validator, links: dict) -> tuple[str, ...]:
     return tuple(good)
 
 
-def _currency(v: _Validator, clinic: dict) -> str:
+def _currency(v: _Validator, clinic: Table) -> str:
     code = v.text_value(clinic, ("clinic",), "currency")
     if code and not known_currency(code):
         close = code.upper() if known_currency(code.upper()) else ""
@@ -459,7 +463,7 @@ def _currency(v: _Validator, clinic: dict) -> str:
     return code
 
 
-def _booking(v: _Validator, data: dict, keys: tuple) -> str:
+def _booking(v: _Validator, data: Table, keys: KeyPath) -> str:
     """An online booking address: a full https address, opened as an ordinary link."""
     address = v.text_value(data, keys, "booking")
     if not address:
@@ -496,7 +500,7 @@ def booking_address_problem(address: str) -> str:
     return ""
 
 
-def _review(v: _Validator, data: dict) -> Review:
+def _review(v: _Validator, data: Table) -> Review:
     keys = ("review",)
     interval = data.get("interval_months", 12)
     if isinstance(interval, bool) or not isinstance(interval, int) or not 1 <= interval <= 60:
@@ -513,7 +517,7 @@ def _review(v: _Validator, data: dict) -> Review:
     return Review(interval_months=interval, reviewer=reviewer)
 
 
-def _locations(v: _Validator, value) -> tuple[Location, ...]:
+def _locations(v: _Validator, value: object) -> tuple[Location, ...]:
     if value is None or value == []:
         v.report(
             ("locations",),
@@ -543,7 +547,7 @@ def _locations(v: _Validator, value) -> tuple[Location, ...]:
     return tuple(result)
 
 
-def _location(v: _Validator, item, keys: tuple) -> Location:
+def _location(v: _Validator, item: object, keys: KeyPath) -> Location:
     data = v.table(item, keys, _LOCATION_KEYS)
     name = v.text_value(data, keys, "name", required=True)
     address = _address(v, v.table(data.get("address"), keys + ("address",), _ADDRESS_KEYS), keys)
@@ -582,7 +586,7 @@ def _location(v: _Validator, item, keys: tuple) -> Location:
     )
 
 
-def _address(v: _Validator, data: dict, location_keys: tuple) -> Address:
+def _address(v: _Validator, data: Table, location_keys: KeyPath) -> Address:
     keys = location_keys + ("address",)
     if not data:
         v.report(
@@ -609,7 +613,7 @@ def _address(v: _Validator, data: dict, location_keys: tuple) -> Address:
     return Address(**values)
 
 
-def _hours(v: _Validator, value, keys: tuple) -> tuple[Hours, ...]:
+def _hours(v: _Validator, value: object, keys: KeyPath) -> tuple[Hours, ...]:
     if value is None or value == []:
         v.missing_fact(keys[:-1], "hours")
         return ()
@@ -631,7 +635,8 @@ def _hours(v: _Validator, value, keys: tuple) -> tuple[Hours, ...]:
         if not days or bad_days:
             v.report(
                 entry_keys + ("days",),
-                f'"{v.name(entry_keys + ("days",))}" has {", ".join(map(str, bad_days)) or "no days"}',
+                f'"{v.name(entry_keys + ("days",))}" has '
+                f"{', '.join(map(str, bad_days)) or 'no days'}",
                 f"list days by their English names: {', '.join(DAYS)}",
             )
             continue
@@ -666,7 +671,7 @@ def _hours(v: _Validator, value, keys: tuple) -> tuple[Hours, ...]:
     return tuple(result)
 
 
-def _geo(v: _Validator, value, keys: tuple) -> Geo | None:
+def _geo(v: _Validator, value: object, keys: KeyPath) -> Geo | None:
     if value is None:
         return None
     data = v.table(value, keys, _GEO_KEYS)
@@ -682,7 +687,8 @@ def _geo(v: _Validator, value, keys: tuple) -> Geo | None:
         ):
             v.report(
                 keys + (key,),
-                f'"{v.name(keys + (key,))}" is {_describe(number) if number is not None else "missing"}, '
+                f'"{v.name(keys + (key,))}" is '
+                f"{_describe(number) if number is not None else 'missing'}, "
                 f"but it must be a number from -{limit} to {limit}",
                 f"copy it from a map, without quotes and with at least five decimals, for "
                 f"example {key} = {example}",
@@ -692,7 +698,7 @@ def _geo(v: _Validator, value, keys: tuple) -> Geo | None:
     return Geo(**coords)
 
 
-def _visible(v: _Validator, value: Any, keys: tuple) -> Any:
+def _visible(v: _Validator, value: Any, keys: KeyPath) -> Any:
     """The parsed TOML with every invisible control character taken out (and reported)."""
     if isinstance(value, dict):
         return {key: _visible(v, item, keys + (key,)) for key, item in value.items()}

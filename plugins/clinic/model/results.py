@@ -67,8 +67,8 @@ def parse_results(
         ]
     found = []
     for index, pair in enumerate(pairs):
-
-        def report(key: str, message: str, fix: str) -> None:
+        # index=index: bound now, so each report names its own pair
+        def report(key: str, message: str, fix: str, index: int = index) -> None:
             problems.append(
                 Problem(path, line_of(text, ("pairs", index, key), lines), message, fix)
             )

@@ -23,7 +23,7 @@ class ReviewState:
     person: Any = None  # the team member (model.people.Person) when the reviewer is one
 
 
-def parse_review_date(value: str) -> dt.date | None:
+def parse_review_date(value: str) -> dt.date:
     """The date in ``YYYY-MM-DD`` form; ``ValueError`` with the reason otherwise."""
     return parse_date(value.strip())
 

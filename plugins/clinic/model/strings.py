@@ -17,7 +17,7 @@ class Strings:
         self.english = tables.get("en", {})
         self.chosen = tables.get(self.language, {})
 
-    def __call__(self, key: str, **values) -> str:
+    def __call__(self, key: str, **values: object) -> str:
         """``t("treatments_for", condition="Melasma")``; an unknown key shows as itself."""
         text = self.chosen.get(key, self.english.get(key, key))
         return text.format(**values) if values else text

@@ -16,13 +16,16 @@ from .lines import editor_lines
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 
+# A key's path: table and key names, with the index of an array-of-tables element
+KeyPath = tuple[str | int, ...]
 
-def key_lines(text: str) -> dict[tuple, int]:
+
+def key_lines(text: str) -> dict[KeyPath, int]:
     """Map every written key path (and table path) to its 1-based line."""
-    lines: dict[tuple, int] = {}
-    counters: dict[tuple, int] = {}
-    table: tuple = ()
-    array: tuple | None = None  # a key whose [ ... ] list spans several lines
+    lines: dict[KeyPath, int] = {}
+    counters: dict[KeyPath, int] = {}
+    table: KeyPath = ()
+    array: KeyPath | None = None  # a key whose [ ... ] list spans several lines
     items = 0
     for number, line in enumerate(editor_lines(text), start=1):
         if array is not None:
@@ -51,9 +54,9 @@ def key_lines(text: str) -> dict[tuple, int]:
     return lines
 
 
-def _resolve(names: list[str], counters: dict[tuple, int], is_array: bool) -> tuple:
+def _resolve(names: list[str], counters: dict[KeyPath, int], is_array: bool) -> KeyPath:
     """Turn a header's dotted names into a concrete path with array indices."""
-    path: tuple = ()
+    path: KeyPath = ()
     for i, name in enumerate(names):
         path += (name,)
         last = i == len(names) - 1
@@ -66,7 +69,7 @@ def _resolve(names: list[str], counters: dict[tuple, int], is_array: bool) -> tu
     return path
 
 
-def line_of(text: str, path: tuple, lines: dict[tuple, int] | None = None) -> int | None:
+def line_of(text: str, path: KeyPath, lines: dict[KeyPath, int] | None = None) -> int | None:
     """The line where ``path`` is written, or where its closest parent is."""
     lines = key_lines(text) if lines is None else lines
     for end in range(len(path), 0, -1):

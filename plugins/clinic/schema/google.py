@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any, TypeGuard
 
 from ..model.clock import is_date, is_time
+from .nodes import Node
 from .vocabulary import (
     Finding,
     index_ids,
@@ -62,14 +64,14 @@ _ZONE = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
 class _Page:
     """One graph and the findings about it."""
 
-    def __init__(self, doc: dict):
+    def __init__(self, doc: Node):
         self.doc = doc
         self.vocab = vocabulary()
         self.findings: dict[Finding, None] = {}
-        self._ids: dict[str, dict] | None = None
+        self._ids: dict[str, Node] | None = None
 
     @property
-    def ids(self) -> dict[str, dict]:
+    def ids(self) -> dict[str, Node]:
         """The graph's nodes by ``@id``, indexed when a reference first needs it.
 
         Indexing walks the whole graph, and most pages resolve no reference.
@@ -81,7 +83,7 @@ class _Page:
     def add(self, node_id: str, path: str, message: str, severity: str = "error") -> None:
         self.findings.setdefault(Finding(node_id, path, message, severity), None)
 
-    def resolve(self, value):
+    def resolve(self, value: Any) -> Any:
         """A reference to a node in this graph, replaced by that node."""
         if type(value) is dict and len(value) > 1:
             return value  # an object with more than an @id: the common case
@@ -89,17 +91,17 @@ class _Page:
             return self.ids[value["@id"]]
         return value
 
-    def is_a(self, obj, kind: str) -> bool:
+    def is_a(self, obj: object, kind: str) -> TypeGuard[Node]:
         return isinstance(obj, dict) and kind in self.vocab.lineage(obj.get("@type"))
 
 
-def _items(value) -> list:
+def _items(value: Any) -> list[Any]:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
 
 
-def _blank(value) -> bool:
+def _blank(value: object) -> bool:
     if type(value) is str:  # the common case; "" and blanks alike
         return not value.strip()
     return (
@@ -110,7 +112,7 @@ def _blank(value) -> bool:
     )
 
 
-def _decimals(value) -> int:
+def _decimals(value: Any) -> int:
     text = value if isinstance(value, str) else repr(float(value))
     if "e" in text.lower():
         return 0
@@ -120,7 +122,7 @@ def _decimals(value) -> int:
 # -- the rules -----------------------------------------------------------------
 
 
-def _local_business(page: _Page, node_id: str, path: str, node: dict) -> None:
+def _local_business(page: _Page, node_id: str, path: str, node: Node) -> None:
     """Local business (LocalBusiness) structured data.
 
     Required: ``name`` and ``address``.  Recommended: the five address parts
@@ -203,10 +205,10 @@ def _local_business(page: _Page, node_id: str, path: str, node: dict) -> None:
             _hours(page, node_id, f"{where}[{i}]" if isinstance(hours, list) else where, spec)
 
 
-def _geo(page: _Page, node_id: str, path: str, geo: dict) -> None:
+def _geo(page: _Page, node_id: str, path: str, geo: Node) -> None:
     """Local business: ``geo.latitude``/``geo.longitude``, at least 5 decimal places."""
     for key, limit in (("latitude", 90), ("longitude", 180)):
-        value = geo.get(key)
+        value: Any = geo.get(key)  # any JSON value: the checks below say which are right
         where = join_path(path, key)
         if _blank(value):
             page.add(
@@ -245,7 +247,7 @@ def _geo(page: _Page, node_id: str, path: str, geo: dict) -> None:
             )
 
 
-def _hours(page: _Page, node_id: str, path: str, spec: dict) -> None:
+def _hours(page: _Page, node_id: str, path: str, spec: Node) -> None:
     """Local business: ``openingHoursSpecification`` with dayOfWeek, opens, closes."""
     if _blank(spec.get("dayOfWeek")):
         page.add(
@@ -275,8 +277,15 @@ def _hours(page: _Page, node_id: str, path: str, spec: dict) -> None:
 
 
 def _entries(
-    page: _Page, node_id: str, path: str, node: dict, key: str, kind: str, missing: str, not_kind
-):
+    page: _Page,
+    node_id: str,
+    path: str,
+    node: Node,
+    key: str,
+    kind: str,
+    missing: str,
+    not_kind: Callable[[int], str],
+) -> Iterator[tuple[int, str, Node]]:
     """A required list (``itemListElement``, ``mainEntity``): its ``kind`` entries.
 
     Yields ``(index, path, entry)`` for each entry that is a ``kind``; a
@@ -297,7 +306,7 @@ def _entries(
             page.add(node_id, at, not_kind(i))
 
 
-def _breadcrumb(page: _Page, node_id: str, path: str, node: dict) -> None:
+def _breadcrumb(page: _Page, node_id: str, path: str, node: Node) -> None:
     """Breadcrumb (BreadcrumbList) structured data.
 
     Required: ``itemListElement``, a list of ListItem, each with ``position``
@@ -365,7 +374,7 @@ def _breadcrumb(page: _Page, node_id: str, path: str, node: dict) -> None:
             )
 
 
-def _faq(page: _Page, node_id: str, path: str, node: dict) -> None:
+def _faq(page: _Page, node_id: str, path: str, node: Node) -> None:
     """FAQ (FAQPage, Question, Answer) structured data.
 
     Required: ``mainEntity``, the list of Question; each Question needs
@@ -420,7 +429,7 @@ def _faq(page: _Page, node_id: str, path: str, node: dict) -> None:
                 )
 
 
-def _article(page: _Page, node_id: str, path: str, node: dict) -> None:
+def _article(page: _Page, node_id: str, path: str, node: Node) -> None:
     """Article (Article, NewsArticle, BlogPosting) structured data.
 
     Google requires nothing and recommends ``headline`` (concise: long ones
@@ -525,7 +534,10 @@ def _local_datetime(value: str) -> bool:
     return is_datetime(value + "Z")
 
 
-_RULES: tuple[tuple[str, Callable], ...] = (
+# A rule reports what one object of its type lacks: (page, node_id, path, object)
+_Rule = Callable[[_Page, str, str, Node], None]
+
+_RULES: tuple[tuple[str, _Rule], ...] = (
     ("LocalBusiness", _local_business),
     ("BreadcrumbList", _breadcrumb),
     ("FAQPage", _faq),
@@ -535,10 +547,10 @@ _RULES: tuple[tuple[str, Callable], ...] = (
 # The rules for objects of each lineage (``Vocabulary.lineage``: a set of
 # type names), in _RULES order.  Keyed on type names only, so right for
 # every page; most objects (questions, crumbs) get ().
-_RULES_FOR: dict[frozenset[str], tuple[Callable, ...]] = {}
+_RULES_FOR: dict[frozenset[str], tuple[_Rule, ...]] = {}
 
 
-def _rules_for(lineage: frozenset[str]) -> tuple[Callable, ...]:
+def _rules_for(lineage: frozenset[str]) -> tuple[_Rule, ...]:
     found = _RULES_FOR.get(lineage)
     if found is None:
         found = _RULES_FOR[lineage] = tuple(rule for kind, rule in _RULES if kind in lineage)
@@ -548,7 +560,7 @@ def _rules_for(lineage: frozenset[str]) -> tuple[Callable, ...]:
 # -- absolute addresses --------------------------------------------------------
 
 
-def _urls(objects: list[tuple[str, str, dict]]) -> Iterator[tuple[str, str, str, str]]:
+def _urls(objects: list[tuple[str, str, Node]]) -> Iterator[tuple[str, str, str, str]]:
     """Every address in the graph (its ``walk``): (node_id, path, key, value)."""
     for node_id, path, obj in objects:
         if isinstance(obj.get("@id"), str) and not obj["@id"].startswith("_:"):
@@ -569,7 +581,7 @@ def _urls(objects: list[tuple[str, str, dict]]) -> Iterator[tuple[str, str, str,
                     yield node_id, at, key, item
 
 
-def _absolute(page: _Page, objects: list[tuple[str, str, dict]]) -> None:
+def _absolute(page: _Page, objects: list[tuple[str, str, Node]]) -> None:
     """Google's structured-data guidelines: URLs must be fully qualified.
 
     Google reads each address on its own, not against the page it is on, so
@@ -594,7 +606,7 @@ def _absolute(page: _Page, objects: list[tuple[str, str, dict]]) -> None:
         )
 
 
-def check_google(doc: dict, *, absolute_urls: bool) -> list[Finding]:
+def check_google(doc: Node, *, absolute_urls: bool) -> list[Finding]:
     """Every way ``doc`` falls short of Google's structured-data rules, in graph order.
 
     ``absolute_urls`` is for publish builds: every address must then be a

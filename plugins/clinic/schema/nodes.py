@@ -27,7 +27,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..model.citations import Citation
 from ..model.clock import END_OF_DAY
 from ..model.markup import plain_text
 from ..model.money import Price, schema_amount
@@ -36,6 +38,10 @@ from ..model.profile import Location, Profile
 from ..model.reviews import ReviewState
 
 SCHEMA = "https://schema.org/"
+
+# One JSON-LD node, or a whole {"@context", "@graph"} document: JSON values
+# (text, numbers, lists, other nodes) under their property names
+Node = dict[str, Any]
 
 # MedicalSpecialty members that are also MedicalBusiness types: for these a
 # clinic can be typed ["MedicalClinic", "Dermatology"] as schema.org shows.
@@ -89,15 +95,15 @@ class PageFacts:
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (name, absolute url)
     review: ReviewState | None = None
     questions: list[Question] = field(default_factory=list)
-    procedure: dict | None = None  # the treatment's node, on treatment pages
+    procedure: Node | None = None  # the treatment's node, on treatment pages
     treats: list[str] = field(default_factory=list)  # ids of the conditions it treats
-    condition: dict | None = None  # the condition's node, on condition pages
-    post: dict | None = None  # the BlogPosting node, on blog posts
-    extra: list[dict] = field(default_factory=list)  # people and places shown on the page
-    citations: list = field(default_factory=list)  # citations.Citation, from footnotes
+    condition: Node | None = None  # the condition's node, on condition pages
+    post: Node | None = None  # the BlogPosting node, on blog posts
+    extra: list[Node] = field(default_factory=list)  # people and places shown on the page
+    citations: list[Citation] = field(default_factory=list)  # from footnotes
 
 
-def ref(node_id: str) -> dict:
+def ref(node_id: str) -> Node:
     return {"@id": node_id}
 
 
@@ -115,9 +121,9 @@ def _clinic_types(profile: Profile) -> list[str] | str:
     return "MedicalClinic"
 
 
-def _place(location: Location) -> dict:
+def _place(location: Location) -> Node:
     """Address, phone, hours and position of one location."""
-    node: dict = {}
+    node: Node = {}
     address = location.address
     parts = {
         "streetAddress": address.street,
@@ -149,7 +155,7 @@ def _place(location: Location) -> dict:
     return node
 
 
-def offer_node(*, url: str, price: Price, currency: str, note: str, site_url: str) -> dict:
+def offer_node(*, url: str, price: Price, currency: str, note: str, site_url: str) -> Node:
     """What a priced treatment costs: a price, a starting price, or a range.
 
     The offer's ``@id`` is the treatment's, so the clinic's catalog and the
@@ -157,7 +163,7 @@ def offer_node(*, url: str, price: Price, currency: str, note: str, site_url: st
     ``PriceSpecification`` with ``minPrice`` (and ``maxPrice``), never a
     single ``price``, so no reader takes the lowest price for the price.
     """
-    node: dict = {
+    node: Node = {
         "@type": "Offer",
         "@id": f"{url}#offer",
         "url": url,
@@ -168,7 +174,7 @@ def offer_node(*, url: str, price: Price, currency: str, note: str, site_url: st
     if price.exact:
         node["price"] = schema_amount(price.low)
     else:
-        spec: dict = {
+        spec: Node = {
             "@type": "PriceSpecification",
             "priceCurrency": currency,
             "minPrice": schema_amount(price.low),
@@ -181,7 +187,7 @@ def offer_node(*, url: str, price: Price, currency: str, note: str, site_url: st
     return node
 
 
-def reserve_action(booking: str) -> dict:
+def reserve_action(booking: str) -> Node:
     """Online booking: a plain link to the clinic's booking page."""
     return (
         {
@@ -212,22 +218,24 @@ def clinic_nodes(
     site_url: str,
     logo_url: str,
     services: list[str],
-    offers: list[dict] | None = None,
+    offers: list[Node] | None = None,
     location_urls: dict[str, str] | None = None,
-) -> list[dict]:
+) -> list[Node]:
     """The clinic; with several locations, the organisation and one node per location."""
     home = f"{site_url}/"
-    common = {"name": profile.name, "url": home, "logo": logo_url, "image": logo_url}
+    common: Node = {"name": profile.name, "url": home, "logo": logo_url, "image": logo_url}
     if profile.description:
         common["description"] = profile.description
     if profile.profiles:
         common["sameAs"] = list(profile.profiles)
     # what each place says of itself; priceRange belongs to a place (a
     # LocalBusiness), not to the organisation of several places
-    business = {"medicalSpecialty": f"{SCHEMA}{profile.specialty}"} if profile.specialty else {}
+    business: Node = (
+        {"medicalSpecialty": f"{SCHEMA}{profile.specialty}"} if profile.specialty else {}
+    )
     if profile.price_range:
         business["priceRange"] = profile.price_range
-    offered = {"availableService": [ref(s) for s in services]} if services else {}
+    offered: Node = {"availableService": [ref(s) for s in services]} if services else {}
     if offers:
         common["hasOfferCatalog"] = {
             "@type": "OfferCatalog",
@@ -277,9 +285,9 @@ def person_id(site_url: str, person: Person) -> str:
     return f"{site_url}/{person.url}#person"
 
 
-def person_reference(person: Person, site_url: str) -> dict:
+def person_reference(person: Person, site_url: str) -> Node:
     """A team member where another node names them: who, and their qualifications."""
-    node: dict = {
+    node: Node = {
         "@type": "Person",
         "@id": person_id(site_url, person),
         "name": person.name,
@@ -290,7 +298,7 @@ def person_reference(person: Person, site_url: str) -> dict:
     return node
 
 
-def person_node(person: Person, site_url: str, works_for: list[str]) -> dict:
+def person_node(person: Person, site_url: str, works_for: list[str]) -> Node:
     """A team member in full, on their own page and the team list.
 
     ``Person``, not ``Physician``: in schema.org 12.0 ``Physician`` is a
@@ -313,7 +321,7 @@ def person_node(person: Person, site_url: str, works_for: list[str]) -> dict:
     return node
 
 
-def clinic_brief(profile: Profile, site_url: str, logo_url: str) -> dict:
+def clinic_brief(profile: Profile, site_url: str, logo_url: str) -> Node:
     """The clinic as every other page names it: who it is and how to call it.
 
     A page read on its own (as search engines and assistants read it) then
@@ -322,7 +330,7 @@ def clinic_brief(profile: Profile, site_url: str, logo_url: str) -> dict:
     clinic too (``MedicalClinic`` is one) and, unlike a local business, needs
     no address to be complete.
     """
-    node: dict = {
+    node: Node = {
         "@type": "MedicalOrganization",
         "@id": clinic_id(site_url),
         "name": profile.name,
@@ -334,7 +342,7 @@ def clinic_brief(profile: Profile, site_url: str, logo_url: str) -> dict:
     return node
 
 
-def website_node(profile: Profile, site_url: str) -> dict:
+def website_node(profile: Profile, site_url: str) -> Node:
     return {
         "@type": "WebSite",
         "@id": f"{site_url}/#website",
@@ -350,10 +358,10 @@ def procedure_node(
     url: str,
     name: str,
     description: str,
-    metadata: dict,
+    metadata: dict[str, Any],
     specialty: str,
-    offer: dict | None = None,
-) -> dict:
+    offer: Node | None = None,
+) -> Node:
     """A treatment, from its overview page's metadata.
 
     A treatment with a price is also a ``Service``: in schema.org only
@@ -363,7 +371,7 @@ def procedure_node(
     types = ["MedicalTherapy", "SurgicalProcedure"] if written == "Surgical" else ["MedicalTherapy"]
     if offer:
         types.append("Service")
-    node = {
+    node: Node = {
         "@type": types[0] if len(types) == 1 else types,
         "@id": f"{url}#procedure",
         "name": name,
@@ -391,8 +399,8 @@ def procedure_node(
 
 def condition_node(
     *, url: str, name: str, description: str, treatments: list[str], specialty: str
-) -> dict:
-    node = {"@type": "MedicalCondition", "@id": f"{url}#condition", "name": name, "url": url}
+) -> Node:
+    node: Node = {"@type": "MedicalCondition", "@id": f"{url}#condition", "name": name, "url": url}
     if description:
         node["description"] = description
     if treatments:
@@ -402,7 +410,7 @@ def condition_node(
     return node
 
 
-def breadcrumb_node(page_url: str, trail: list[tuple[str, str]]) -> dict:
+def breadcrumb_node(page_url: str, trail: list[tuple[str, str]]) -> Node:
     """Positions from 1; the last crumb (this page) carries no ``item``, as Google allows."""
     items = []
     for position, (name, url) in enumerate(trail, start=1):
@@ -413,7 +421,7 @@ def breadcrumb_node(page_url: str, trail: list[tuple[str, str]]) -> dict:
     return {"@type": "BreadcrumbList", "@id": f"{page_url}#breadcrumb", "itemListElement": items}
 
 
-def image_node(url: str, width: int, height: int) -> dict:
+def image_node(url: str, width: int, height: int) -> Node:
     return {"@type": "ImageObject", "url": url, "width": width, "height": height}
 
 
@@ -425,11 +433,11 @@ def blog_posting_node(
     published: str,
     modified: str,
     author: str,
-    image: dict,
+    image: Node,
     site_url: str,
     language: str,
-) -> dict:
-    node = {
+) -> Node:
+    node: Node = {
         "@type": "BlogPosting",
         "@id": f"{url}#post",
         "headline": headline,
@@ -449,14 +457,14 @@ def blog_posting_node(
     return node
 
 
-def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
+def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> Node:
     medical = facts.kind in ("treatment", "condition")
     types: list[str] = [
         "MedicalWebPage" if medical else "ContactPage" if facts.kind == "contact" else "WebPage"
     ]
     if facts.questions:
         types.append("FAQPage")
-    node: dict = {
+    node: Node = {
         "@type": types[0] if len(types) == 1 else types,
         "@id": f"{facts.url}#webpage",
         "url": facts.url,
@@ -514,16 +522,16 @@ def site_nodes(
     site_url: str,
     logo_url: str,
     services: list[str],
-    offers: list[dict] | None = None,
+    offers: list[Node] | None = None,
     location_urls: dict[str, str] | None = None,
-) -> list[dict]:
+) -> list[Node]:
     """The nodes every page carries: the clinic (and its locations) and the website."""
     return clinic_nodes(profile, site_url, logo_url, services, offers, location_urls) + [
         website_node(profile, site_url)
     ]
 
 
-def brief(node: dict) -> dict:
+def brief(node: Node) -> Node:
     """A node as another page names it: its type, @id, name, address and phone.
 
     A clinic or location is named as a ``MedicalOrganization`` (which a
@@ -531,7 +539,7 @@ def brief(node: dict) -> dict:
     would look for its address and hours on every page; those are on the
     pages that describe it in full.
     """
-    found = {
+    found: Node = {
         key: node[key]
         for key in ("@type", "@id", "name", "url", "telephone", "honorificSuffix")
         if key in node
@@ -542,7 +550,7 @@ def brief(node: dict) -> dict:
     return found
 
 
-def unresolved(graph: list[dict]) -> list[str]:
+def unresolved(graph: list[Node]) -> list[str]:
     """The @ids a graph refers to ({"@id": ...} alone) but does not describe, in order."""
     described: set[str] = set()
     referred: dict[str, None] = {}
@@ -565,7 +573,7 @@ def unresolved(graph: list[dict]) -> list[str]:
     return [node_id for node_id in referred if node_id not in described]
 
 
-def page_graph(facts: PageFacts, *, profile: Profile, site_url: str, shared: list[dict]) -> dict:
+def page_graph(facts: PageFacts, *, profile: Profile, site_url: str, shared: list[Node]) -> Node:
     """The whole graph one page carries; ``shared`` comes from ``site_nodes``, made once."""
     graph = list(shared)
     graph.append(webpage_node(facts, site_url, profile))
@@ -620,7 +628,7 @@ _HTML_UNSAFE = (
 )
 
 
-def script_json(data: dict) -> str:
+def script_json(data: Node) -> str:
     """JSON for a ``<script type="application/ld+json">``.
 
     ``<``, ``>`` and ``&`` are escaped so no value can close the script element

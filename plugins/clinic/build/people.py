@@ -95,7 +95,8 @@ class Reviewers:
                         f"{source}:{line}" if line else source,
                         None,
                         f'the reviewer "{written}" is written as text; with a team page, every '
-                        "medical page links to the clinician and search engines can tell who they are",
+                        "medical page links to the clinician and search engines can tell "
+                        "who they are",
                         f'add content/team/<name>.md for them and write {how}<name>"',
                     )
                 )

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.catalog import Entry
+from ..model.catalog import Entry, Treatment
 from ..model.problems import Problem
 from ..model.results import Pair, parse_results
 from ..publishing.picture_files import ADVISE_BYTES, Job, PictureError, inspect
@@ -218,7 +218,8 @@ def results(build: Build, entry: Entry, found: Pictures) -> None:
     route = entry.route
     if route.kind != "treatment" or route.section != "results":
         return
-    overview = page.treatment.overview if getattr(page, "treatment", None) else None
+    treatment: Treatment | None = getattr(page, "treatment", None)
+    overview = treatment.overview if treatment else None
     if getattr(page, "clinic_generated", False) and overview is not None:
         page.review = getattr(overview, "review", None)  # the treatment's own review
     folder = posixpath.dirname(build.sources.content_relative(entry.source))

@@ -1,4 +1,5 @@
-"""Pelican's Markdown reader, refusing a file too large or too deep to be a page before Markdown runs.
+"""Pelican's Markdown reader, refusing a file too large or too deep to be a page
+before Markdown runs.
 
 A 5 MB file took Markdown two minutes with no word; lists nested a thousand
 deep took as long to end in a ``RecursionError``.  Either way Pelican logs "Could not process"

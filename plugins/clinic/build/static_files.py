@@ -78,7 +78,8 @@ def refuse_unsafe(build: Build, statics: list[Any]) -> tuple[list[Any], list[Any
 
 
 def link_problems(build: Build, content: Any) -> list[Problem]:
-    """``{attach}``, ``{static}`` and ``{filename}`` links in a page that lead outside ``content/``."""
+    """``{attach}``, ``{static}`` and ``{filename}`` links in a page that lead outside
+    ``content/``."""
     body = content._content or ""
     if "{" not in body:
         return []

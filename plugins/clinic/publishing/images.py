@@ -23,7 +23,9 @@ WHITE = (255, 255, 255)
 LIGHT = (214, 236, 240)
 
 
-def _fit(draw: ImageDraw.ImageDraw, text: str, width: int, start: int) -> ImageFont.FreeTypeFont:
+def _fit(
+    draw: ImageDraw.ImageDraw, text: str, width: int, start: int
+) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """The largest font size, at most ``start``, at which ``text`` fits ``width``."""
     size = start
     while size > 12:

@@ -13,12 +13,14 @@ page's rendering; a new ``SiteWide`` each run keeps ``make serve`` current.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 
 class SiteWide:
     def __init__(self) -> None:
-        self._rendered: dict[tuple, str] = {}
+        self._rendered: dict[tuple[Hashable, ...], str] = {}
 
-    def __call__(self, *key, caller) -> str:
+    def __call__(self, *key: Hashable, caller: Callable[[], str]) -> str:
         found = self._rendered.get(key)
         if found is None:
             found = self._rendered[key] = caller()

@@ -41,7 +41,7 @@ _SOURCE = re.compile(r"""<a\b[^>]*href=["']?https?://|<sup\b""", re.I)
 
 
 @functools.cache
-def _attr_pattern(name: str) -> re.Pattern:
+def _attr_pattern(name: str) -> re.Pattern[str]:
     return re.compile(_ATTR.format(re.escape(name)), re.I)
 
 

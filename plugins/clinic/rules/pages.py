@@ -19,16 +19,19 @@ from ..model.routes import SLUG, Route
 
 SUMMARY_MIN, SUMMARY_MAX = 50, 160
 
+# (source, metadata key or None for the header as a whole) -> line
+Locate = Callable[[str, str | None], int | None]
+
 
 def check_page(
     source: str,
     route: Route,
-    metadata: dict,
+    metadata: dict[str, Any],
     *,
     today: dt.date,
     interval_months: int,
     reviewer: str,
-    locate: Callable[[str, str], int | None],
+    locate: Locate,
 ) -> tuple[ReviewState | None, list[Problem]]:
     problems = (
         _title_problems(source, metadata, locate)
@@ -42,9 +45,7 @@ def check_page(
     return review, problems
 
 
-def _title_problems(
-    source: str, metadata: dict[str, Any], locate: Callable[[str, str], int | None]
-) -> list[Problem]:
+def _title_problems(source: str, metadata: dict[str, Any], locate: Locate) -> list[Problem]:
     # A header with no Title at all never makes a page (rules.sources says so);
     # one with only spaces does, with no name anywhere.
     if "title" not in metadata or plain_text(str(metadata["title"])).strip():
@@ -65,7 +66,7 @@ _ADDRESS_KEYS = {"url": "URL", "save_as": "Save_as"}
 
 
 def _date_problems(
-    source: str, metadata: dict[str, Any], today: dt.date, locate: Callable[[str, str], int | None]
+    source: str, metadata: dict[str, Any], today: dt.date, locate: Locate
 ) -> list[Problem]:
     """A blog post's Date and Modified may not be in the future, like Reviewed."""
     problems = []
@@ -92,7 +93,7 @@ def _future_date(source: str, line: int | None, label: str, value: str, fix: str
     return Problem(source, line, f'"{label}" is {value}, which is in the future', fix)
 
 
-def _summary_problems(source, metadata, locate) -> list[Problem]:
+def _summary_problems(source: str, metadata: dict[str, Any], locate: Locate) -> list[Problem]:
     if "summary" not in metadata:
         return [
             Problem(
@@ -117,7 +118,14 @@ def _summary_problems(source, metadata, locate) -> list[Problem]:
     ]
 
 
-def _review_problems(source, metadata, today, interval_months, reviewer, locate):
+def _review_problems(
+    source: str,
+    metadata: dict[str, Any],
+    today: dt.date,
+    interval_months: int,
+    reviewer: str,
+    locate: Locate,
+) -> tuple[ReviewState, list[Problem]]:
     if "reviewed" not in metadata:
         return review_state(None, interval_months, reviewer), [
             Problem(
@@ -183,11 +191,11 @@ _ADDRESS_HEADERS = ("slug", "lang", "url", "save_as")
 
 def address_problems(
     source: str,
-    metadata: dict,
+    metadata: dict[str, Any],
     save_as: str,
     template: str,
     templates: frozenset[str],
-    locate: Callable[[str, str], int | None],
+    locate: Locate,
 ) -> list[Problem]:
     """Whether the address and template a page asks for are safe to write; empty when they are.
 
@@ -225,18 +233,18 @@ def address_problems(
             Problem(
                 source,
                 locate(source, "template"),
-                f'"Template" is "{template}", which is not one of the theme\'s templates ({known}), '
-                f"{left_out}",
+                f'"Template" is "{template}", which is not one of the theme\'s templates '
+                f"({known}), {left_out}",
                 "remove the Template: line: the file's place picks the template",
             )
         ]
     why = unsafe_address(save_as)
     if why:
-        key = next((k for k in _ADDRESS_HEADERS if k in metadata), None)
+        header = next((k for k in _ADDRESS_HEADERS if k in metadata), None)
         return [
             Problem(
                 source,
-                locate(source, key) if key else None,
+                locate(source, header) if header else None,
                 f'this page would be written to "{save_as}", which {why}, {left_out}',
                 "remove any Slug:, Lang:, URL: or Save_as: line that changes its address",
             )

@@ -95,7 +95,7 @@ def template_problems(
     theme_dir: str, label: Callable[[str], str], own_origin: str
 ) -> list[Problem]:
     """Every reference to another website in the theme's templates."""
-    found = []
+    found: list[Problem] = []
     for root, _, files in os.walk(os.path.join(theme_dir, "templates")):
         for name in sorted(files):
             path = os.path.join(root, name)

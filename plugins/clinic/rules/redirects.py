@@ -153,8 +153,8 @@ def redirect_rules(
                         source,
                         line,
                         f'"Redirect-From" has {old}, which is the address of a file the '
-                        "site publishes (the theme, an image, the blog or a file for the host): the "
-                        "redirect would hide it",
+                        "site publishes (the theme, an image, the blog or a file for the host): "
+                        "the redirect would hide it",
                         "remove it from the list",
                     )
                 )

@@ -181,11 +181,11 @@ def diagnose(path: str, label: str) -> Problem | None:
             "write Status: draft to keep a page off the published site (previews show it "
             "under /drafts/), or remove the line to publish it",
         )
-    depth, line = nesting(text)
-    if line is not None:
+    depth, too_deep = nesting(text)
+    if too_deep is not None:
         return Problem(
             label,
-            line,
+            too_deep,
             f"lists or quotes on this page are nested {depth} levels deep, more than the "
             f"{NESTING_LIMIT} the site reads, so it was left out of the site",
             "nest them a few levels at most: each line indented 4 spaces (or one >) more than "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..rules.body import PLACEHOLDER
@@ -43,7 +44,7 @@ def _page(title: str, extra: str = "", reviewed: bool = True, body: str = "") ->
     return header + extra + "\n" + body
 
 
-def _questions(questions) -> str:
+def _questions(questions: Iterable[str]) -> str:
     return "".join(f"## {q}\n\n{F}: the answer, in short plain sentences.\n\n" for q in questions)
 
 

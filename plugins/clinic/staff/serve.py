@@ -25,6 +25,7 @@ import sys
 import threading
 import time
 import traceback
+from typing import Any
 
 from ..publishing.live import write_live
 
@@ -32,7 +33,7 @@ WATCHED = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
 RESTART_ON = ("plugins", "pelicanconf.py", "publishconf.py")
 
 
-def build(settings_file: str, output: str, extra: dict) -> None:
+def build(settings_file: str, output: str, extra: dict[str, Any]) -> None:
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -81,7 +82,7 @@ def _swap(fresh: str, output: str) -> None:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep the terminal for build messages
+    def log_message(self, format: str, *args: Any) -> None:  # keep the terminal for build messages
         pass
 
     def list_directory(self, path: str | os.PathLike[str]) -> None:

@@ -150,7 +150,7 @@ def tel_uri(number: phonenumbers.PhoneNumber) -> str:
     plain E.164 is what the rest of the site writes in ``tel:`` links.
     """
     uri = "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    return "%s;ext=%s" % (uri, number.extension) if number.extension else uri
+    return f"{uri};ext={number.extension}" if number.extension else uri
 
 
 def link_phones(html: str, region: str) -> LinkResult:
@@ -174,7 +174,8 @@ class Linker:
         lengths = [n for n in general.possible_length if n > 0] if general else []
         digits = min(lengths + [SHORTEST_INTERNATIONAL])
         # A digit and enough more, each after at most four gap characters.
-        more_digits = r"(?:%s{0,4}\d){%d,}" % (_GAP, digits - 1)
+        # (% formatting: the regex's own {m,n} braces stay as they are read)
+        more_digits = r"(?:%s{0,4}\d){%d,}" % (_GAP, digits - 1)  # noqa: UP031
         self.candidate = re.compile(r"\d" + more_digits)
         self._step = _step_pattern(more_digits)
 
@@ -195,7 +196,7 @@ class Linker:
             return LinkResult(html, tuple(suspects))
         out, done = [], 0
         for start, end, uri in sorted(edits):
-            out += [html[done:start], '<a href="%s">' % uri, html[start:end], "</a>"]
+            out += [html[done:start], f'<a href="{uri}">', html[start:end], "</a>"]
             done = end
         out.append(html[done:])
         return LinkResult("".join(out), tuple(suspects))
@@ -252,7 +253,7 @@ class Linker:
             return []
         edges = [lo] + [edge for start, end, _ in accepted for edge in (start, end)] + [hi]
         more = []
-        for gap_lo, gap_hi in zip(edges[::2], edges[1::2]):
+        for gap_lo, gap_hi in zip(edges[::2], edges[1::2], strict=True):
             if self.candidate.search(text, gap_lo, gap_hi):
                 more += self._find(text, at, gap_lo, gap_hi, found)
         return accepted + more
@@ -368,7 +369,7 @@ _RAW_TEXT = frozenset(
     ["iframe", "noembed", "noframes", "plaintext", "script", "style", "textarea", "title", "xmp"]
 )
 _RAW_TEXT_END = {
-    name: re.compile(r"</%s(?=[%s/>])" % (name, _SPACE), re.I) for name in _RAW_TEXT - {"plaintext"}
+    name: re.compile(rf"</{name}(?=[{_SPACE}/>])", re.I) for name in _RAW_TEXT - {"plaintext"}
 }
 # A reference, as html.parser and the standard both read most of them: the
 # text it stands for is what html.unescape makes of it (the standard's rules).
@@ -386,22 +387,19 @@ def _any_case(names: frozenset[str]) -> str:
     """
 
     def letters(text: str) -> str:
-        return "".join("[%s%s]" % (c, c.upper()) if c.isalpha() else re.escape(c) for c in text)
+        return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in text)
 
     groups: dict[str, list[str]] = {}
     for name in sorted(names):
         groups.setdefault(name[0], []).append(name[1:])
     return "|".join(
-        "%s(?:%s)" % (letters(first), "|".join(map(letters, rests)))
-        for first, rests in groups.items()
+        f"{letters(first)}(?:{'|'.join(map(letters, rests))})" for first, rests in groups.items()
     )
 
 
 # A tag of an element a link may go in, which the step passes (_TAG minus the names).
-_PLAIN_TAG = r"<(?!/?(?:%s)(?:[%s/>]|\Z))%s" % (
-    _any_case(SKIP | _RAW_TEXT),
-    _SPACE,
-    re.sub(r"\(\?P<\w+>", "(?:", _TAG.pattern[1:]),
+_PLAIN_TAG = rf"<(?!/?(?:{_any_case(SKIP | _RAW_TEXT)})(?:[{_SPACE}/>]|\Z))" + re.sub(
+    r"\(\?P<\w+>", "(?:", _TAG.pattern[1:]
 )
 
 
@@ -420,7 +418,7 @@ def _step_pattern(more_digits: str) -> re.Pattern[str]:
     reference with a digit after it ("786&nbsp;210&nbsp;4234").
     """
     return re.compile(
-        r"(?:[^<&\d]++|\d(?!%s)|&(?!#|[^<\d]*+\d)|(?P<tag>%s))*+" % (more_digits, _PLAIN_TAG)
+        rf"(?:[^<&\d]++|\d(?!{more_digits})|&(?!#|[^<\d]*+\d)|(?P<tag>{_PLAIN_TAG}))*+"
     )
 
 

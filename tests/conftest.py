@@ -65,8 +65,10 @@ def run_pelican(
     # libphonenumber reads a region's rules on first use; read once here too
     phonenumbers.PhoneMetadata.metadata_for_region("US")
 
-    out, err = (tempfile.TemporaryFile("w+", encoding="utf-8") for _ in range(2))
-    with out, err:
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8") as out,
+        tempfile.TemporaryFile("w+", encoding="utf-8") as err,
+    ):
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
@@ -95,8 +97,9 @@ def _child_build(
     """Run Pelican's command line as ``python -m pelican`` would, in the forked copy."""
     os.dup2(out.fileno(), 1)
     os.dup2(err.fileno(), 2)
-    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
-    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+    # the copy's own stdout and stderr until os._exit: never closed
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
     os.environ.update(COLUMNS="200", **(env or {}))
     os.chdir(project)
     sys.path.insert(0, str(project))  # as python -m puts the working folder first

@@ -52,7 +52,8 @@ reviewer = "alex-example"
 slug = "north"
 name = "Clínica Solana North"
 phone = "305-555-0142 ext. 7"
-hours = [ { days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], opens = "09:00", closes = "18:00" } ]
+hours = [ { days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], \
+opens = "09:00", closes = "18:00" } ]
 
 [locations.address]
 street = "100 Example Avenue"

@@ -70,17 +70,17 @@ def test_a_lang_that_moves_the_file_is_blamed_on_its_line():
         (
             "Template: ../../../../etc/passwd",
             '"Template" is "../../../../etc/passwd", which is not one of the theme\'s templates '
-            "(article, condition, conditions, contact, home, index, location, locations, page, person, "
-            "team, treatment, treatments), "
+            "(article, condition, conditions, contact, home, index, location, locations, page, "
+            "person, team, treatment, treatments), "
             f"{LEFT_OUT}. Remove the Template: line: the file's place picks the template.",
         ),
         ("Template: base", '"Template" is "base", which is not one of the theme\'s templates'),
         (
             "Save_as: _headers",
             '"Save_as" sets the page\'s own address, but every address follows from where the file '
-            f"is, and this one would break links to the page; {LEFT_OUT}. Remove the Save_as: line; "
-            "to change a blog post's address, write a Slug: line instead; to change another page's, "
-            "rename or move its file.",
+            f"is, and this one would break links to the page; {LEFT_OUT}. Remove the Save_as: "
+            "line; to change a blog post's address, write a Slug: line instead; to change another "
+            "page's, rename or move its file.",
         ),
         ("URL: /elsewhere/", '"URL" sets the page\'s own address'),
         (

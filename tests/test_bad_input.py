@@ -196,7 +196,8 @@ CASES = {
     "file that is not UTF-8": (
         not_utf8,
         # the first line not_utf8 turns into Latin-1
-        f"content/pages/accessibility.md:{line_of('content/pages/accessibility.md', 'screen readers')}"
+        "content/pages/accessibility.md:"
+        f"{line_of('content/pages/accessibility.md', 'screen readers')}"
         ": This file is not UTF-8 text, so it was left out of the site. Open it in your editor "
         "and save it with the encoding UTF-8.",
         ["/accessibility/"],
@@ -257,7 +258,9 @@ def test_not_utf8_message_names_the_line_and_the_fix(project):
     not_utf8(project)
     result = project.build()
     line = next(
-        l for l in result.output.splitlines() if l.startswith("content/pages/accessibility.md:")
+        text
+        for text in result.output.splitlines()
+        if text.startswith("content/pages/accessibility.md:")
     )
     number = int(line.split(":")[1])
     source = project.file("content/pages/accessibility.md").read_bytes().split(b"\n")

@@ -34,7 +34,9 @@ def _soup(result, url: str) -> BeautifulSoup:
 
 
 def _graph(soup: BeautifulSoup) -> list[dict]:
-    return json.loads(soup.find("script", type="application/ld+json").string)["@graph"]
+    script = soup.find("script", type="application/ld+json")
+    assert script is not None and script.string is not None, "the page has no JSON-LD"
+    return json.loads(script.string)["@graph"]
 
 
 def _node(graph: list[dict], node_id: str) -> dict:
@@ -232,13 +234,14 @@ def test_a_price_needs_the_clinics_currency(tmp_path):
         (
             BOOK_ALL,
             "booking page",
-            'content/clinic.toml:11: "links.booking" is "booking page", which is not a web address.',
+            'content/clinic.toml:11: "links.booking" is "booking page", which is not a web '
+            "address.",
         ),
         (
             BOOK_SOUTH,
             "https://nodot/",
-            'content/clinic.toml:34: "locations[1].booking" is "https://nodot/", which is not a valid '
-            "web address.",
+            'content/clinic.toml:34: "locations[1].booking" is "https://nodot/", which is not a '
+            "valid web address.",
         ),
     ],
 )

@@ -71,7 +71,10 @@ def test_no_hostile_body_runs_a_script_or_reaches_another_host(browser, site):
         for n, body in enumerate(bodies):
             page = context.new_page()
             dialogs: list[str] = []
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.on(
+                "dialog",
+                lambda dialog, dialogs=dialogs: (dialogs.append(dialog.message), dialog.dismiss()),
+            )
             page.goto(f"{base}/hostile-{n}/", wait_until="load")
             page.mouse.move(200, 300)  # hover handlers, if any were left
             page.keyboard.press("Tab")

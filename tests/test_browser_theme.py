@@ -13,6 +13,7 @@ fixed call bar covers no part of what has keyboard focus.
 
 from __future__ import annotations
 
+import itertools
 import sys
 
 import pytest
@@ -205,7 +206,7 @@ def test_tab_order_follows_the_page_from_top_to_bottom_with_focus_always_visible
         "DermaClinic",
         "Call (786) 210-4234",
     ]
-    for before, after in zip(stops, stops[1:]):
+    for before, after in itertools.pairwise(stops):
         assert after["top"] >= before["top"] - 2, (before, after)  # never jumps back up
     for stop in stops:
         assert stop["outline"] == "solid" and stop["width"] >= 2, stop

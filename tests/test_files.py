@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -140,7 +141,7 @@ def _published(out_dir, secret: str, name: str) -> list[str]:
             path = os.path.join(root, file)
             if (
                 file.split(".")[0] == name.split(".")[0]
-                or secret.encode() in open(path, "rb").read()
+                or secret.encode() in Path(path).read_bytes()
             ):
                 found.append(path)
     return found

@@ -207,7 +207,8 @@ def test_what_a_clinic_page_needs_passes_unchanged(fragment):
 
 def test_what_markdown_writes_passes_unchanged():
     text = (
-        "Write to <desk@birchwood.example.net>.\n\nPeels help[^1]. *[SPF]: Sun protection factor\n\nUse SPF daily.\n\n"
+        "Write to <desk@birchwood.example.net>.\n\n"
+        "Peels help[^1]. *[SPF]: Sun protection factor\n\nUse SPF daily.\n\n"
         "| a | b |\n|:--|--:|\n| 1 | 2 |\n\nTerm\n:   Meaning\n\n```\nx < y\n```\n\n"
         '## Aftercare {#after .faq}\n\n![a peel]({static}/images/peel.jpg "Peel")\n\n'
         '> "Quoted" -- text...\n\n[^1]: A source, 2020. <https://other.example/>\n'

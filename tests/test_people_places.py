@@ -33,7 +33,9 @@ def _soup(result, url: str) -> BeautifulSoup:
 
 
 def _graph(soup: BeautifulSoup) -> list[dict]:
-    return json.loads(soup.find("script", type="application/ld+json").string)["@graph"]
+    script = soup.find("script", type="application/ld+json")
+    assert script is not None and script.string is not None, "the page has no JSON-LD"
+    return json.loads(script.string)["@graph"]
 
 
 def _nodes(graph: list[dict]) -> dict[str, dict]:
@@ -251,8 +253,8 @@ def test_a_page_may_name_its_own_reviewer(tmp_path):
     [
         (
             (("sam-sample", "Sam Sample", {"Locations": "south"}),),
-            'content/team/sam-sample.md:4: "Role" is missing: visitors want to know what Sam Sample '
-            "does. Add a line such as Role: Dermatologist to the header.",
+            'content/team/sam-sample.md:4: "Role" is missing: visitors want to know what Sam '
+            "Sample does. Add a line such as Role: Dermatologist to the header.",
         ),
         (
             (("sam-sample", "Sam Sample", {"Role": "Nurse", "Locations": "west"}),),

@@ -108,14 +108,16 @@ def test_the_sample_profile_parses_and_lists_only_missing_facts():
         (
             'language = "es"',
             'langauge = "es"',
-            'content/clinic.toml:6: "clinic.langauge" is not a setting the site knows. Did you mean '
-            '"language"? Settings allowed here: name, description, specialty, language, price_range, currency.',
+            'content/clinic.toml:6: "clinic.langauge" is not a setting the site knows. Did you '
+            'mean "language"? Settings allowed here: name, description, specialty, language, '
+            "price_range, currency.",
         ),
         (
             "interval_months = 6",
             'interval_months = "6"',
-            'content/clinic.toml:12: "review.interval_months" is "6" (text), but it must be a whole '
-            "number of months from 1 to 60. Write it without quotes, for example interval_months = 12.",
+            'content/clinic.toml:12: "review.interval_months" is "6" (text), but it must be a '
+            "whole number of months from 1 to 60. Write it without quotes, for example "
+            "interval_months = 12.",
         ),
         (
             'specialty = "Dermatology"',
@@ -126,51 +128,51 @@ def test_the_sample_profile_parses_and_lists_only_missing_facts():
         (
             'phone = "(305) 555-0100"',
             'phone = "555-0100"',
-            'content/clinic.toml:18: "locations[0].phone" is "555-0100", which is not a valid phone '
-            "number in US. Write the full number with area code",
+            'content/clinic.toml:18: "locations[0].phone" is "555-0100", which is not a valid '
+            "phone number in US. Write the full number with area code",
         ),
         (
             'opens = "10:00"',
             'opens = "10am"',
-            'content/clinic.toml:21: "locations[0].hours[1].opens" is "10am", which is not a 24-hour '
-            'time. Write it as HH:MM, for example opens = "09:00".',
+            'content/clinic.toml:21: "locations[0].hours[1].opens" is "10am", which is not a '
+            '24-hour time. Write it as HH:MM, for example opens = "09:00".',
         ),
         (
             'days = ["Saturday"]',
             'days = ["Sat"]',
-            'content/clinic.toml:21: "locations[0].hours[1].days" has Sat. List days by their English '
-            "names: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday.",
+            'content/clinic.toml:21: "locations[0].hours[1].days" has Sat. List days by their '
+            "English names: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday.",
         ),
         (
             'closes = "14:00"',
             'closes = "09:00"',
-            'content/clinic.toml:21: "locations[0].hours[1]" closes at 09:00, not after it opens at '
-            "10:00. Check the two times",
+            'content/clinic.toml:21: "locations[0].hours[1]" closes at 09:00, not after it opens '
+            "at 10:00. Check the two times",
         ),
         (
             "latitude = 25.76",
             'latitude = "25.76"',
-            'content/clinic.toml:30: "locations[0].geo.latitude" is "25.76" (text), but it must be a '
-            "number from -90 to 90.",
+            'content/clinic.toml:30: "locations[0].geo.latitude" is "25.76" (text), but it must be '
+            "a number from -90 to 90.",
         ),
         (
             "latitude = 25.76",
             "latitude = nan",
-            'content/clinic.toml:30: "locations[0].geo.latitude" is nan (a number), but it must be a '
-            "number from -90 to 90.",
+            'content/clinic.toml:30: "locations[0].geo.latitude" is nan (a number), but it must be '
+            "a number from -90 to 90.",
         ),
         (
             "longitude = -80.19",
             "longitude = -inf",
-            'content/clinic.toml:31: "locations[0].geo.longitude" is -inf (a number), but it must be a '
-            "number from -180 to 180.",
+            'content/clinic.toml:31: "locations[0].geo.longitude" is -inf (a number), but it must '
+            "be a number from -180 to 180.",
         ),
         (
             'locality = "Miami"',
             'locality = "Mia\\u0000mi\\u0007"',
             'content/clinic.toml:25: "locations[0].address.locality" holds an invisible control '
-            "character (U+0000, U+0007), which would be copied into every page. Retype the value, or "
-            "remove the \\u escape that made it.",
+            "character (U+0000, U+0007), which would be copied into every page. Retype the "
+            "value, or remove the \\u escape that made it.",
         ),
         (
             'profiles = ["https://social.example.org/clinic"]',
@@ -187,20 +189,20 @@ def test_the_sample_profile_parses_and_lists_only_missing_facts():
         (
             'profiles = ["https://social.example.org/clinic"]',
             'profiles = ["social.example.org"]',
-            'content/clinic.toml:9: "links.profiles" contains "social.example.org" (text), which is '
-            "not a web address.",
+            'content/clinic.toml:9: "links.profiles" contains "social.example.org" (text), which '
+            "is not a web address.",
         ),
         (
             'slug = "north"',
             'slug = "North Side"',
-            'content/clinic.toml:16: "locations[0].slug" is "North Side", which cannot be part of a '
-            "web address.",
+            'content/clinic.toml:16: "locations[0].slug" is "North Side", which cannot be part of '
+            "a web address.",
         ),
         (
             '[[locations]]\nname = "Clínica Piel Madrid"',
             '[[locations]]\nslug = "north"\nname = "x"',
-            'content/clinic.toml:34: Two locations have the slug "north". Give each location its own '
-            "slug.",
+            'content/clinic.toml:34: Two locations have the slug "north". Give each location its '
+            "own slug.",
         ),
     ],
 )
@@ -234,7 +236,8 @@ def test_a_bad_value_falls_back_and_keeps_the_rest():
         (
             '[clinic]\nname = "X"\ndescription = "Y"\nspecialty = "Dermatology"\n'
             '[[locations]]\nname = "A"\nphone = "786-210-4234"\n',
-            'content/clinic.toml:5: "locations[0].address" is missing. Add a [locations.address] table',
+            'content/clinic.toml:5: "locations[0].address" is missing. '
+            "Add a [locations.address] table",
         ),
     ],
 )
@@ -347,20 +350,22 @@ def test_closing_at_midnight_is_the_end_of_the_day(opens, closes):
         (
             'opens = "10:00"',
             'opens = "24:00"',
-            'content/clinic.toml:21: "locations[0].hours[1].opens" is "24:00", which is not a 24-hour '
-            'time. Write it as HH:MM, for example opens = "09:00".',
+            'content/clinic.toml:21: "locations[0].hours[1].opens" is "24:00", which is not a '
+            '24-hour time. Write it as HH:MM, for example opens = "09:00".',
         ),
         (
             'closes = "14:00"',
             'closes = "5pm"',
-            'content/clinic.toml:21: "locations[0].hours[1].closes" is "5pm", which is not a 24-hour '
-            'time. Write it as HH:MM, for example closes = "17:00" (or "24:00" for midnight).',
+            'content/clinic.toml:21: "locations[0].hours[1].closes" is "5pm", which is not a '
+            '24-hour time. Write it as HH:MM, for example closes = "17:00" (or "24:00" for '
+            "midnight).",
         ),
         (
             'closes = "14:00"',
             'closes = "24:30"',
-            'content/clinic.toml:21: "locations[0].hours[1].closes" is "24:30", which is not a 24-hour '
-            'time. Write it as HH:MM, for example closes = "17:00" (or "24:00" for midnight).',
+            'content/clinic.toml:21: "locations[0].hours[1].closes" is "24:30", which is not a '
+            '24-hour time. Write it as HH:MM, for example closes = "17:00" (or "24:00" for '
+            "midnight).",
         ),
     ],
 )

@@ -238,8 +238,8 @@ def _internal_targets(html: str, site: str) -> list[str]:
     for tag, attribute in _REFERENCES:
         for element in soup.find_all(tag):
             value = element.get(attribute)
-            if not value:
-                continue
+            if not isinstance(value, str) or not value:
+                continue  # absent (a class list is the one value that is not text)
             urls = (
                 [part.strip().split()[0] for part in value.split(",")]
                 if attribute == "srcset"

@@ -212,7 +212,7 @@ def graphs(result) -> dict[str, dict]:
     for page in html_pages(result.out_dir):
         tree = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         scripts = tree.find_all("script", type="application/ld+json")
-        assert len(scripts) == 1, page
+        assert len(scripts) == 1 and scripts[0].string is not None, page
         found["/" + str(page.relative_to(result.out_dir))] = json.loads(scripts[0].string)
     return found
 

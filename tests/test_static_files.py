@@ -45,14 +45,16 @@ def findings(body: str) -> list[tuple[int | None, str]]:
             "<script>x()</script>",
             (
                 2,
-                "<script> in this picture could run a program in the browser of anyone who opens it",
+                "<script> in this picture could run a program in the browser of anyone "
+                "who opens it",
             ),
         ),
         (
             '<h:script xmlns:h="http://www.w3.org/1999/xhtml">x()</h:script>',
             (
                 2,
-                "<script> in this picture could run a program in the browser of anyone who opens it",
+                "<script> in this picture could run a program in the browser of anyone "
+                "who opens it",
             ),
         ),
         (
@@ -67,8 +69,8 @@ def findings(body: str) -> list[tuple[int | None, str]]:
             '<rect onclick="x()"/>',
             (
                 2,
-                "the attribute onclick in this picture could run a program in the browser of anyone "
-                "who opens it",
+                "the attribute onclick in this picture could run a program in the browser of "
+                "anyone who opens it",
             ),
         ),
         (

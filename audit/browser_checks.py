@@ -140,12 +140,12 @@ def check_site(site, paths: list[str]) -> Findings:
                 current["path"] = path
                 findings = found.pages[path]
                 page = context.new_page()
-                page.on(
-                    "console",
-                    lambda m, p=path: (
-                        m.type == "error" and found.console_errors.append(f"{p}: {m.text}")
-                    ),
-                )
+
+                def console(m, p=path):
+                    if m.type == "error":
+                        found.console_errors.append(f"{p}: {m.text}")
+
+                page.on("console", console)
                 page.on("pageerror", lambda e, p=path: found.console_errors.append(f"{p}: {e}"))
                 page.goto(site.base + path, wait_until="load")
                 if width in REFLOW_WIDTHS and scheme == "light":

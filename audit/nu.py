@@ -31,7 +31,7 @@ def check_folder(folder: Path) -> tuple[Counter, list[str]]:
     try:
         messages = json.loads(done.stderr or "{}").get("messages", [])
     except json.JSONDecodeError:
-        raise SystemExit(f"vnu.jar failed ({done.returncode}):\n{done.stderr}")
+        raise SystemExit(f"vnu.jar failed ({done.returncode}):\n{done.stderr}") from None
     per_file: Counter = Counter()
     lines = []
     for message in messages:

@@ -166,7 +166,8 @@ def hosts_entry(name: str):
     finally:
         # Re-read: another process may have changed the file meanwhile; keep its lines.
         lines = HOSTS_FILE.read_text(encoding="utf-8").splitlines(keepends=True)
-        HOSTS_FILE.write_text("".join(l for l in lines if l.rstrip("\n") != line), encoding="utf-8")
+        kept = "".join(text for text in lines if text.rstrip("\n") != line)
+        HOSTS_FILE.write_text(kept, encoding="utf-8")
 
 
 class _RedirectToHttps(BaseHTTPRequestHandler):

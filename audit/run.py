@@ -15,6 +15,7 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from filled_clinic import FIXTURE, filled_project
@@ -33,7 +34,7 @@ def kb(size: int) -> str:
     return f"{size / 1024:.1f}"
 
 
-def table(head: list[str], rows: list[list]) -> list[str]:
+def table(head: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return lines + [""]
@@ -42,7 +43,8 @@ def table(head: list[str], rows: list[list]) -> list[str]:
 def every_page(
     site, paths: list[str], found, nu_errors: dict, weights: dict, label: str
 ) -> tuple[list[str], list[str]]:
-    """The table of every page (axe, reflow, text size, contrast, Nu, first screen) and its shortfalls."""
+    """The table of every page (axe, reflow, text size, contrast, Nu, first screen) and its
+    shortfalls."""
     shortfalls: list[str] = []
     views = [f"{w} {s}" for w, s in AXE_VIEWS]
     head = (
@@ -56,7 +58,7 @@ def every_page(
     for path in paths:
         page = found.pages[path]
         where = f"{label}{path}"
-        row = [path]
+        row: list[object] = [path]
         for view in views:
             violations = page.axe.get(view, [])
             row.append(len(violations))
@@ -170,8 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     out: list[str] = []
     pages = 0
 
-    with tempfile.TemporaryDirectory(prefix="clinic-audit-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="clinic-audit-") as tmp_name:
+        tmp = Path(tmp_name)
         (tmp / "sample").mkdir()
         with served_site(tmp / "sample") as site:
             paths = site.pages()
@@ -201,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             rows = []
             for kind, path in PAGE_TYPES.items():
-                row = [kind, path]
+                row: list[object] = [kind, path]
                 scores = lighthouse.get(kind)
                 if scores is None:
                     row += ["SKIPPED"] * len(CATEGORIES)

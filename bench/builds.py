@@ -301,7 +301,9 @@ def profile(command: list[str], *, cwd: Path, output: Path) -> Profile:
     entry = handlers()
     by_handler: dict[str, float] = {}
     functions = []
-    for (filename, line, name), (_, calls, tottime, cumtime, _) in stats.stats.items():
+    # pstats keeps its table in attributes typeshed does not declare
+    table = stats.stats.items()  # type: ignore[attr-defined]
+    for (filename, _line, name), (_, calls, tottime, cumtime, _) in table:
         if not filename.startswith(plugin_dir):
             continue
         module = Path(filename).stem
@@ -309,4 +311,5 @@ def profile(command: list[str], *, cwd: Path, output: Path) -> Profile:
         if module == "plugin" and name in entry:
             by_handler[name] = by_handler.get(name, 0.0) + cumtime
     functions.sort(key=lambda f: -f[3])
-    return Profile(stats.total_tt, sum(by_handler.values()), by_handler, functions)
+    total = stats.total_tt  # type: ignore[attr-defined]  # (as above)
+    return Profile(total, sum(by_handler.values()), by_handler, functions)

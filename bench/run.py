@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -96,10 +97,10 @@ def plugin_own(timed: dict) -> float:
 
 def plugin_shares(size: dict) -> list[float]:
     """The plugin's own CPU over the whole build's CPU, one per timed build."""
-    return [plugin_own(h) / c for h, c in zip(size["handlers"], size["cpu"]["ours"])]
+    return [plugin_own(h) / c for h, c in zip(size["handlers"], size["cpu"]["ours"], strict=True)]
 
 
-def table(headers: list[str], rows: list[list]) -> str:
+def table(headers: list[str], rows: Sequence[Sequence[object]]) -> str:
     out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
     return "\n".join(out)
@@ -203,7 +204,7 @@ def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: 
         hugo_site = site / "hugo"
         synth.hugo_copy(str(content), str(hugo_site))
         commands["hugo"] = [
-            shutil.which("hugo"),
+            shutil.which("hugo") or "hugo",  # found, or measure_size is not asked for it
             "--source",
             str(hugo_site),
             "--destination",
@@ -448,10 +449,10 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
     def wall_ratio(s, a, b):
         return ratio(median(s["times"][a]), median(s["times"][b]))
 
-    rows = []
+    rows: list[Sequence[object]] = []  # table rows, reused for each table below
     for pages, s in sizes.items():
         c = s["cpu"]
-        paired = [a / b for a, b in zip(c["ours"], c["plain"])]
+        paired = [a / b for a, b in zip(c["ours"], c["plain"], strict=True)]
         rows.append(
             [
                 f"{pages:,}",
@@ -710,7 +711,7 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
     ]
     if sample and "plain" in sample["cpu"]:
         c, t = sample["cpu"], sample["times"]
-        paired = [a / b for a, b in zip(c["ours"], c["plain"])]
+        paired = [a / b for a, b in zip(c["ours"], c["plain"], strict=True)]
         lines += [
             "## The sample site next to plain Pelican",
             "",
@@ -762,7 +763,11 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
                         "build (wall)",
                         fmt_s(chain["times"]["ours"]),
                         fmt_s(chain["times"]["plain"]),
-                        f"{ratio(median(chain['times']['ours']), median(chain['times']['plain'])):.2f}×",
+                        format(
+                            ratio(median(chain["times"]["ours"]), median(chain["times"]["plain"])),
+                            ".2f",
+                        )
+                        + "×",
                     ],
                     [
                         "peak memory",

@@ -270,7 +270,8 @@ def slugify(text: str) -> str:
 
 def _named(bases: list[str], areas: list[str], count: int, joiner: str = "for the"):
     """``count`` unique (title, slug) pairs: each base, then base + area, then numbered."""
-    out, seen = [], set()
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
     rounds = 0
     while len(out) < count:
         for area in [""] + areas:
@@ -421,9 +422,9 @@ def generate(
     p = plan(pages, locations=locations, max_treatments=max_treatments)
     content = os.path.join(root, "content")
     w = _Writer(content, seed, today)
-    locations = cities(p.locations)
-    phones = [city[3] for city in locations]
-    _write_profile(content, locations)
+    places = cities(p.locations)
+    phones = [city[3] for city in places]
+    _write_profile(content, places)
 
     treatments = _named(TREATMENTS, AREAS, p.treatments)
     conditions = _named(CONDITIONS, AREAS, p.conditions, "on the")
@@ -440,7 +441,7 @@ def generate(
         treatment = treatments[index % len(treatments)]
         condition = conditions[index % len(conditions)]
         _write_article(w, index, treatment, condition, phones[index % len(phones)])
-    _write_pages(w, p, locations, treatments, conditions)
+    _write_pages(w, p, places, treatments, conditions)
     return p
 
 
@@ -499,11 +500,13 @@ def _write_treatment(
     """An overview and four sections, each four questions answered with the phone number."""
     base = f"treatments/{slug}"
     name = title[0].lower() + title[1:]
-    link = lambda section, text: f"[{text}]({{filename}}/{base}/{section}.md)"  # noqa: E731
-    condition = lambda slug: (
-        f"[{slug.replace('-', ' ')}]"
-        f"({{filename}}/conditions/{slug}.md)"
-    )
+
+    def link(section: str, text: str) -> str:
+        return f"[{text}]({{filename}}/{base}/{section}.md)"
+
+    def condition(slug: str) -> str:
+        return f"[{slug.replace('-', ' ')}]({{filename}}/conditions/{slug}.md)"
+
     overview = "\n\n".join(
         [
             w.paragraph(

@@ -79,7 +79,8 @@ def sample_pages(content: Path) -> list[tuple[str, str, str]]:
     if overview is not None:
         sections = sorted(p for p in overview.parent.glob("*.md") if p.name != "index.md")
         preferred = [p for p in sections if p.name == "side-effects.md"]
-        section = (preferred or sections or [None])[0]
+        candidates = preferred or sections
+        section = candidates[0] if candidates else None
     article = first("articles/*.md")
     chosen = [
         ("home", content / "pages" / "home.md"),

@@ -29,7 +29,12 @@ publish: $(VENV)/.site ## strict production build into output/
 	OUTPUT=$(OUTPUT) PUBLISH_BUILDS=$(PUBLISH_BUILDS) PYTHONPATH=plugins \
 		$(BIN)/python -m clinic.staff.publish $(PELICAN_OPTS)
 
-test: $(VENV)/.test $(VENV)/.browser ## run the whole test suite
+# The code checks first, each stopping the run when it fails: ruff's lint and
+# format check, then mypy (strict on the plugin; settings in pyproject.toml).
+test: $(VENV)/.test $(VENV)/.browser ## check the code, then run the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # axe, the Nu HTML checker, Lighthouse, page weight and browser checks on every
@@ -51,7 +56,7 @@ new-treatment new-condition new-page new-person: $(VENV)/.site ## e.g. make new-
 	@PYTHONPATH=plugins $(BIN)/python -m clinic.staff.scaffold $(@:new-%=%) "$(NAME)"
 
 clean: ## remove the built site and caches (keeps .venv)
-	rm -rf $(OUTPUT) $(OUTPUT).link-* $(PUBLISH_BUILDS) .publish-tmp __pycache__ .pytest_cache cache
+	rm -rf $(OUTPUT) $(OUTPUT).link-* $(PUBLISH_BUILDS) .publish-tmp __pycache__ .pytest_cache .mypy_cache .ruff_cache cache
 
 venv: $(VENV)/.site
 

@@ -21,6 +21,8 @@ class PageRefused(ValueError):
     """A source the site does not turn into a page (explained after the build)."""
 
 
+# (Pelican ships no types: to mypy its reader is Any, which strict mode will
+# not let a class extend without saying so)
 class GuardedMarkdownReader(MarkdownReader):  # type: ignore[misc]
     """Markdown, for files no larger and no deeper nested than a page may be."""
 

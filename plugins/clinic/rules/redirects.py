@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from ..model.problems import Problem
 
@@ -85,7 +85,7 @@ def _key(url: str) -> str:
 
 
 def redirect_rules(
-    pages: list[tuple[str, str, object]], locate: Locate, published: Iterable[str] = ()
+    pages: Sequence[tuple[str, str, object]], locate: Locate, published: Iterable[str] = ()
 ) -> tuple[list[tuple[str, str]], list[Problem]]:
     """``pages`` holds (source file, site-relative URL, Redirect-From value) triples.
 

@@ -49,6 +49,7 @@ def nesting(text: str) -> tuple[int, int | None]:
             indent = item.group(2).expandtabs(4)
             level = item.group(1).count(">") + len(indent) // 4 + 1
         else:
+            # _QUOTES matches every line (all of it is optional), so never None
             level = _QUOTES.match(line).group(1).count(">")  # type: ignore[union-attr]
         if level > NESTING_LIMIT and first is None:
             first = number

@@ -10,9 +10,9 @@ changes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from ..model.citations import label_sources
+from ..model.content import Content
 from ..model.markup import CONTROL
 from ..model.problems import Problem
 from ..phones.linker import link_phones
@@ -23,7 +23,7 @@ from .session import Build
 from .static_files import link_problems
 
 
-def prepare_bodies(build: Build, contents: Iterable[Any]) -> list[Problem]:
+def prepare_bodies(build: Build, contents: Iterable[Content]) -> list[Problem]:
     """Link phones and title the sources of every routed page, drafts too."""
     region = build.profile.country or "US"
     sources = build.strings("sources")
@@ -36,7 +36,7 @@ def prepare_bodies(build: Build, contents: Iterable[Any]) -> list[Problem]:
     return found
 
 
-def allow_listed(build: Build, content: Any) -> list[Problem]:
+def allow_listed(build: Build, content: Content) -> list[Problem]:
     """Keep only the HTML a page may contain in its body and formatted header values.
 
     What is refused is left out of what is written (a preview never runs it)
@@ -73,7 +73,7 @@ def _refused(build: Build, source: str, refusal: Refusal, line: int | None) -> P
     return Problem(source, line, refusal.message, refusal.fix)
 
 
-def _prepare_body(build: Build, content: Any, region: str, sources: str) -> list[Problem]:
+def _prepare_body(build: Build, content: Content, region: str, sources: str) -> list[Problem]:
     files = build.sources
     source = files.label(content.source_path)
     found: list[Problem] = link_problems(build, content) + _control_problems(build, source, content)
@@ -94,7 +94,7 @@ def _prepare_body(build: Build, content: Any, region: str, sources: str) -> list
     ]
 
 
-def _control_problems(build: Build, source: str, content: Any) -> list[Problem]:
+def _control_problems(build: Build, source: str, content: Content) -> list[Problem]:
     """Invisible control characters: reported on their lines and kept out of the page."""
     metadata = content.metadata
     dirty = [

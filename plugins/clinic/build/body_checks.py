@@ -14,9 +14,9 @@ import re
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from ..model.catalog import Entry
+from ..model.content import Content
 from ..model.problems import Problem
 from ..rules.body import (
     LEADS_NOWHERE,
@@ -47,7 +47,7 @@ class SiteAddresses:
     static: set[str]  # static files, relative to content/
 
 
-def known_urls(build: Build, entries: list[Entry], drafts: Iterable[Any] = ()) -> SiteAddresses:
+def known_urls(build: Build, entries: list[Entry], drafts: Iterable[Content] = ()) -> SiteAddresses:
     """Every address on the site a body may link to: pages, the blog, static files."""
     known = {"/" + entry.page.url for entry in entries} | {"/", "/blog/"}
     static = set()

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..model import catalog as catalog_mod
+from ..model.content import Content
 from ..model.problems import Problem
 from ..model.routes import Route, route_for
 from ..rules.files import escape
@@ -27,7 +28,7 @@ PUBLISHED_LISTS = ("pages", "hidden_pages", "articles", "hidden_articles")
 DRAFT_LISTS = ("draft_pages", "drafts")
 
 
-def place(build: Build, instance: Any) -> tuple[Route | None, list[Problem]]:
+def place(build: Build, instance: Content) -> tuple[Route | None, list[Problem]]:
     """The route of a page as it is read (None for a file outside every section)."""
     source = build.sources.label(instance.source_path)
     route = route_for(build.sources.content_relative(source))
@@ -132,7 +133,7 @@ def draft_sources(build: Build, generators: Iterable[Any]) -> set[str]:
     }
 
 
-def fix_address(content: Any) -> None:
+def fix_address(content: Content) -> None:
     """Keep a blog post's address as it is now that every page is read.
 
     Pelican formats it from ARTICLE_URL and ARTICLE_SAVE_AS each time it is
@@ -198,15 +199,15 @@ def describe_pages(
 def required_problems(
     build: Build,
     entries: list[catalog_mod.Entry],
-    drafts: list[Any],
+    drafts: list[Content],
     pelican_settings: dict[str, Any],
 ) -> list[Problem]:
     """The pages every page links to (header, footer, menu) that are missing or drafts."""
     label = build.sources.label
     draft_urls = {
-        content.clinic_route.url: label(content.source_path)
+        route.url: label(content.source_path)
         for content in drafts
-        if getattr(content, "clinic_route", None) is not None
+        if (route := getattr(content, "clinic_route", None)) is not None
     }
     # the blog's list is Pelican's own page, written whether or not there are posts
     written = {entry.page.url for entry in entries} | {

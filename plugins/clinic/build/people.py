@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import Any
 
 from ..model.catalog import Catalog, Entry
 from ..model.people import Person, check_people, is_file_name, reviewer_of
@@ -118,6 +117,6 @@ class Reviewers:
         return (person.name if person else text), person
 
 
-def with_person(review: ReviewState | None, person: Person | None) -> Any:
+def with_person(review: ReviewState | None, person: Person | None) -> ReviewState | None:
     """The review state with the team member who gave it."""
     return dataclasses.replace(review, person=person) if review is not None else None

@@ -13,12 +13,13 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..model.catalog import Entry, Treatment
+from ..model.content import Content
+from ..model.people import Person
 from ..model.problems import Problem
 from ..model.results import Pair, parse_results
-from ..publishing.picture_files import ADVISE_BYTES, Job, PictureError, inspect
+from ..publishing.picture_files import ADVISE_BYTES, Job, PictureError, Source, inspect
 from ..publishing.pictures import (
     HALF_SIZES,
     PORTRAIT_SIZES,
@@ -60,7 +61,9 @@ class Pictures:
     advice: list[str] = field(default_factory=list)
 
 
-def _inspect(build: Build, rel: str, found: Pictures, where: str, line: int | None) -> Any:
+def _inspect(
+    build: Build, rel: str, found: Pictures, where: str, line: int | None
+) -> Source | None:
     path = os.path.join(build.content_dir, rel)
     itself = where == f"content/{rel}"  # the message is about the file it names
     try:
@@ -240,9 +243,10 @@ def results(build: Build, entry: Entry, found: Pictures) -> None:
     before, after = build.strings("before"), build.strings("after")
     for index, pair in enumerate(pairs):
         shown = []
-        sources = [_inspect(build, r, found, label, None) for r in (pair.before, pair.after)]
-        if None in sources:
-            continue
+        inspected = [_inspect(build, r, found, label, None) for r in (pair.before, pair.after)]
+        sources = [s for s in inspected if s is not None]
+        if len(sources) < len(inspected):
+            continue  # a picture that cannot be shown (reported)
         common = (min(s.size[0] for s in sources), min(s.size[1] for s in sources))
         crop = cover_crop(common, RESULTS_ASPECT)
         out = f"{route.url}results-{index + 1}"
@@ -281,7 +285,7 @@ def finish(build: Build, found: Pictures, out_dir: str) -> int:
     return made
 
 
-def team_photos(build: Build, people: list[Any], found: Pictures) -> None:
+def team_photos(build: Build, people: list[Person], found: Pictures) -> None:
     """Each team member's photo, in every size, and its published address and size."""
     for person in people:
         person.photo_html = ""
@@ -300,7 +304,7 @@ def team_photos(build: Build, people: list[Any], found: Pictures) -> None:
         person.photo_size = (picture.fallback.width, picture.fallback.height)
 
 
-def results_without_page(build: Build, pages: list[Any]) -> list[str]:
+def results_without_page(build: Build, pages: list[Content]) -> list[str]:
     """Treatment folders with a results.toml and no results page yet."""
     have = {getattr(p, "clinic_route", None) for p in pages}
     with_page = {r.treatment for r in have if r is not None and r.section == "results"}

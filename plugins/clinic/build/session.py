@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model.catalog import Entry
 from ..model.problems import Problem, Problems
@@ -23,6 +23,10 @@ from ..publishing.site_wide import SiteWide
 from ..rules.privacy import template_problems
 from ..rules.site_url import booking_problems, siteurl_problems
 from .sources import SourceFiles
+
+if TYPE_CHECKING:
+    from ..model.content import Content
+    from .pictures import Pictures
 
 DEFAULTS: dict[str, Any] = {
     "CLINIC_PROFILE": "clinic.toml",  # relative to PATH (the content folder)
@@ -69,13 +73,13 @@ class Build:
     advice: set[str] = field(default_factory=set)  # what search engines recommend only
     site_wide: SiteWide = field(default_factory=SiteWide)  # header and footer, once
     entries: list[Entry] = field(default_factory=list)
-    pictures: Any = None  # build.pictures.Pictures, once the pages are read
+    pictures: Pictures | None = None  # once the pages are read
     # Pelican's own warnings in this run, so a publish can stop on them too
     pelican_log: LogCapture = field(default_factory=LogCapture)
     # Pelican's static files that are copied (their URLs are final once pages are written)
     static_files: list[Any] = field(default_factory=list)
     # Pelican's map of source paths to pages (None where reading failed)
-    generated: dict[str, Any] = field(default_factory=dict)
+    generated: dict[str, Content | None] = field(default_factory=dict)
 
     @property
     def strict(self) -> bool:

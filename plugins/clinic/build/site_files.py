@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any
 
+from ..model.content import Content
 from ..model.problems import Problem
 from ..model.reviews import last_changed
 from ..publishing.hosting import (
@@ -48,7 +48,7 @@ def write_site_files(output_dir: str, build: Build) -> list[Problem]:
     return problems
 
 
-def _lastmod(page: Any) -> str:
+def _lastmod(page: Content) -> str:
     changed = last_changed(page)
     if isinstance(changed, dt.datetime):
         changed = changed.date()

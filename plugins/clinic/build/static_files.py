@@ -15,6 +15,7 @@ import urllib.parse
 from collections.abc import Iterable
 from typing import Any
 
+from ..model.content import Content
 from ..model.problems import Problem
 from ..rules.files import Escape, escape
 from ..rules.static_files import (
@@ -77,7 +78,7 @@ def refuse_unsafe(build: Build, statics: list[Any]) -> tuple[list[Any], list[Any
     return kept, refused, problems
 
 
-def link_problems(build: Build, content: Any) -> list[Problem]:
+def link_problems(build: Build, content: Content) -> list[Problem]:
     """``{attach}``, ``{static}`` and ``{filename}`` links in a page that lead outside
     ``content/``."""
     body = content._content or ""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from typing import Any
 
 from .content import Content
 from .money import Price
@@ -351,7 +350,7 @@ def _label_from_slug(slug: str) -> str:
 
 
 def breadcrumbs(
-    route: Route, page: Any, catalog: Catalog, *, home: str = "Home", blog: str = "Blog"
+    route: Route, page: Content, catalog: Catalog, *, home: str = "Home", blog: str = "Blog"
 ) -> list[tuple[str, str]]:
     """The trail from the home page to ``page`` as (title, url) pairs, page last."""
     trail = [(home, "")]

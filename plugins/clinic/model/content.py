@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from .catalog import Condition, Section, Treatment
     from .people import Person
+    from .problems import Problem
     from .profile import Location
     from .results import Pair
     from .reviews import ReviewState
+    from .routes import Route
 
 
 class Content(Protocol):
@@ -26,14 +28,22 @@ class Content(Protocol):
     title: str
     url: str  # relative to the site, e.g. "treatments/peel/"
     save_as: str
+    override_url: str  # when set, Pelican's url and save_as return these
+    override_save_as: str
     summary: str
     status: str  # "published", "draft", "hidden"
     date: dt.datetime
     content: str  # the body with links between pages resolved
     _content: str  # the body as Markdown rendered it, before links are resolved
+    _summary: str | None  # the summary as the templates show it
+    settings: dict[str, Any]  # Pelican's settings for this build
+    template: str
 
-    # What the build adds for the templates (plugin.py sets the defaults when
-    # Pelican makes the page, build/ the values once every page is read)
+    # What the build adds (plugin.py sets the first group when Pelican makes
+    # the page; build/ the rest, for the templates, once every page is read)
+    clinic_route: Route | None  # None: a file with no place on the site
+    clinic_problems: list[Problem]  # what placing the page found
+    clinic_generated: bool  # a page the site has without a file (build/generated.py)
     breadcrumbs: list[tuple[str, str]]  # (title, url), home first
     review: ReviewState | None
     structured_data: str  # the page's JSON-LD, ready for a <script> element

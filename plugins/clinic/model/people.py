@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
+from .content import Content
 from .problems import Problem
 
 Locate = Callable[[str, str | None], int | None]
@@ -30,7 +30,7 @@ def _list(value: object) -> list[str]:
 class Person:
     slug: str
     source: str  # content/team/<slug>.md
-    page: Any
+    page: Content
     # the published photo: its address, size and HTML, once the build has made it
     photo_published: str = ""
     photo_size: tuple[int, int] | None = None

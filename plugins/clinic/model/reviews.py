@@ -5,9 +5,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .clock import parse_date
+
+if TYPE_CHECKING:
+    from .content import Content
+    from .people import Person
 
 
 @dataclass(frozen=True)
@@ -20,7 +24,7 @@ class ReviewState:
     reviewed: dt.date | None
     next_due: dt.date | None
     reviewer: str
-    person: Any = None  # the team member (model.people.Person) when the reviewer is one
+    person: Person | None = None  # the team member, when the reviewer is one
 
 
 def parse_review_date(value: str) -> dt.date:
@@ -42,7 +46,7 @@ def review_state(reviewed: dt.date | None, interval_months: int, reviewer: str) 
     return ReviewState(reviewed, due, reviewer)
 
 
-def last_changed(page: Any) -> dt.date | None:
+def last_changed(page: Content) -> dt.date | None:
     """When a page's content last changed: the latest of ``Modified``, ``Date`` and its review.
 
     The sitemap's ``lastmod`` and a blog post's ``dateModified`` both say

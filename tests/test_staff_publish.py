@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import kestrel
 from conftest import ROOT, TODAY, Project
 from test_bad_input import complete
 
@@ -41,6 +42,7 @@ def root(tmp_path) -> Path:
             "cache",
         ),
     )
+    kestrel.write_content(root)  # the fictional clinic, whatever content/ holds
     complete(Project(root))
     return root
 

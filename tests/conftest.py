@@ -1,4 +1,10 @@
-"""Shared helpers: build a copy of the sample site with the real Pelican."""
+"""Shared helpers: build a copy of the project with the real Pelican.
+
+Every copy gets the fictional Kestrel Skin Clinic (tests/kestrel.py) as its
+content, never the repository's content/: the tests check the generator, so
+they pass whatever clinic content/ holds.  The real content is checked by
+``make check`` and ``make publish``.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +25,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # Review dates are checked against "today"; tests pin it so they never age.
 TODAY = "2026-11-26"
-PROJECT_FILES = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
+# What a copy of the project takes from the repository: everything but content/.
+PROJECT_FILES = ("theme", "plugins", "pelicanconf.py", "publishconf.py")
 # Every test build shares one picture cache (keyed by content, so sharing is
 # safe): each fixture photo is encoded once per machine, not once per build.
 PICTURE_CACHE = Path(tempfile.gettempdir()) / f"clinic-test-pictures-{os.getuid()}"
@@ -174,7 +181,9 @@ class Project:
 
 
 def copy_project(root: Path) -> Project:
-    """The project's sources (not its build or environment) copied to ``root``."""
+    """The project's code and theme copied to ``root``, with the fictional clinic as content."""
+    from kestrel import write_content
+
     root.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = ROOT / name
@@ -182,6 +191,7 @@ def copy_project(root: Path) -> Project:
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, root / name)
+    write_content(root)
     return Project(root)
 
 
@@ -205,7 +215,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Result:
-    """The real sample site, built once in development mode."""
-    result = run_pelican(ROOT, tmp_path_factory.mktemp("output"))
+    """The fictional clinic's site (in the sample's role), built once in development mode."""
+    project = copy_project(tmp_path_factory.mktemp("sample") / "site")
+    result = run_pelican(project.root, tmp_path_factory.mktemp("output"))
     assert result.returncode == 0, result.output
     return result

@@ -1,9 +1,11 @@
 """A fictional clinic with every optional fact filled in (tests/fixtures/filled-clinic.toml).
 
-The sample clinic has no opening hours, one location and short names, so a
+The sample clinic, like the fixture clinic that stands in for it in the tests
+(tests/kestrel.py), has no opening hours, one location and short names, so a
 theme problem that only long or complete facts show (an hours table wider than
 a phone) never appears on it.  The browser tests and `make audit` build a copy
-of the project with this clinic in place of content/clinic.toml.
+of the project (its pages are the fixture clinic's) with this clinic in place of
+content/clinic.toml.
 """
 
 from __future__ import annotations

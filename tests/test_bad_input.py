@@ -8,35 +8,48 @@ from __future__ import annotations
 
 import pytest
 
+import kestrel
 from conftest import ROOT
 
 ALWAYS_BUILT = ["/", "/contact/", "/privacy/", "/blog/treating-dark-spots/"]
 
 
 def line_of(rel: str, text: str) -> int:
-    """The line of the project's own file ``rel`` where ``text`` first appears."""
+    """The line of the project's file ``rel`` where ``text`` first appears.
+
+    A file under content/ is the fixture clinic's (tests/kestrel.py), as in every copy.
+    """
+    if rel.startswith("content/"):
+        return kestrel.line(rel.removeprefix("content/"), text)
     source = (ROOT / rel).read_text(encoding="utf-8")
     return source[: source.index(text)].count("\n") + 1
 
 
+NAME = f'name = "{kestrel.NAME}"'
+PHONE = f'phone = "{kestrel.PHONE}"'
+DIGITS = "".join(c for c in kestrel.PHONE if c.isdigit())
+SHORT = kestrel.PHONE[:-1]  # a digit missing
+TOML = "content/clinic.toml"
+
+
 def break_toml(project):
-    project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = "DermaClinic')
+    project.edit(TOML, NAME, NAME.removesuffix('"'))
 
 
 def mistype_key(project):
-    project.edit("content/clinic.toml", 'specialty = "Dermatology"', 'specialtty = "Dermatology"')
+    project.edit(TOML, 'specialty = "Dermatology"', 'specialtty = "Dermatology"')
 
 
 def number_phone(project):
-    project.edit("content/clinic.toml", 'phone = "786-210-4234"', "phone = 7862104234")
+    project.edit(TOML, PHONE, f"phone = {DIGITS}")
 
 
 def invalid_phone(project):
-    project.edit("content/clinic.toml", 'phone = "786-210-4234"', 'phone = "786-210-423"')
+    project.edit(TOML, PHONE, f'phone = "{SHORT}"')
 
 
 def missing_name(project):
-    project.edit("content/clinic.toml", 'name = "DermaClinic"\n', "")
+    project.edit(TOML, NAME + "\n", "")
 
 
 def drop_section(project):
@@ -62,11 +75,11 @@ def unknown_treatment(project):
 
 
 def empty_name(project):
-    project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = ""')
+    project.edit(TOML, NAME, 'name = ""')
 
 
 def empty_phone(project):
-    project.edit("content/clinic.toml", 'phone = "786-210-4234"', 'phone = ""')
+    project.edit(TOML, PHONE, 'phone = ""')
 
 
 def blank_title(project):
@@ -98,32 +111,35 @@ def not_utf8(project):
 CASES = {
     "malformed TOML": (
         break_toml,
-        "content/clinic.toml:8: This is not valid TOML (Illegal character '\\n'). "
-        "Check quotes and brackets on that line",
+        f"content/clinic.toml:{line_of(TOML, NAME)}: This is not valid TOML (Illegal character "
+        "'\\n'). Check quotes and brackets on that line",
         [],
     ),
     "mistyped profile key": (
         mistype_key,
-        'content/clinic.toml:11: "clinic.specialtty" is not a setting the site knows. '
+        f"content/clinic.toml:{line_of(TOML, 'specialty = ')}: "
+        '"clinic.specialtty" is not a setting the site knows. '
         'Did you mean "specialty"? Settings allowed here: name, description, specialty, language, '
         "price_range, currency.",
         [],
     ),
     "profile phone written as a number": (
         number_phone,
-        'content/clinic.toml:29: "locations[0].phone" is 7862104234 (a number), but it must be '
-        'text. Put the value in double quotes: phone = "7862104234".',
+        f'content/clinic.toml:{line_of(TOML, PHONE)}: "locations[0].phone" is {DIGITS} (a '
+        f'number), but it must be text. Put the value in double quotes: phone = "{DIGITS}".',
         [],
     ),
     "profile phone that is not a valid number": (
         invalid_phone,
-        'content/clinic.toml:29: "locations[0].phone" is "786-210-423", which is not a valid '
-        "phone number in US.",
+        f'content/clinic.toml:{line_of(TOML, PHONE)}: "locations[0].phone" is "{SHORT}", which '
+        "is not a valid phone number in US. Write the full number with area code, for example "
+        'phone = "(201) 555-0123"',  # libphonenumber's example number for the US
         [],
     ),
     "missing profile field": (
         missing_name,
-        'content/clinic.toml:7: "clinic.name" is missing. Add name = "..." under [clinic].',
+        f'content/clinic.toml:{line_of(TOML, "[clinic]")}: "clinic.name" is missing. '
+        'Add name = "..." under [clinic].',
         [],
     ),
     "treatment without a required section": (
@@ -154,14 +170,16 @@ CASES = {
     ),
     "empty clinic name": (
         empty_name,
-        'content/clinic.toml:8: "clinic.name" is empty: every page shows the clinic\'s name in '
+        f'content/clinic.toml:{line_of(TOML, NAME)}: "clinic.name" is empty: every page shows '
+        "the clinic's name in "
         "its header and title, and search engines list the clinic by it. Fill it in in "
         "content/clinic.toml before publishing.",
         [],
     ),
     "location with an empty phone": (
         empty_phone,
-        'content/clinic.toml:29: "locations[0].phone" is empty: the call buttons on every page '
+        f'content/clinic.toml:{line_of(TOML, PHONE)}: "locations[0].phone" is empty: the call '
+        "buttons on every page "
         "and the call bar dial this number; without it visitors cannot call. Fill it in in "
         "content/clinic.toml before publishing.",
         [],
@@ -333,12 +351,15 @@ def test_publish_stops_on_pelican_own_warnings(project):
     complete(project)
     project.edit(
         "content/pages/home.md",
-        "Title: Skin care in Coral Gables",
-        "Title: Skin care in Coral Gables\nStatus: published\nStatus: published",
+        f"Title: {HOME_TITLE}",
+        f"Title: {HOME_TITLE}\nStatus: published\nStatus: published",
     )
     result = project.publish()
     assert result.returncode == 1
     assert "pelican: Duplicate definition of `status` for " in result.output
+
+
+HOME_TITLE = kestrel.header("pages/home.md", "Title")
 
 
 def complete(project):
@@ -510,8 +531,8 @@ def test_unsafe_characters_in_titles_and_profile_survive_in_structured_data(proj
     project.edit("content/pages/privacy.md", "Title: Privacy", f"Title: {nasty}")
     project.edit(
         "content/clinic.toml",
-        'name = "DermaClinic"',
-        'name = "Derma </script> \\"Clinic\\" \\u2028 🙂"',
+        NAME,
+        'name = "Derma </script> \\"Clinic\\" \\u2028 🙂"',  # a name of nasty characters
     )
     result = project.build()
     assert result.returncode == 0, result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import kestrel
 from headers_server import serve_with_headers
 
 PAGES = [
@@ -40,14 +41,14 @@ def test_call_buttons_are_at_least_44_by_44_and_inside_the_screen(browser, site,
         box = buttons.nth(index).bounding_box()
         assert box["width"] >= 44 and box["height"] >= 44, (path, index, box)
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, (path, index, box)
-        assert buttons.nth(index).get_attribute("href") == "tel:+17862104234"
+        assert buttons.nth(index).get_attribute("href") == kestrel.TEL
     page.close()
 
 
 def test_a_missing_page_is_a_404_that_still_offers_the_call_button(browser, site):
     page = open_page(browser, site + "/treatments/no-such-treatment/", 375, status=404)
     assert page.locator("h1").inner_text() == "Page not found"
-    assert page.locator(".cl-call-bar a.cl-call").get_attribute("href") == "tel:+17862104234"
+    assert page.locator(".cl-call-bar a.cl-call").get_attribute("href") == kestrel.TEL
     page.close()
 
 
@@ -67,7 +68,9 @@ def test_call_bar_is_fixed_on_phones_and_hidden_on_wide_screens(browser, site):
     page.mouse.wheel(0, 2000)
     page.wait_for_timeout(100)
     assert bar.bounding_box()["y"] == pytest.approx(box["y"], abs=1)
-    assert bar.locator("a").get_attribute("aria-label") == "Call (786) 210-4234, DermaClinic"
+    assert (
+        bar.locator("a").get_attribute("aria-label") == f"Call {kestrel.NATIONAL}, {kestrel.NAME}"
+    )
     wide = open_page(browser, site + "/treatments/microneedling/", 1280)
     assert not wide.locator(".cl-call-bar").is_visible()
     page.close()
@@ -107,5 +110,5 @@ def test_focus_is_visible_on_call_links(browser, site):
     page.keyboard.press("Tab")  # clinic name
     page.keyboard.press("Tab")  # header call button
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert page.evaluate("document.activeElement.getAttribute('href')") == "tel:+17862104234"
+    assert page.evaluate("document.activeElement.getAttribute('href')") == kestrel.TEL
     assert outline == "solid"

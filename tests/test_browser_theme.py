@@ -18,6 +18,7 @@ import sys
 
 import pytest
 
+import kestrel
 from browser import set_text_size
 from conftest import ROOT, Project, copy_project
 from filled_clinic import use_filled_clinic
@@ -43,7 +44,7 @@ SECTIONS = [
     "cost",
     "alternatives",
 ]  # with the overview: ten
-RTL_NAME = "DermaClinic مركز العناية بالبشرة"
+RTL_NAME = f"{kestrel.NAME} مركز العناية بالبشرة"  # a name in two directions
 WIDE_TABLE = (
     "| " + " | ".join(f"Column heading {n}" for n in range(1, 13)) + " |\n"
     "|"
@@ -90,7 +91,7 @@ def bad_input(project: Project) -> None:
             f"Title: Laser peel {label}\nSummary: The {label} "
             f"of a laser peel.\nReviewed:\n\nAbout the {label}.\n",
         )
-    project.edit("content/clinic.toml", 'name = "DermaClinic Coral Gables"', f'name = "{RTL_NAME}"')
+    project.edit("content/clinic.toml", f'name = "{kestrel.LOCATION_NAME}"', f'name = "{RTL_NAME}"')
 
 
 @pytest.fixture(scope="module")
@@ -203,8 +204,8 @@ def test_tab_order_follows_the_page_from_top_to_bottom_with_focus_always_visible
         stops.append(stop)
     assert [s["text"] for s in stops[:3]] == [
         "Skip to main content",
-        "DermaClinic",
-        "Call (786) 210-4234",
+        kestrel.NAME,
+        f"Call {kestrel.NATIONAL}",
     ]
     for before, after in itertools.pairwise(stops):
         assert after["top"] >= before["top"] - 2, (before, after)  # never jumps back up

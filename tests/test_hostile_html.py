@@ -102,7 +102,7 @@ SVG_SCRIPT = (
 )
 SVG_FINE = (
     b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
-    b'viewBox="0 0 2 2"><rect width="2" height="2" fill="#0b5563"/></svg>\n'
+    b'viewBox="0 0 2 2"><rect width="2" height="2" fill="#336699"/></svg>\n'
 )
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"

@@ -4,6 +4,7 @@ import json
 
 from bs4 import BeautifulSoup
 
+import kestrel
 from clinic.model.strings import Strings, load_strings
 from conftest import ROOT
 
@@ -71,5 +72,5 @@ def test_a_spanish_site(project):
     assert "de 09:00 a 17:00" in contact.select_one(".cl-hours").get_text()
     assert (
         contact.select_one("header a.cl-call")["aria-label"]
-        == "Llamar al (786) 210-4234, DermaClinic"
+        == f"Llamar al {kestrel.NATIONAL}, {kestrel.NAME}"
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import kestrel
 from clinic.model.profile import Address, Hours, load_profile, parse_phone, parse_profile
-from conftest import ROOT
 
 GOOD = """
 [clinic]
@@ -82,11 +82,10 @@ def test_a_complete_profile_with_two_locations_has_no_problems():
     assert madrid.geo is None
 
 
-def test_the_sample_profile_parses_and_lists_only_missing_facts():
-    text = (ROOT / "content/clinic.toml").read_text(encoding="utf-8")
-    profile, problems = parse(text)
-    assert profile.name == "DermaClinic"
-    assert profile.main.phone.e164 == "+17862104234"
+def test_a_new_clinics_profile_parses_and_lists_only_missing_facts():
+    profile, problems = parse(kestrel.text("clinic.toml"))
+    assert profile.name == kestrel.NAME
+    assert profile.main.phone.e164 == kestrel.E164
     assert [p.message.split(" is empty")[0] for p in problems] == [
         '"review.reviewer"',
         '"locations[0].address.street"',
@@ -103,7 +102,7 @@ def test_the_sample_profile_parses_and_lists_only_missing_facts():
             'name = "Clínica Piel\n',
             "content/clinic.toml:3: This is not valid TOML (Illegal character '\\n'). Check quotes "
             "and brackets on that line: text values need double quotes, for example "
-            'name = "DermaClinic".',
+            'name = "Your Clinic".',
         ),
         (
             'language = "es"',
@@ -129,7 +128,16 @@ def test_the_sample_profile_parses_and_lists_only_missing_facts():
             'phone = "(305) 555-0100"',
             'phone = "555-0100"',
             'content/clinic.toml:18: "locations[0].phone" is "555-0100", which is not a valid '
-            "phone number in US. Write the full number with area code",
+            "phone number in US. Write the full number with area code, for example "
+            # libphonenumber's example number of the location's country
+            'phone = "(201) 555-0123", or with + and country code for a number abroad.',
+        ),
+        (
+            'phone = "+34 912 345 678"',
+            'phone = "912 345"',
+            'content/clinic.toml:35: "locations[1].phone" is "912 345", which is not a valid phone '
+            "number in ES. Write the full number with area code, for example "
+            'phone = "810 12 34 56"',  # the example of the location's own country
         ),
         (
             'opens = "10:00"',
@@ -196,7 +204,8 @@ def test_the_sample_profile_parses_and_lists_only_missing_facts():
             'slug = "north"',
             'slug = "North Side"',
             'content/clinic.toml:16: "locations[0].slug" is "North Side", which cannot be part of '
-            "a web address.",
+            "a web address. Use lowercase letters, digits and hyphens, for example "
+            'slug = "north-side".',  # the clinic's own words, made into a slug
         ),
         (
             '[[locations]]\nname = "Clínica Piel Madrid"',
@@ -235,7 +244,7 @@ def test_a_bad_value_falls_back_and_keeps_the_rest():
         ),
         (
             '[clinic]\nname = "X"\ndescription = "Y"\nspecialty = "Dermatology"\n'
-            '[[locations]]\nname = "A"\nphone = "786-210-4234"\n',
+            '[[locations]]\nname = "A"\nphone = "786-555-0134"\n',
             'content/clinic.toml:5: "locations[0].address" is missing. '
             "Add a [locations.address] table",
         ),
@@ -258,11 +267,11 @@ def test_empty_facts_say_why_they_matter():
 @pytest.mark.parametrize(
     "raw, region, e164",
     [
-        ("786-210-4234", "US", "+17862104234"),
-        ("(786) 210-4234", "US", "+17862104234"),
-        ("+1 786 210 4234", "US", "+17862104234"),
+        ("786-555-0134", "US", "+17865550134"),
+        ("(786) 555-0134", "US", "+17865550134"),
+        ("+1 786 555 0134", "US", "+17865550134"),
         ("+34 912 345 678", "US", "+34912345678"),
-        ("786-210-423", "US", None),
+        ("786-555-013", "US", None),
         ("hello", "US", None),
     ],
 )
@@ -272,7 +281,7 @@ def test_parse_phone(raw, region, e164):
 
 
 def test_address_lines_skip_unknown_parts():
-    assert Address(locality="Coral Gables", region="FL").lines == ["Coral Gables, FL"]
+    assert Address(locality="Port Alder", region="FL").lines == ["Port Alder, FL"]
     assert Address().lines == []
 
 

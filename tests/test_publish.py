@@ -15,9 +15,10 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
+import kestrel
 from conftest import ROOT, TODAY
 from headers_server import serve_with_headers
-from test_bad_input import complete
+from test_bad_input import NAME, PHONE, complete
 from test_site import EXPECTED
 
 SITE = "https://clinic.example.org"
@@ -25,7 +26,7 @@ SITE = "https://clinic.example.org"
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    """The sample with every missing fact filled in, through `make publish`."""
+    """The fixture clinic with every missing fact filled in, through `make publish`."""
     root = tmp_path_factory.mktemp("publish") / "site"
     shutil.copytree(
         ROOT,
@@ -43,6 +44,7 @@ def published(tmp_path_factory):
     )
     from conftest import Project
 
+    kestrel.write_content(root)  # the fictional clinic, whatever content/ holds
     complete(Project(root))
     done = _make_publish(root)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -257,8 +259,8 @@ def _internal_targets(html: str, site: str) -> list[str]:
 def test_every_internal_reference_in_a_published_clinic_resolves(project):
     """A fictional clinic with every kind of page and of link: nothing leads nowhere."""
     complete(project)
-    project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = "Harbour Skin"')
-    project.edit("content/clinic.toml", 'phone = "786-210-4234"', 'phone = "305-555-0142 ext. 55"')
+    project.edit("content/clinic.toml", NAME, 'name = "Harbour Skin"')
+    project.edit("content/clinic.toml", PHONE, 'phone = "305-555-0142 ext. 55"')
     from PIL import Image
 
     project.file("content/images").mkdir(parents=True, exist_ok=True)
@@ -305,7 +307,7 @@ def test_every_internal_reference_in_a_published_clinic_resolves(project):
 def test_a_published_blog_post_describes_itself(project):
     """Read on its own, a post names its publisher, its review, its image and one date."""
     complete(project)
-    project.edit("content/clinic.toml", 'name = "DermaClinic"', 'name = "Harbour Skin"')
+    project.edit("content/clinic.toml", NAME, 'name = "Harbour Skin"')
     project.edit(
         "content/articles/treating-dark-spots.md", "Reviewed: 2026-11-01", "Reviewed: 2026-11-24"
     )
@@ -323,7 +325,7 @@ def test_a_published_blog_post_describes_itself(project):
         "name": "Harbour Skin",
         "url": f"{SITE}/",
         "logo": publisher["logo"],
-        "telephone": "+17862104234",
+        "telephone": kestrel.E164,
     }
     assert publisher["logo"].startswith(f"{SITE}/theme/img/logo.")
     image = post["image"]

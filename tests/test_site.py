@@ -1,4 +1,5 @@
-"""End to end: the real sample site, built by Pelican, read back as HTML."""
+"""End to end: a whole clinic site (the fictional clinic of tests/kestrel.py), built by Pelican,
+read back as HTML."""
 
 from __future__ import annotations
 
@@ -10,28 +11,33 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+import kestrel
 from clinic.model.routes import route_for
 from clinic.rules.sources import find_sources
-from conftest import ROOT
 
-# Every page of the sample site: URL and the H1 a visitor sees.
-EXPECTED = {
-    "/": "Skin care in Coral Gables",
-    "/treatments/": "Treatments",
-    "/treatments/microneedling/": "Microneedling",
-    "/treatments/microneedling/benefits/": "Benefits of microneedling",
-    "/treatments/microneedling/side-effects/": "Side effects of microneedling",
-    "/treatments/microneedling/candidacy/": "Is microneedling right for me?",
-    "/treatments/microneedling/results/": "Microneedling: results",
-    "/conditions/": "Skin conditions",
-    "/conditions/hyperpigmentation/": "Hyperpigmentation",
-    "/contact/": "Contact us",
-    "/privacy/": "Privacy",
-    "/accessibility/": "Accessibility",
-    "/404.html": "Page not found",
-    "/blog/": "Blog",
-    "/blog/treating-dark-spots/": "Dark spots: why they appear and how they can be treated",
+# Every page of the fixture clinic's site: URL and the H1 a visitor sees (a
+# page's Title, read from its source).
+_TITLED = {
+    "/": "pages/home.md",
+    "/treatments/": "pages/treatments.md",
+    "/treatments/microneedling/": "treatments/microneedling/index.md",
+    "/treatments/microneedling/benefits/": "treatments/microneedling/benefits.md",
+    "/treatments/microneedling/side-effects/": "treatments/microneedling/side-effects.md",
+    "/treatments/microneedling/candidacy/": "treatments/microneedling/candidacy.md",
+    "/conditions/": "pages/conditions.md",
+    "/conditions/hyperpigmentation/": "conditions/hyperpigmentation.md",
+    "/contact/": "pages/contact.md",
+    "/privacy/": "pages/privacy.md",
+    "/accessibility/": "pages/accessibility.md",
+    "/404.html": "pages/404.md",
+    "/blog/treating-dark-spots/": "articles/treating-dark-spots.md",
 }
+EXPECTED = {url: kestrel.header(rel, "Title") for url, rel in _TITLED.items()}
+# the pages the site makes without a Markdown source, with the theme's headings
+EXPECTED["/treatments/microneedling/results/"] = (
+    f"{EXPECTED['/treatments/microneedling/']}: results"
+)
+EXPECTED["/blog/"] = "Blog"
 
 
 def soup(result, url: str) -> BeautifulSoup:
@@ -59,13 +65,13 @@ def test_no_other_pages_are_written(sample_site):
 
 
 def test_one_page_per_source_file(sample_site):
-    sources = find_sources(str(ROOT / "content"))
+    sources = find_sources(str(kestrel.FIXTURE))
     # pages without a Markdown source of their own: the blog index, and a
     # treatment's results page made from its results.toml
     made = 1 + len(
         [
             p
-            for p in (ROOT / "content" / "treatments").glob("*/results.toml")
+            for p in (kestrel.FIXTURE / "treatments").glob("*/results.toml")
             if not p.with_name("results.md").exists()
         ]
     )
@@ -111,11 +117,11 @@ def test_no_broken_internal_link_anywhere(sample_site):
 def test_header_and_footer_carry_the_clinic_phone_from_the_profile(sample_site):
     page = soup(sample_site, "/treatments/microneedling/side-effects/")
     header_call = page.select_one("header a.cl-call")
-    assert header_call["href"] == "tel:+17862104234"
-    assert header_call["aria-label"] == "Call (786) 210-4234, DermaClinic"
+    assert header_call["href"] == kestrel.TEL
+    assert header_call["aria-label"] == f"Call {kestrel.NATIONAL}, {kestrel.NAME}"
     footer = page.find("footer")
-    assert footer.select_one("a.cl-call")["href"] == "tel:+17862104234"
-    assert "Coral Gables, FL" in footer.address.get_text()
+    assert footer.select_one("a.cl-call")["href"] == kestrel.TEL
+    assert f"{kestrel.TOWN}, {kestrel.REGION}" in footer.address.get_text()
 
 
 def test_treatment_sections_are_navigable_in_order(sample_site):
@@ -136,8 +142,8 @@ def test_breadcrumbs_lead_home(sample_site):
     assert [c.get_text(strip=True) for c in crumbs] == [
         "Home",
         "Treatments",
-        "Microneedling",
-        "Side effects of microneedling",
+        EXPECTED["/treatments/microneedling/"],
+        EXPECTED["/treatments/microneedling/side-effects/"],
     ]
     assert crumbs[-1]["aria-current"] == "page"
     assert soup(sample_site, "/").find("nav", attrs={"aria-label": "Breadcrumb"}) is None
@@ -149,10 +155,11 @@ def test_overview_shows_the_facts_at_a_glance(sample_site):
         row.dt.get_text(strip=True): row.dd.get_text(strip=True)
         for row in page.select(".cl-glance__row")
     }
-    assert rows["Sessions"] == "4 to 6"
-    assert rows["Time between sessions"] == "4 to 8 weeks"
-    assert rows["Downtime"] == "None"
-    assert rows["Device"] == "Dermapen"
+    overview = "treatments/microneedling/index.md"
+    assert rows["Sessions"] == kestrel.header(overview, "Sessions")
+    assert rows["Time between sessions"] == kestrel.header(overview, "Interval")
+    assert rows["Downtime"] == kestrel.header(overview, "Downtime")
+    assert rows["Device"] == kestrel.header(overview, "Device")
 
 
 @pytest.mark.parametrize(
@@ -185,8 +192,8 @@ def test_medical_pages_say_they_are_not_yet_reviewed_and_not_a_diagnosis(sample_
 def test_contact_page_lists_each_location_from_the_profile(sample_site):
     page = soup(sample_site, "/contact/")
     card = page.select_one(".cl-location")
-    assert card.h2.get_text() == "DermaClinic Coral Gables"
-    assert card.select_one("a.cl-call")["href"] == "tel:+17862104234"
+    assert card.h2.get_text() == kestrel.LOCATION_NAME
+    assert card.select_one("a.cl-call")["href"] == kestrel.TEL
     assert "Call us to ask about opening hours." in card.get_text()
 
 
@@ -196,13 +203,20 @@ def test_home_page_leads_to_treatments_and_conditions(sample_site):
     assert hrefs == ["/treatments/microneedling/", "/conditions/hyperpigmentation/"]
 
 
+# The facts the fixture clinic leaves empty, as the build reports them.
+MISSING_FACTS = [
+    f'content/clinic.toml:{kestrel.line("clinic.toml", written)}: "{key}" is empty'
+    for key, written in (
+        ("review.reviewer", 'reviewer = ""'),
+        ("locations[0].hours", "hours = []"),
+        ("locations[0].address.street", 'street = ""'),
+        ("locations[0].address.postal_code", 'postal_code = ""'),
+    )
+]
+
+
 def test_development_build_lists_the_missing_facts(sample_site):
-    for text in (
-        'content/clinic.toml:23: "review.reviewer" is empty',
-        'content/clinic.toml:32: "locations[0].hours" is empty',
-        'content/clinic.toml:35: "locations[0].address.street" is empty',
-        'content/clinic.toml:38: "locations[0].address.postal_code" is empty',
-    ):
+    for text in MISSING_FACTS:
         assert text in sample_site.output
     assert "make publish refuses until they are fixed" in sample_site.output
 

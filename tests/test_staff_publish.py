@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import kestrel
 from conftest import ROOT, TODAY, Project
 from test_bad_input import complete
 
@@ -41,6 +42,7 @@ def root(tmp_path) -> Path:
             "cache",
         ),
     )
+    kestrel.write_content(root)  # the fictional clinic, whatever content/ holds
     complete(Project(root))
     return root
 
@@ -126,6 +128,14 @@ def test_a_reader_never_sees_a_partial_site(root):
 def test_an_interrupted_publish_leaves_nothing_behind(root):
     assert run(root, "publish")[0] == 0
     published = os.readlink(root / "output")
+    # enough pages that Pelican is still writing when the signal comes, whatever
+    # the size of the clinic's own content
+    for number in range(300):
+        Project(root).write(
+            f"content/pages/notice-{number}.md",
+            f"Title: Notice {number}\nSummary: A made-up notice of the fictional clinic, "
+            "here so that a publish takes long enough to be interrupted.\n\nMade-up text.\n",
+        )
     process = subprocess.Popen(
         [sys.executable, "-m", "clinic.staff.publish", "-e", f'CLINIC_TODAY="{TODAY}"'],
         cwd=root,

@@ -13,7 +13,7 @@ from phonenumbers import Leniency
 import clinic.phones.linker as telephone
 from clinic.phones.linker import LinkResult, Suspect, link_phones, tel_uri
 
-TEL = '<a href="tel:+17862104234">'
+TEL = '<a href="tel:+17865550134">'
 
 
 def link(html, region="US"):
@@ -27,17 +27,17 @@ def unlink(html):
 
 LINKED = [
     # every way a US number is written
-    ("<p>Call (786) 210-4234.</p>", f"<p>Call {TEL}(786) 210-4234</a>.</p>"),
-    ("<p>786.210.4234</p>", f"<p>{TEL}786.210.4234</a></p>"),
-    ("<p>786 210 4234</p>", f"<p>{TEL}786 210 4234</a></p>"),
-    ("<p>786-210-4234</p>", f"<p>{TEL}786-210-4234</a></p>"),
-    ("<p>+1 786-210-4234</p>", f"<p>{TEL}+1 786-210-4234</a></p>"),
-    ("<p>1-786-210-4234</p>", f"<p>{TEL}1-786-210-4234</a></p>"),
-    ("<p>+1 (786) 210-4234</p>", f"<p>{TEL}+1 (786) 210-4234</a></p>"),
+    ("<p>Call (786) 555-0134.</p>", f"<p>Call {TEL}(786) 555-0134</a>.</p>"),
+    ("<p>786.555.0134</p>", f"<p>{TEL}786.555.0134</a></p>"),
+    ("<p>786 555 0134</p>", f"<p>{TEL}786 555 0134</a></p>"),
+    ("<p>786-555-0134</p>", f"<p>{TEL}786-555-0134</a></p>"),
+    ("<p>+1 786-555-0134</p>", f"<p>{TEL}+1 786-555-0134</a></p>"),
+    ("<p>1-786-555-0134</p>", f"<p>{TEL}1-786-555-0134</a></p>"),
+    ("<p>+1 (786) 555-0134</p>", f"<p>{TEL}+1 (786) 555-0134</a></p>"),
     # an extension is dialled too (RFC 3966), so it is part of the link
     (
-        "<p>786-210-4234 ext. 12</p>",
-        '<p><a href="tel:+17862104234;ext=12">786-210-4234 ext. 12</a></p>',
+        "<p>786-555-0134 ext. 12</p>",
+        '<p><a href="tel:+17865550134;ext=12">786-555-0134 ext. 12</a></p>',
     ),
     # numbers abroad
     (
@@ -49,60 +49,60 @@ LINKED = [
         '<p>London <a href="tel:+442079460958">+44 20 7946 0958</a></p>',
     ),
     # punctuation around the number stays outside the link
-    ("<p>call 786-210-4234.</p>", f"<p>call {TEL}786-210-4234</a>.</p>"),
-    ("<p>(786-210-4234)</p>", f"<p>({TEL}786-210-4234</a>)</p>"),
-    ("<p>786-210-4234, or</p>", f"<p>{TEL}786-210-4234</a>, or</p>"),
+    ("<p>call 786-555-0134.</p>", f"<p>call {TEL}786-555-0134</a>.</p>"),
+    ("<p>(786-555-0134)</p>", f"<p>({TEL}786-555-0134</a>)</p>"),
+    ("<p>786-555-0134, or</p>", f"<p>{TEL}786-555-0134</a>, or</p>"),
     # wherever text is
-    ("<h2>Call 786-210-4234</h2>", f"<h2>Call {TEL}786-210-4234</a></h2>"),
+    ("<h2>Call 786-555-0134</h2>", f"<h2>Call {TEL}786-555-0134</a></h2>"),
     (
-        "<table><tr><td>786-210-4234</td></tr></table>",
-        f"<table><tr><td>{TEL}786-210-4234</a></td></tr></table>",
+        "<table><tr><td>786-555-0134</td></tr></table>",
+        f"<table><tr><td>{TEL}786-555-0134</a></td></tr></table>",
     ),
     (
-        "<ul>\n<li>Main: 786-210-4234</li>\n</ul>",
-        f"<ul>\n<li>Main: {TEL}786-210-4234</a></li>\n</ul>",
+        "<ul>\n<li>Main: 786-555-0134</li>\n</ul>",
+        f"<ul>\n<li>Main: {TEL}786-555-0134</a></li>\n</ul>",
     ),
-    ("<p><strong>786-210-4234</strong></p>", f"<p><strong>{TEL}786-210-4234</a></strong></p>"),
+    ("<p><strong>786-555-0134</strong></p>", f"<p><strong>{TEL}786-555-0134</a></strong></p>"),
     # a line break inside the number stays inside the link
-    ("<p>786-210-\n4234</p>", f"<p>{TEL}786-210-\n4234</a></p>"),
-    ("<p>(786)\n210-4234</p>", f"<p>{TEL}(786)\n210-4234</a></p>"),
+    ("<p>786-555-\n0134</p>", f"<p>{TEL}786-555-\n0134</a></p>"),
+    ("<p>(786)\n555-0134</p>", f"<p>{TEL}(786)\n555-0134</a></p>"),
     # entities are kept as written
     (
-        "<p>786&nbsp;210&#8209;4234 &amp; more</p>",
-        f"<p>{TEL}786&nbsp;210&#8209;4234</a> &amp; more</p>",
+        "<p>786&nbsp;555&#8209;0134 &amp; more</p>",
+        f"<p>{TEL}786&nbsp;555&#8209;0134</a> &amp; more</p>",
     ),
-    ("<p>A&amp;B: 786-210-4234</p>", f"<p>A&amp;B: {TEL}786-210-4234</a></p>"),
-    ("<p>786&nbsp;210&nbsp;4234</p>", f"<p>{TEL}786&nbsp;210&nbsp;4234</a></p>"),
+    ("<p>A&amp;B: 786-555-0134</p>", f"<p>A&amp;B: {TEL}786-555-0134</a></p>"),
+    ("<p>786&nbsp;555&nbsp;0134</p>", f"<p>{TEL}786&nbsp;555&nbsp;0134</a></p>"),
     # two numbers, and a number right after a link already there
     (
-        "<p>786-210-4234 or 305-555-0100</p>",
-        f'<p>{TEL}786-210-4234</a> or <a href="tel:+13055550100">305-555-0100</a></p>',
+        "<p>786-555-0134 or 305-555-0100</p>",
+        f'<p>{TEL}786-555-0134</a> or <a href="tel:+13055550100">305-555-0100</a></p>',
     ),
     (
-        '<p><a href="/contact">Contact</a> 786-210-4234</p>',
-        f'<p><a href="/contact">Contact</a> {TEL}786-210-4234</a></p>',
+        '<p><a href="/contact">Contact</a> 786-555-0134</p>',
+        f'<p><a href="/contact">Contact</a> {TEL}786-555-0134</a></p>',
     ),
     # the second number touches the first; once the first is a link, it stands alone
     (
-        "<p>786-210-4234/(305) 555-0100</p>",
-        f'<p>{TEL}786-210-4234</a>/<a href="tel:+13055550100">(305) 555-0100</a></p>',
+        "<p>786-555-0134/(305) 555-0100</p>",
+        f'<p>{TEL}786-555-0134</a>/<a href="tel:+13055550100">(305) 555-0100</a></p>',
     ),
     # "<" inside a script is code, not broken markup
     (
-        "<script>if (a < b) {}</script><p>786-210-4234</p>",
-        f"<script>if (a < b) {{}}</script><p>{TEL}786-210-4234</a></p>",
+        "<script>if (a < b) {}</script><p>786-555-0134</p>",
+        f"<script>if (a < b) {{}}</script><p>{TEL}786-555-0134</a></p>",
     ),
     # the text after a closed code element is text again
-    ("<p><code>x</code> 786-210-4234</p>", f"<p><code>x</code> {TEL}786-210-4234</a></p>"),
+    ("<p><code>x</code> 786-555-0134</p>", f"<p><code>x</code> {TEL}786-555-0134</a></p>"),
     # attributes are copied as written, whatever their quoting
     (
-        "<p class=lead id='x' title=\"786-210-4234\">786-210-4234</p>",
-        f"<p class=lead id='x' title=\"786-210-4234\">{TEL}786-210-4234</a></p>",
+        "<p class=lead id='x' title=\"786-555-0134\">786-555-0134</p>",
+        f"<p class=lead id='x' title=\"786-555-0134\">{TEL}786-555-0134</a></p>",
     ),
     # an icon drawn with a self-closed <svg/> does not hide the number after it
     (
-        '<p><svg class="icon"/> 786-210-4234</p>',
-        f'<p><svg class="icon"/> {TEL}786-210-4234</a></p>',
+        '<p><svg class="icon"/> 786-555-0134</p>',
+        f'<p><svg class="icon"/> {TEL}786-555-0134</a></p>',
     ),
 ]
 
@@ -124,15 +124,15 @@ NOT_PHONES = [
     "Most people need 4 to 6 sessions.",
     "Redness lasts 10-14 days.",
     "Results show after 4-8 weeks.",
-    "We are in Coral Gables, FL 33134.",
+    "We are in Port Alder, FL 33134.",
     "A course costs $1,200 or $250.00 a session.",
     "It fades 50% of spots.",
     "Open 09:00 to 17:00, Monday to Friday.",
-    "Reference 2018/786-210-4234.",  # part of a longer number
-    "Version 786-210-4234.5 of the form.",
-    "Order #7862104234",
-    "Invalid: 786-210-423",
-    "Glued to an entity: &amp786-210-4234",  # the number starts inside "&amp786"
+    "Reference 2018/786-555-0134.",  # part of a longer number
+    "Version 786-555-0134.5 of the form.",
+    "Order #7865550134",
+    "Invalid: 786-555-013",
+    "Glued to an entity: &amp786-555-0134",  # the number starts inside "&amp786"
 ]
 
 
@@ -143,21 +143,21 @@ def test_numbers_that_are_not_phones_are_left_alone(text):
 
 
 SKIPPED = [
-    '<a href="/contact">786-210-4234</a>',
-    '<a href="/contact"><strong>Call 786-210-4234</strong></a>',
-    "<pre>786-210-4234</pre>",
-    "<p><code>786-210-4234</code></p>",
-    "<script>var phone = '786-210-4234';</script>",
-    "<style>/* 786-210-4234 */</style>",
-    "<textarea>786-210-4234</textarea>",
-    "<title>786-210-4234</title>",
-    "<button>786-210-4234</button>",
-    '<img alt="call 786-210-4234" src="x.png">',
-    '<a title="786-210-4234" href="/x">Call us</a>',
-    '<p data-phone="786-210-4234">Call us</p>',
-    "<!-- 786-210-4234 -->",
-    "<p><a/>786-210-4234</p>",  # browsers ignore the slash: the link is open
-    "<p><code/>786-210-4234</p>",
+    '<a href="/contact">786-555-0134</a>',
+    '<a href="/contact"><strong>Call 786-555-0134</strong></a>',
+    "<pre>786-555-0134</pre>",
+    "<p><code>786-555-0134</code></p>",
+    "<script>var phone = '786-555-0134';</script>",
+    "<style>/* 786-555-0134 */</style>",
+    "<textarea>786-555-0134</textarea>",
+    "<title>786-555-0134</title>",
+    "<button>786-555-0134</button>",
+    '<img alt="call 786-555-0134" src="x.png">',
+    '<a title="786-555-0134" href="/x">Call us</a>',
+    '<p data-phone="786-555-0134">Call us</p>',
+    "<!-- 786-555-0134 -->",
+    "<p><a/>786-555-0134</p>",  # browsers ignore the slash: the link is open
+    "<p><code/>786-555-0134</p>",
     "<p>",  # not even a candidate
 ]
 
@@ -169,7 +169,7 @@ def test_no_link_where_a_link_does_not_belong(html):
 
 def test_the_result_is_the_input_with_only_links_added():
     html = (
-        "<h1 class='x'>Clinic</h1>\n<p>Call&nbsp;us: 786-210-4234 &mdash; or write.</p>\n"
+        "<h1 class='x'>Clinic</h1>\n<p>Call&nbsp;us: 786-555-0134 &mdash; or write.</p>\n"
         "<!-- note -->\n<p>Madrid: +34 912 345 678</p>\n"
     )
     result = link(html)
@@ -178,8 +178,8 @@ def test_the_result_is_the_input_with_only_links_added():
 
 
 def test_tel_uri_is_e164_with_an_rfc3966_extension():
-    number = phonenumbers.parse("786-210-4234 ext. 12", "US")
-    assert tel_uri(number) == "tel:+17862104234;ext=12"
+    number = phonenumbers.parse("786-555-0134 ext. 12", "US")
+    assert tel_uri(number) == "tel:+17865550134;ext=12"
     assert tel_uri(phonenumbers.parse("+44 20 7946 0958", None)) == "tel:+442079460958"
 
 
@@ -187,8 +187,8 @@ def test_national_numbers_are_read_in_the_clinics_country():
     assert link("<p>912 345 678</p>", "ES") == '<p><a href="tel:+34912345678">912 345 678</a></p>'
     assert link("<p>912 345 678</p>", "US") == "<p>912 345 678</p>"
     # Without a known country only numbers with + can be read.
-    assert link("<p>786-210-4234</p>", "") == "<p>786-210-4234</p>"
-    assert link("<p>+1 786-210-4234</p>", "") == f"<p>{TEL}+1 786-210-4234</a></p>"
+    assert link("<p>786-555-0134</p>", "") == "<p>786-555-0134</p>"
+    assert link("<p>+1 786-555-0134</p>", "") == f"<p>{TEL}+1 786-555-0134</a></p>"
 
 
 # -- suspects -------------------------------------------------------------
@@ -197,14 +197,14 @@ def test_national_numbers_are_read_in_the_clinics_country():
 @pytest.mark.parametrize(
     "html, suspects",
     [
-        ("<p>Call 786-210-423.</p>", [Suspect("786-210-423", 1)]),
+        ("<p>Call 786-555-013.</p>", [Suspect("786-555-013", 1)]),
         (
             "<h1>Us</h1>\n<p>Intro.</p>\n<p>Call (123) 456-7890 today.</p>",
             [Suspect("(123) 456-7890", 3)],
         ),
         ("<p>Main (555) 010-0000</p>", [Suspect("(555) 010-0000", 1)]),
-        ("<p>One 786-210-4234\nand one\n786-210-42.</p>", [Suspect("786-210-42", 3)]),
-        ("<p>+1 786-210-423</p>", [Suspect("+1 786-210-423", 1)]),
+        ("<p>One 786-555-0134\nand one\n786-555-01.</p>", [Suspect("786-555-01", 3)]),
+        ("<p>+1 786-555-013</p>", [Suspect("+1 786-555-013", 1)]),
     ],
 )
 def test_phone_shaped_text_that_is_not_a_number_is_reported(html, suspects):
@@ -216,8 +216,8 @@ def test_phone_shaped_text_that_is_not_a_number_is_reported(html, suspects):
     "text",
     [t for t in NOT_PHONES if not t.startswith("Invalid")]
     + [
-        "Call 786-210-4234.",
-        "Call 786-210-4234 24 hours a day.",  # linked, so not a typo
+        "Call 786-555-0134.",
+        "Call 786-555-0134 24 hours a day.",  # linked, so not a typo
         "1 200 000 visits",
         "SSN 123-45-6789",
         "ISBN 978-3-16-148410-0",
@@ -228,29 +228,29 @@ def test_valid_numbers_and_other_figures_are_not_reported(text):
 
 
 def test_suspects_in_code_are_not_reported():
-    assert link_phones("<pre>\n786-210-423</pre>", "US").suspects == ()
+    assert link_phones("<pre>\n786-555-013</pre>", "US").suspects == ()
 
 
 # -- malformed markup -------------------------------------------------------
 
 MALFORMED = [
     "",
-    "<p>Call 786-210-4234",
-    "</a><p>Call 786-210-4234</p></a>",
-    "<p>1 < 2 and 786-210-4234 > 3</p>",
-    "<p>&#; &#xZZ; &amp &nbsp 786-210-4234 &#99999999999;</p>",
-    "<p>786-210-4234 &",
-    "786-210-4234 &#",
-    "<p title='786-210-4234>Call 786-210-4234</p>",
-    "<div><p><em>786-210-4234</div>",
-    "<![foo[ 786-210-4234 ]]>",
-    "<!DOCTYPE html <p>786-210-4234",
-    "<p>786-210-4234</p><!-- unclosed 786-210-4234",
-    "<p>786-210-4234 <b",
-    "<p>786-210-4234</p><script>786-210-4234",
-    "</><<>><p>786-210-4234</p>",
-    "<a/>786-210-4234",
-    "\x00<p>\x00786-210-4234\x00</p>",
+    "<p>Call 786-555-0134",
+    "</a><p>Call 786-555-0134</p></a>",
+    "<p>1 < 2 and 786-555-0134 > 3</p>",
+    "<p>&#; &#xZZ; &amp &nbsp 786-555-0134 &#99999999999;</p>",
+    "<p>786-555-0134 &",
+    "786-555-0134 &#",
+    "<p title='786-555-0134>Call 786-555-0134</p>",
+    "<div><p><em>786-555-0134</div>",
+    "<![foo[ 786-555-0134 ]]>",
+    "<!DOCTYPE html <p>786-555-0134",
+    "<p>786-555-0134</p><!-- unclosed 786-555-0134",
+    "<p>786-555-0134 <b",
+    "<p>786-555-0134</p><script>786-555-0134",
+    "</><<>><p>786-555-0134</p>",
+    "<a/>786-555-0134",
+    "\x00<p>\x00786-555-0134\x00</p>",
 ]
 
 
@@ -265,13 +265,13 @@ def test_malformed_markup_never_raises_and_loses_nothing(html):
 @pytest.mark.parametrize(
     "html",
     [
-        '<p><a href="/x">Contact</p><p>786-210-4234</p>',  # the link is never closed
-        "<p><code>x</p><p>786-210-4234</p>",
-        "<p>Call <a href='x'>us 786-210-4234",
-        "<p>Broken <!-- comment 786-210-4234",
-        "<p>Broken <b 786-210-4234",
-        "<p>Broken <b title='x 786-210-4234",
-        "&# <p><code>786-210-4234</code></p>",  # a stray "&#" does not hide the code
+        '<p><a href="/x">Contact</p><p>786-555-0134</p>',  # the link is never closed
+        "<p><code>x</p><p>786-555-0134</p>",
+        "<p>Call <a href='x'>us 786-555-0134",
+        "<p>Broken <!-- comment 786-555-0134",
+        "<p>Broken <b 786-555-0134",
+        "<p>Broken <b title='x 786-555-0134",
+        "&# <p><code>786-555-0134</code></p>",  # a stray "&#" does not hide the code
     ],
 )
 def test_after_unbalanced_markup_nothing_is_linked(html):
@@ -289,47 +289,47 @@ def test_after_unbalanced_markup_nothing_is_linked(html):
     [
         # "&#" without a number is text, and what follows is read as usual
         (
-            "<p>Why&# is there? Call 786-210-4234.</p>",
-            f"<p>Why&# is there? Call {TEL}786-210-4234</a>.</p>",
+            "<p>Why&# is there? Call 786-555-0134.</p>",
+            f"<p>Why&# is there? Call {TEL}786-555-0134</a>.</p>",
         ),
-        ("<p>&#; 786-210-4234</p>", f"<p>&#; {TEL}786-210-4234</a></p>"),
+        ("<p>&#; 786-555-0134</p>", f"<p>&#; {TEL}786-555-0134</a></p>"),
         # a textarea or title holds text up to its own end tag, markup or not
         (
-            "<textarea><textarea>x</textarea>786-210-4234",
-            f"<textarea><textarea>x</textarea>{TEL}786-210-4234</a>",
+            "<textarea><textarea>x</textarea>786-555-0134",
+            f"<textarea><textarea>x</textarea>{TEL}786-555-0134</a>",
         ),
-        ("<title><b>x</title> 786-210-4234", f"<title><b>x</title> {TEL}786-210-4234</a>"),
+        ("<title><b>x</title> 786-555-0134", f"<title><b>x</title> {TEL}786-555-0134</a>"),
         # as does a script, even written "<script/>" (the slash means nothing on it)
         (
-            "<script/>786-210-4234</script> 786-210-4234",
-            f"<script/>786-210-4234</script> {TEL}786-210-4234</a>",
+            "<script/>786-555-0134</script> 786-555-0134",
+            f"<script/>786-555-0134</script> {TEL}786-555-0134</a>",
         ),
         (
-            "<style>p::after { content: '<p>786-210-4234' }</style>",
-            "<style>p::after { content: '<p>786-210-4234' }</style>",
+            "<style>p::after { content: '<p>786-555-0134' }</style>",
+            "<style>p::after { content: '<p>786-555-0134' }</style>",
         ),
         # "</ a>" is not an end tag (a bogus comment): the link stays open
-        ('<a href="/x">Call </ a>786-210-4234', '<a href="/x">Call </ a>786-210-4234'),
-        # a numeric reference is read even at the very end: 786-210-42347 is no number
-        ("<p>Call 786-210-4234&#55", "<p>Call 786-210-4234&#55"),
+        ('<a href="/x">Call </ a>786-555-0134', '<a href="/x">Call </ a>786-555-0134'),
+        # a numeric reference is read even at the very end: 786-555-01347 is no number
+        ("<p>Call 786-555-0134&#55", "<p>Call 786-555-0134&#55"),
         # "</>" is dropped by browsers: the text on either side is one text
-        ("<p>786-21</>0-4234</p>", f"<p>{TEL}786-21</>0-4234</a></p>"),
+        ("<p>786-55</>5-0134</p>", f"<p>{TEL}786-55</>5-0134</a></p>"),
         # an unquoted value takes the slash: this svg is open, and its text is not HTML
-        ("<svg a=b/>786-210-4234</svg>", "<svg a=b/>786-210-4234</svg>"),
+        ("<svg a=b/>786-555-0134</svg>", "<svg a=b/>786-555-0134</svg>"),
         # a ">" in a quoted value does not end the tag
-        ('<p title="a>b">786-210-4234</p>', f'<p title="a>b">{TEL}786-210-4234</a></p>'),
+        ('<p title="a>b">786-555-0134</p>', f'<p title="a>b">{TEL}786-555-0134</a></p>'),
         # comments, "<!-->" (an empty one), declarations and processing instructions
-        ("<p><!--> 786-210-4234 --></p>", f"<p><!--> {TEL}786-210-4234</a> --></p>"),
+        ("<p><!--> 786-555-0134 --></p>", f"<p><!--> {TEL}786-555-0134</a> --></p>"),
         (
-            "<p><!-- 786-210-4234 --!> 305-555-0100</p>",
-            '<p><!-- 786-210-4234 --!> <a href="tel:+13055550100">305-555-0100</a></p>',
+            "<p><!-- 786-555-0134 --!> 305-555-0100</p>",
+            '<p><!-- 786-555-0134 --!> <a href="tel:+13055550100">305-555-0100</a></p>',
         ),
-        ("<!DOCTYPE html><p>786-210-4234</p>", f"<!DOCTYPE html><p>{TEL}786-210-4234</a></p>"),
-        ("<p><![CDATA[x]]>786-210-4234</p>", f"<p><![CDATA[x]]>{TEL}786-210-4234</a></p>"),
-        ("<p><?php echo 1 ?>786-210-4234</p>", f"<p><?php echo 1 ?>{TEL}786-210-4234</a></p>"),
+        ("<!DOCTYPE html><p>786-555-0134</p>", f"<!DOCTYPE html><p>{TEL}786-555-0134</a></p>"),
+        ("<p><![CDATA[x]]>786-555-0134</p>", f"<p><![CDATA[x]]>{TEL}786-555-0134</a></p>"),
+        ("<p><?php echo 1 ?>786-555-0134</p>", f"<p><?php echo 1 ?>{TEL}786-555-0134</a></p>"),
         # a "<" that starts no tag is text
-        ("<p>1 < 2: 786-210-4234</p>", f"<p>1 < 2: {TEL}786-210-4234</a></p>"),
-        ("<p\vclass=x>786-210-4234</p>", f"<p\vclass=x>{TEL}786-210-4234</a></p>"),
+        ("<p>1 < 2: 786-555-0134</p>", f"<p>1 < 2: {TEL}786-555-0134</a></p>"),
+        ("<p\vclass=x>786-555-0134</p>", f"<p\vclass=x>{TEL}786-555-0134</a></p>"),
     ],
 )
 def test_markup_is_read_as_browsers_read_it(before, after):
@@ -341,15 +341,15 @@ def test_markup_is_read_as_browsers_read_it(before, after):
     "before, after",
     [
         # character references may be digits and gaps
-        ("<p>786&#45;210&#x2d;4234</p>", f"<p>{TEL}786&#45;210&#x2d;4234</a></p>"),
-        ("<p>786&nbsp;210&nbsp;4234</p>", f"<p>{TEL}786&nbsp;210&nbsp;4234</a></p>"),
-        ("<p>786&nbsp210&nbsp4234</p>", f"<p>{TEL}786&nbsp210&nbsp4234</a></p>"),
+        ("<p>786&#45;555&#x2d;0134</p>", f"<p>{TEL}786&#45;555&#x2d;0134</a></p>"),
+        ("<p>786&nbsp;555&nbsp;0134</p>", f"<p>{TEL}786&nbsp;555&nbsp;0134</a></p>"),
+        ("<p>786&nbsp555&nbsp0134</p>", f"<p>{TEL}786&nbsp555&nbsp0134</a></p>"),
         # a reference after the number is not part of the link
-        ("<p>786-210-4234&nbsp;or</p>", f"<p>{TEL}786-210-4234</a>&nbsp;or</p>"),
-        ("<p>786-210-4234 &amp</p>", f"<p>{TEL}786-210-4234</a> &amp</p>"),
+        ("<p>786-555-0134&nbsp;or</p>", f"<p>{TEL}786-555-0134</a>&nbsp;or</p>"),
+        ("<p>786-555-0134 &amp</p>", f"<p>{TEL}786-555-0134</a> &amp</p>"),
         # a named reference with a digit after its name is one reference: the
         # number starts inside it, so it is not linked
-        ("<p>&nbsp786-210-4234</p>", "<p>&nbsp786-210-4234</p>"),
+        ("<p>&nbsp786-555-0134</p>", "<p>&nbsp786-555-0134</p>"),
     ],
 )
 def test_references_are_read_as_the_text_they_stand_for(before, after):
@@ -359,14 +359,14 @@ def test_references_are_read_as_the_text_they_stand_for(before, after):
 @pytest.mark.parametrize(
     "html",
     [
-        "<p>Call 786-210-4234 <b title='x",  # a tag cut off by the end
-        "<p>Call 786-210-4234 <!-- unclosed",
-        "<p>Call 786-210-4234 <![CDATA[",
+        "<p>Call 786-555-0134 <b title='x",  # a tag cut off by the end
+        "<p>Call 786-555-0134 <!-- unclosed",
+        "<p>Call 786-555-0134 <![CDATA[",
     ],
 )
 def test_markup_cut_off_by_the_end_swallows_the_rest_only(html):
     # A browser reads the rest as part of the tag or comment; the text before it is text.
-    assert link(html) == html.replace("786-210-4234", f"{TEL}786-210-4234</a>")
+    assert link(html) == html.replace("786-555-0134", f"{TEL}786-555-0134</a>")
 
 
 # -- cheap when there is nothing to do --------------------------------------------
@@ -478,14 +478,14 @@ def test_the_quick_check_never_skips_a_number_phonenumbers_would_find(groups, re
 # -- properties -------------------------------------------------------------
 
 PHONES = [
-    "(786) 210-4234",
-    "786.210.4234",
-    "+1 786-210-4234",
+    "(786) 555-0134",
+    "786.555.0134",
+    "+1 786-555-0134",
     "+44 20 7946 0958",
-    "786-210-4234 ext. 12",
+    "786-555-0134 ext. 12",
     "305-555-0100",
-    "786-210-\n4234",
-    "786&nbsp;210&nbsp;4234",
+    "786-555-\n0134",
+    "786&nbsp;555&nbsp;0134",
 ]
 NOISE = [
     "2018",
@@ -494,7 +494,7 @@ NOISE = [
     "50%",
     "09:00",
     "33134",
-    "786-210-423",
+    "786-555-013",
     "2026-11-20",
     "&amp;",
     "&lt;",
@@ -512,7 +512,7 @@ texts = st.lists(st.one_of(words, st.sampled_from(PHONES), st.sampled_from(NOISE
     "".join
 )
 TAGS = ["p", "b", "em", "h2", "li", "td", "code", "pre", "a", "span", "textarea"]
-OPEN = {"a": 'a href="/x" title="786-210-4234"', "span": "span class='tel'"}
+OPEN = {"a": 'a href="/x" title="786-555-0134"', "span": "span class='tel'"}
 
 
 @st.composite
@@ -608,7 +608,7 @@ WORDS = [
     "=",
     "2018",
     "10-14",
-    "786-210-423",
+    "786-555-013",
     "2026-11-20",
     "09:00",
     "$1,200",
@@ -658,9 +658,9 @@ NAMES = [
 ]
 ATTRIBUTES = [
     " x=1",
-    ' title="786-210-4234"',
+    ' title="786-555-0134"',
     " title='a > 2'",
-    " data-n=786-210-4234",
+    " data-n=786-555-0134",
     ' href="/x?a=1&b=2"',
     " checked",
     "\n class=lead",
@@ -676,11 +676,11 @@ BROKEN = [
     "</",
     "</>",
     "<3",
-    "<!-- 786-210-4234 -->",
+    "<!-- 786-555-0134 -->",
     "<!--",
     "<!DOCTYPE html>",
     "<?php ?>",
-    "<![CDATA[786-210-4234]]>",
+    "<![CDATA[786-555-0134]]>",
     "<b",
     "<p title='",
     "< p>",
@@ -715,44 +715,44 @@ MARKDOWN = [
     # what Markdown writes: paragraphs, headings, emphasis, lists, tables, code, images
     (PARAGRAPH, PARAGRAPH),
     (
-        "<h2>Call us</h2>\n<p>Call <strong>786-210-4234</strong> or <em>(305) 555-0100</em>.</p>\n"
-        '<ul>\n<li>Main: 786-210-4234</li>\n<li><a href="/contact/">Contact</a></li>\n</ul>',
-        f"<h2>Call us</h2>\n<p>Call <strong>{TEL}786-210-4234</a></strong> or "
+        "<h2>Call us</h2>\n<p>Call <strong>786-555-0134</strong> or <em>(305) 555-0100</em>.</p>\n"
+        '<ul>\n<li>Main: 786-555-0134</li>\n<li><a href="/contact/">Contact</a></li>\n</ul>',
+        f"<h2>Call us</h2>\n<p>Call <strong>{TEL}786-555-0134</a></strong> or "
         '<em><a href="tel:+13055550100">(305) 555-0100</a></em>.</p>\n'
-        f"<ul>\n<li>Main: {TEL}786-210-4234</a></li>\n"
+        f"<ul>\n<li>Main: {TEL}786-555-0134</a></li>\n"
         '<li><a href="/contact/">Contact</a></li>\n</ul>',
     ),
     (
-        "<p>We&rsquo;re open 9&ndash;5: 786&nbsp;210&nbsp;4234 &amp; 305-555-0100.</p>",
-        f"<p>We&rsquo;re open 9&ndash;5: {TEL}786&nbsp;210&nbsp;4234</a> &amp; "
+        "<p>We&rsquo;re open 9&ndash;5: 786&nbsp;555&nbsp;0134 &amp; 305-555-0100.</p>",
+        f"<p>We&rsquo;re open 9&ndash;5: {TEL}786&nbsp;555&nbsp;0134</a> &amp; "
         '<a href="tel:+13055550100">305-555-0100</a>.</p>',
     ),
     (
-        '<p><img alt="Map" src="/img/2018-05-01.png" /> <a href="tel:+17862104234" '
-        "title='786-210-4234 > call'>call</a> 786-210-4234</p>",
-        '<p><img alt="Map" src="/img/2018-05-01.png" /> <a href="tel:+17862104234" '
-        f"title='786-210-4234 > call'>call</a> {TEL}786-210-4234</a></p>",
+        '<p><img alt="Map" src="/img/2018-05-01.png" /> <a href="tel:+17865550134" '
+        "title='786-555-0134 > call'>call</a> 786-555-0134</p>",
+        '<p><img alt="Map" src="/img/2018-05-01.png" /> <a href="tel:+17865550134" '
+        f"title='786-555-0134 > call'>call</a> {TEL}786-555-0134</a></p>",
     ),
     (
-        "<pre><code>786-210-4234\n</code></pre>\n<p>786-210-4234</p>",
-        f"<pre><code>786-210-4234\n</code></pre>\n<p>{TEL}786-210-4234</a></p>",
+        "<pre><code>786-555-0134\n</code></pre>\n<p>786-555-0134</p>",
+        f"<pre><code>786-555-0134\n</code></pre>\n<p>{TEL}786-555-0134</a></p>",
     ),
     (
         '<table>\n<thead>\n<tr>\n<th align="left">Clinic</th>\n</tr>\n</thead>\n<tbody>\n'
-        "<tr>\n<td>786-210-4234</td>\n</tr>\n</tbody>\n</table>",
+        "<tr>\n<td>786-555-0134</td>\n</tr>\n</tbody>\n</table>",
         '<table>\n<thead>\n<tr>\n<th align="left">Clinic</th>\n</tr>\n</thead>\n<tbody>\n'
-        f"<tr>\n<td>{TEL}786-210-4234</a></td>\n</tr>\n</tbody>\n</table>",
+        f"<tr>\n<td>{TEL}786-555-0134</a></td>\n</tr>\n</tbody>\n</table>",
     ),
     (
-        '<p><svg class="icon"/> <SVG><text>786-210-4234</text></SVG> 786-210-4234</p>',
-        f'<p><svg class="icon"/> <SVG><text>786-210-4234</text></SVG> {TEL}786-210-4234</a></p>',
+        '<p><svg class="icon"/> <SVG><text>786-555-0134</text></SVG> 786-555-0134</p>',
+        f'<p><svg class="icon"/> <SVG><text>786-555-0134</text></SVG> {TEL}786-555-0134</a></p>',
     ),
-    ("<!-- note --><p>786-210-4234</p>", f"<!-- note --><p>{TEL}786-210-4234</a></p>"),
+    ("<!-- note --><p>786-555-0134</p>", f"<!-- note --><p>{TEL}786-555-0134</a></p>"),
     (
-        "<script>var a = 1;</script><p>786-210-4234</p>",
-        f"<script>var a = 1;</script><p>{TEL}786-210-4234</a></p>",
+        "<script>var a = 1;</script><p>786-555-0134</p>",
+        f"<script>var a = 1;</script><p>{TEL}786-555-0134</a></p>",
     ),
-    ("<p title='<b>'>786-210-4234</p>", f"<p title='<b>'>{TEL}786-210-4234</a></p>"),
+    ("<p title='<b>'>786-555-0134</p>", f"<p title='<b>'>{TEL}786-555-0134</a></p>"),
 ]
 MARKDOWN_SAMPLES = [before for before, _ in MARKDOWN]
 

@@ -12,9 +12,13 @@ import urllib.request
 
 import pytest
 
+import kestrel
 from conftest import TODAY
 
 BENEFITS = "content/treatments/microneedling/benefits.md"
+# the line add_to_benefits puts its text on (the heading moves down)
+AT = kestrel.line("treatments/microneedling/benefits.md", "## What can microneedling help with?")
+SHORT = kestrel.PHONE[:-1]  # the clinic's number with a digit missing
 
 
 def add_to_benefits(project, markdown: str):
@@ -25,6 +29,7 @@ def add_to_benefits(project, markdown: str):
     )
 
 
+CONDITIONS = kestrel.line("treatments/microneedling/index.md", "Conditions:")
 RULES = {
     "an image without alt text": (
         lambda p: (
@@ -63,9 +68,10 @@ RULES = {
         "still a placeholder. Replace the FILL IN text with the real text.",
     ),
     "a number that looks like a phone but is not one": (
-        lambda p: add_to_benefits(p, "Call 786-210-423 today."),
-        'content/treatments/microneedling/benefits.md:7: "786-210-423" looks like a phone number '
-        "but is not a valid one, so it is not a call link. Check the digits",
+        lambda p: add_to_benefits(p, f"Call {SHORT} today."),
+        f'content/treatments/microneedling/benefits.md:{AT}: "{SHORT}" looks like a phone number '
+        "but is not a valid one, so it is not a call link. Check the digits; write the full "
+        f"number with its area code, such as {kestrel.NATIONAL}.",
     ),
     "an unknown condition": (
         lambda p: p.edit(
@@ -73,7 +79,8 @@ RULES = {
             "Conditions: hyperpigmentation",
             "Conditions: hyperpigmentation, melasma",
         ),
-        'content/treatments/microneedling/index.md:13: "Conditions" names the condition '
+        f"content/treatments/microneedling/index.md:{CONDITIONS}: "
+        '"Conditions" names the condition '
         '"melasma", but there is no content/conditions/melasma.md.',
     ),
     "a file with the header indented": (
@@ -106,10 +113,13 @@ def test_each_rule_reports_its_broken_example(project, name):
     assert message in result.output
 
 
+STUDY = kestrel.line("treatments/microneedling/benefits.md", "A 2018 study found")
+
+
 def test_uncited_research_is_a_suggestion_not_a_problem(project):
     result = project.build()
     assert (
-        'content/treatments/microneedling/benefits.md:9: "A 2018 study found" cites '
+        f'content/treatments/microneedling/benefits.md:{STUDY}: "A 2018 study found" cites '
         "research without naming its source. Add a citation"
     ) in result.output
     assert "10 problems found." in result.output  # the suggestion is not counted
@@ -139,7 +149,7 @@ def test_a_cited_claim_shows_numbered_sources_and_citation_data(project):
         encoding="utf-8",
     )
     result = project.build()
-    assert 'benefits.md:9: "A study found"' not in result.output
+    assert f'benefits.md:{STUDY}: "A study found"' not in result.output
     html = result.page("/treatments/microneedling/benefits/").read_text(encoding="utf-8")
     assert '<h2 id="sources-title">Sources</h2>' in html
     data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
@@ -177,7 +187,9 @@ def test_make_check_groups_the_report_and_fails_on_problems(project):
     assert done.returncode != 0
     report = done.stderr
     assert "\n10 problems found.\n" in report
-    assert "\n\ncontent/conditions/hyperpigmentation.md:3: " in report  # a blank line per file
+    reviewed = kestrel.line("conditions/hyperpigmentation.md", "Reviewed:")
+    # a blank line per file
+    assert f"\n\ncontent/conditions/hyperpigmentation.md:{reviewed}: " in report
     from test_bad_input import complete
 
     complete(project)
@@ -210,6 +222,9 @@ def wait_for(predicate, timeout=20.0):
     raise AssertionError("timed out")
 
 
+SESSIONS = kestrel.header("treatments/microneedling/index.md", "Sessions")
+
+
 def test_make_serve_rebuilds_refreshes_and_survives_a_broken_edit(project):
     port = free_port()
     env = dict(
@@ -233,10 +248,10 @@ def test_make_serve_rebuilds_refreshes_and_survives_a_broken_edit(project):
         assert 'fetch("/_live.json?' in page  # development pages refresh themselves
         project.edit(
             "content/treatments/microneedling/index.md",
-            "Sessions: 4 to 6",
-            "Sessions: 4 to 6 (live)",
+            f"Sessions: {SESSIONS}",
+            f"Sessions: {SESSIONS} (live)",
         )
-        wait_for(lambda: "4 to 6 (live)" in get(base + "/treatments/microneedling/"))
+        wait_for(lambda: f"{SESSIONS} (live)" in get(base + "/treatments/microneedling/"))
         project.edit(
             "theme/templates/page.html", "{% block content %}", "{% block content %}{% oops %}"
         )
@@ -261,8 +276,8 @@ def test_drafts_preview_under_drafts_and_are_never_published(project):
     )
     project.edit(
         "content/articles/treating-dark-spots.md",
-        "Author: DermaClinic team",
-        "Author: DermaClinic team\nStatus: draft",
+        "Reviewed:",
+        "Reviewed:\nStatus: draft",
     )
     result = project.build()
     assert result.returncode == 0, result.output
@@ -283,15 +298,15 @@ def test_make_check_also_stops_on_pelican_warnings(project):
     import shutil
 
     from conftest import ROOT
-    from test_bad_input import complete
+    from test_bad_input import HOME_TITLE, complete
 
     shutil.copy(ROOT / "Makefile", project.root / "Makefile")
     shutil.copy(ROOT / "requirements.txt", project.root / "requirements.txt")
     complete(project)
     project.edit(
         "content/pages/home.md",
-        "Title: Skin care in Coral Gables",
-        "Title: Skin care in Coral Gables\nStatus: published\nStatus: published",
+        f"Title: {HOME_TITLE}",
+        f"Title: {HOME_TITLE}\nStatus: published\nStatus: published",
     )
     done = make_check(project)
     assert done.returncode != 0

@@ -82,13 +82,16 @@ def _prepare_body(build: Build, content: Content, region: str, sources: str) -> 
     if "summary" in content.metadata:
         summary = link_phones(str(content.metadata["summary"]), region)
         content._summary = content.metadata["summary"] = summary.html
+    # the example is the clinic's own number, written as its pages show it
+    main = build.profile.main
+    example = f", such as {main.phone.display}" if main and main.phone else ""
     return found + [
         Problem(
             source,
             files.find_line(source, suspect.text),
             f'"{suspect.text}" looks like a phone number but is not a valid one, so it is not '
             "a call link",
-            "check the digits; write the full number with its area code",
+            "check the digits; write the full number with its area code" + example,
         )
         for suspect in body.suspects
     ]

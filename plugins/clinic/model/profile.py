@@ -365,7 +365,7 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
                 line,
                 f"this is not valid TOML ({reason})",
                 "check quotes and brackets on that line: text values need double quotes, "
-                'for example name = "DermaClinic"',
+                'for example name = "Your Clinic"',
             )
         ]
     v = _Validator(text, path)
@@ -556,7 +556,7 @@ def _location(v: _Validator, item: object, keys: KeyPath) -> Location:
         v.report(
             keys + ("slug",),
             f'"{v.name(keys + ("slug",))}" is "{slug}", which cannot be part of a web address',
-            'use lowercase letters, digits and hyphens, for example slug = "coral-gables"',
+            f'use lowercase letters, digits and hyphens, for example slug = "{_slugify(slug)}"',
         )
     raw_phone = v.text_value(data, keys, "phone", required=True)
     phone = None
@@ -569,7 +569,8 @@ def _location(v: _Validator, item: object, keys: KeyPath) -> Location:
                 keys + ("phone",),
                 f'"{v.name(keys + ("phone",))}" is "{raw_phone}", which is not a valid '
                 f"phone number in {address.country or 'the location’s country'}",
-                'write the full number with area code, for example phone = "786-210-4234", '
+                "write the full number with area code, for example "
+                f'phone = "{_example_phone(address.country)}", '
                 "or with + and country code for a number abroad",
                 stops=True,
             )
@@ -714,6 +715,17 @@ def _visible(v: _Validator, value: Any, keys: KeyPath) -> Any:
         )
         return CONTROL.sub("", value)
     return value
+
+
+def _example_phone(region: str) -> str:
+    """A number of the region's plan to show how one is written (libphonenumber's own example)."""
+    fmt = phonenumbers.PhoneNumberFormat
+    number = phonenumbers.example_number(region) if region else None
+    if number is not None:
+        return phonenumbers.format_number(number, fmt.NATIONAL)
+    # no such country: a whole number with its country code
+    abroad = phonenumbers.example_number("US")
+    return phonenumbers.format_number(abroad, fmt.INTERNATIONAL) if abroad else "+1 201-555-0123"
 
 
 def _slugify(text: str) -> str:

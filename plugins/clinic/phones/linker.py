@@ -2,7 +2,7 @@
 
 Pure core: ``link_phones(html, region)`` takes the HTML fragment Markdown made
 for one page and returns it with each phone number wrapped in
-``<a href="tel:+17862104234">``, plus the phone-shaped strings that are not
+``<a href="tel:+13055550142">``, plus the phone-shaped strings that are not
 valid numbers, so the build can warn about a number patients cannot call.
 
 Modelled on bleach's ``Linker``: configured once (with the clinic's country),
@@ -87,13 +87,13 @@ SHORTEST_INTERNATIONAL = 6
 # whether parsing is worth it, so it may say yes too often, never too rarely.
 _GAP = r"(?:[^\w<]|[x\u30fc])"
 _OPENERS = {"(": ")", "[": "]", "\uff08": "\uff09", "\uff3b": "\uff3d"}
-_JOINERS = ".,/:-"  # 2018/786-210-4234 and 786-210-4234.5 are one longer number
+_JOINERS = ".,/:-"  # 2018/305-555-0142 and 305-555-0142.5 are one longer number
 # HTML collapses whitespace to a space outside <pre>, and phonenumbers does
 # not accept a line break inside a number: match on a copy with the same
 # length, so offsets still point into the source.
 _SPACES = re.compile(r"[\t\n\r\f\v]")
 
-# Text shaped like a phone number (786-210-423, (555) 010-0000) that
+# Text shaped like a phone number (305-555-014, (555) 010-0000) that
 # phonenumbers does not accept: most likely a typing mistake in a number
 # patients will try to call.  Dates, ranges and amounts do not fit the shape.
 # (The lookahead only names the characters a shape can start with: it lets
@@ -103,7 +103,7 @@ _SHAPE = re.compile(
     r"(?<![\w+\uff0b$€£#/.,:-])(?:[+\uff0b]\d{1,3}[ .-]?)?(?:\(\d{2,4}\) ?|\d{1,4}[ .-])"
     r"(?:\d{3,4}[ .-]){1,3}\d{2,5}(?![\w%]|[.,/:-]\d)"
 )
-_AMOUNT = re.compile(r"\d{1,3}([ .])\d{3}(?:\1\d{3})*")  # 1 200 000, 786.210.423
+_AMOUNT = re.compile(r"\d{1,3}([ .])\d{3}(?:\1\d{3})*")  # 1 200 000, 305.555.014
 _DIGIT = re.compile(r"\d")
 
 # ASCII letters that no phone number and no extension label ("ext", "x",
@@ -144,7 +144,7 @@ class LinkResult:
 
 
 def tel_uri(number: phonenumbers.PhoneNumber) -> str:
-    """The RFC 3966 address a phone dials: ``tel:+17862104234;ext=12``.
+    """The RFC 3966 address a phone dials: ``tel:+13055550142;ext=12``.
 
     phonenumbers' own RFC3966 format puts dashes between the digit groups;
     plain E.164 is what the rest of the site writes in ``tel:`` links.
@@ -181,7 +181,7 @@ class Linker:
 
     def link(self, html: str) -> LinkResult:
         # Most bodies have no candidate at all: say so in C.  Only references
-        # ("786&nbsp;210&nbsp;4234") and "</>" (which browsers drop) can make
+        # ("305&nbsp;555&nbsp;0142") and "</>" (which browsers drop) can make
         # one that the source does not show.
         if not self.candidate.search(html) and (
             ("&" not in html and "</>" not in html)
@@ -319,7 +319,7 @@ def _valid(text: str, region: str) -> bool:
 
 
 def _unclosed(raw: str) -> int:
-    """The length of an opening bracket the number does not close: ``(786-210-4234)``."""
+    """The length of an opening bracket the number does not close: ``(305-555-0142)``."""
     closer = _OPENERS.get(raw[:1])
     return len(raw) - len(raw[1:].lstrip()) if closer and closer not in raw else 0
 
@@ -415,7 +415,7 @@ def _step_pattern(more_digits: str) -> re.Pattern[str]:
     A text node holds a candidate once its references are read only if its
     source has a spot: no named reference stands for a digit, so digits are
     the same, and the only text that stands for a gap between them is a
-    reference with a digit after it ("786&nbsp;210&nbsp;4234").
+    reference with a digit after it ("305&nbsp;555&nbsp;0142").
     """
     return re.compile(
         rf"(?:[^<&\d]++|\d(?!{more_digits})|&(?!#|[^<\d]*+\d)|(?P<tag>{_PLAIN_TAG}))*+"

@@ -44,11 +44,6 @@ currency = "USD"
 profiles = []
 booking = "https://booking.solana.example/clinica"
 
-[brand]
-logo = "images/brand/solana.svg"
-# an orange that white text does not read on at 4.5:1: the build darkens it
-colour = "#e8590c"
-
 [review]
 interval_months = 12
 reviewer = "alex-example"
@@ -79,6 +74,11 @@ locality = "Testville"
 region = "FL"
 postal_code = "33001"
 country = "US"
+
+[brand]
+logo = "images/brand/solana.svg"
+# an orange that white text does not read on at 4.5:1: the build darkens it
+colour = "#e8590c"
 """
 TOML = TOML.replace("305-555-0142 ext. 7", "305-555-0142")  # extensions: see their own tests
 

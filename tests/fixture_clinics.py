@@ -75,6 +75,11 @@ locality = "Testville"
 region = "FL"
 postal_code = "33001"
 country = "US"
+
+[brand]
+logo = "images/brand/solana.svg"
+# an orange that white text does not read on at 4.5:1: the build darkens it
+colour = "#e8590c"
 """
 TOML = TOML.replace("305-555-0142 ext. 7", "305-555-0142")  # extensions: see their own tests
 
@@ -137,6 +142,8 @@ def write_clinic(
         shutil.rmtree(content)
     content.mkdir(parents=True)
     (content / "clinic.toml").write_text(toml, encoding="utf-8")
+    if 'logo = "images/brand/solana.svg"' in toml:
+        _write(content / "images" / "brand" / "solana.svg", LOGO_SVG)
     for rel, (title, topic) in PAGES.items():
         _write(content / rel, _page(title, _summary(topic), f"Text about {topic}."))
     for slug, title, headers in treatments:
@@ -182,6 +189,15 @@ def write_clinic(
 
         (content / "images").mkdir(exist_ok=True)
         Image.new("RGB", (300, 400), (128, 128, 128)).save(content / "images" / "alex.png")
+
+
+# A made-up logo: a sun over a line, nothing that names a real clinic.
+LOGO_SVG = """\
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40">
+  <circle cx="20" cy="20" r="14" fill="#ffd43b"/>
+  <rect x="42" y="17" width="70" height="6" rx="3" fill="#ffffff"/>
+</svg>
+"""
 
 
 def photo(path: Path, size: tuple[int, int] = (1800, 1200), colour=(200, 120, 90)) -> None:

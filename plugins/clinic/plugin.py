@@ -62,6 +62,8 @@ def share_profile(generator: Any) -> None:
         return
     build = _build
     generator.context["clinic"] = build.profile
+    # the logo, colour and the pictures made from them (publishing.brand)
+    generator.context["brand"] = build.brand
     # hosts without custom headers (GitHub Pages) still get the policy
     generator.context["CONTENT_SECURITY_POLICY"] = meta_csp() if build.strict else ""
     # development only: make serve's pages refresh themselves after a rebuild

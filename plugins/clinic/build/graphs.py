@@ -32,7 +32,7 @@ def describe(
         build.profile,
         catalog,
         build.site_url,
-        logo_path=build.assets.url("img/logo.svg"),
+        logo_path=build.assets.url(build.brand.logo),
         share_path=build.assets.url("img/share.png"),
         share_size=SHARE_SIZE,
     )

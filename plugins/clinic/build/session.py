@@ -17,9 +17,11 @@ from ..model.catalog import Entry
 from ..model.problems import Problem, Problems
 from ..model.profile import Profile, load_profile
 from ..model.strings import Strings, load_strings
-from ..publishing import images
+from ..model.tomlpos import line_of
 from ..publishing.assets import Assets
+from ..publishing.brand import BrandFiles, Field, brand_files
 from ..publishing.site_wide import SiteWide
+from ..rules.files import escape
 from ..rules.privacy import template_problems
 from ..rules.site_url import booking_problems, siteurl_problems
 from .sources import SourceFiles
@@ -65,7 +67,7 @@ class Build:
     today: dt.date
     static_paths: list[str]
     assets: Assets
-    favicon: bytes
+    brand: BrandFiles
     strings: Strings
     # the page templates of the theme, by name: the only ones a page may use
     templates: frozenset[str] = frozenset()
@@ -118,15 +120,9 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         if found:
             site_url = ""
     theme = pelican_settings["THEME"]
-    main = profile.main
-    place = ", ".join(p for p in (main.address.locality, main.address.region) if p) if main else ""
-    assets = Assets(
-        os.path.join(theme, "static"),
-        {
-            "img/share.png": images.share_card(profile.name, place),
-            "img/apple-touch-icon.png": images.apple_touch_icon(profile.name),
-        },
-    )
+    brand = _brand(profile, sources, path)
+    problems.extend(brand.problems)
+    assets = Assets(os.path.join(theme, "static"), dict(brand.generated, **_styles(theme, brand)))
     problems.extend(found.problem(sources.label(found.where), "theme/") for found in assets.refused)
     problems.extend(template_problems(theme, sources.label, site_url))
     if profile.booking or any(location.booking for location in profile.locations):
@@ -141,12 +137,51 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         today=_today(settings),
         static_paths=list(pelican_settings.get("STATIC_PATHS", [])),
         assets=assets,
-        favicon=images.favicon_ico(profile.name),
+        brand=brand,
+        advice=set(brand.advice),
         strings=load_strings(theme, profile.language),
         problems=problems,
         templates=page_templates(theme),
     )
     return build
+
+
+def _brand(profile: Profile, sources: SourceFiles, path: str) -> BrandFiles:
+    """The clinic's logo, colours and pictures, with the lines of clinic.toml they come from."""
+    label = sources.label(path)
+    text = sources.text(label) if os.path.isfile(path) else ""
+    main = profile.main
+    fields = [Field("clinic.name", profile.name, line_of(text, ("clinic", "name")))]
+    if main:  # the share card names the main location's town and region
+        for key in ("locality", "region"):
+            keys = ("locations", 0, "address", key)
+            fields.append(
+                Field(".".join(map(str, keys)), getattr(main.address, key), line_of(text, keys))
+            )
+    logo_data = None
+    if profile.brand.logo:
+        logo_path = os.path.join(sources.content_dir, profile.brand.logo)
+        # a link out of content/ is not read (it could be any file on the machine)
+        if os.path.isfile(logo_path) and escape(sources.content_dir, logo_path) is None:
+            with open(logo_path, "rb") as handle:
+                logo_data = handle.read()
+    return brand_files(profile.brand, label, profile.name, fields, logo_data)
+
+
+STYLESHEET = "css/site.css"
+
+
+def _styles(theme: str, brand: BrandFiles) -> dict[str, bytes]:
+    """The theme's stylesheet with the clinic's colours after it: one file, one request.
+
+    Appending keeps the first render to the one stylesheet it had and the
+    Content-Security-Policy as it is (an inline <style> would need a hash).
+    """
+    path = os.path.join(theme, "static", STYLESHEET)
+    if not os.path.isfile(path) or os.path.islink(path):
+        return {}
+    with open(path, "rb") as handle:
+        return {STYLESHEET: handle.read() + b"\n" + brand.palette.css().encode()}
 
 
 # make serve builds many times in one process.  A clinic.toml that cannot be read

@@ -26,7 +26,7 @@ from .session import Build
 def write_site_files(output_dir: str, build: Build) -> list[Problem]:
     """Assets, icons, redirects, headers, sitemap and robots; returns the problems found."""
     build.assets.write(output_dir)
-    _write(output_dir, "favicon.ico", build.favicon)
+    _write(output_dir, "favicon.ico", build.brand.favicon_ico)
     published = [e for e in build.entries if getattr(e.page, "status", "published") == "published"]
     rules, problems = redirect_rules(
         [(e.source, e.page.url, e.page.metadata.get("redirect-from")) for e in published],

@@ -19,6 +19,8 @@ from typing import Any
 import phonenumbers
 
 from .clock import END_OF_DAY, is_time
+from .colour import DEFAULT as DEFAULT_COLOUR
+from .colour import parse_hex, to_hex
 from .markup import CONTROL, control_codes
 from .money import known_currency
 from .problems import Problem
@@ -160,6 +162,21 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """The clinic's logo and colour, as written in ``[brand]``, and where they were written.
+
+    The logo's file is read and checked later (``publishing.brand``); here it is
+    a path under ``content/``.  ``colour`` is ``#rrggbb``; the theme's own
+    colour when the clinic names none.
+    """
+
+    colour: str = DEFAULT_COLOUR
+    logo: str = ""
+    colour_line: int | None = None
+    logo_line: int | None = None
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str = ""
     description: str = ""
@@ -171,6 +188,7 @@ class Profile:
     profiles: tuple[str, ...] = ()
     review: Review = field(default_factory=Review)
     locations: tuple[Location, ...] = ()
+    brand: Brand = field(default_factory=Brand)
 
     @property
     def main(self) -> Location | None:
@@ -189,7 +207,10 @@ class Profile:
 # The schema: each table's keys and what they hold.  Kept as data so the
 # unknown-key message can list what is allowed.
 _CLINIC_KEYS = ("name", "description", "specialty", "language", "price_range", "currency")
-_TOP_KEYS = ("clinic", "links", "review", "locations")
+_TOP_KEYS = ("clinic", "links", "review", "locations", "brand")
+# "color" is read too (American spelling); writing both is a problem
+_BRAND_KEYS = ("logo", "colour", "color")
+_LOGO_TYPES = (".svg", ".png")
 _LINK_KEYS = ("profiles", "booking")
 _REVIEW_KEYS = ("interval_months", "reviewer")
 _LOCATION_KEYS = ("slug", "name", "phone", "address", "hours", "geo", "booking")
@@ -410,6 +431,7 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
     review = _review(v, v.table(root.get("review"), ("review",), _REVIEW_KEYS))
 
     locations = _locations(v, root.get("locations"))
+    brand = _brand(v, v.table(root.get("brand"), ("brand",), _BRAND_KEYS))
 
     profile = Profile(
         name=name,
@@ -422,8 +444,59 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
         profiles=profiles,
         review=review,
         locations=locations,
+        brand=brand,
     )
     return profile, v.problems
+
+
+def _brand(v: _Validator, data: dict[str, Any]) -> Brand:
+    keys = ("brand",)
+    colour_key = "colour"
+    if "colour" in data and "color" in data:
+        v.report(
+            keys + ("color",),
+            '"brand.colour" and "brand.color" are both written',
+            'keep one of them: colour = "#0b5563"',
+        )
+    elif "color" in data:
+        colour_key = "color"
+    colour = DEFAULT_COLOUR
+    written = v.text_value(data, keys, colour_key)
+    if written:
+        rgb = parse_hex(written)
+        if rgb is None:
+            v.report(
+                keys + (colour_key,),
+                f'"brand.{colour_key}" is "{written}", which is not a colour',
+                'write it as # and six hexadecimal digits, for example colour = "#0b5563"',
+            )
+        else:
+            colour = to_hex(rgb)
+    logo = v.text_value(data, keys, "logo").replace("\\", "/")
+    if logo.startswith("{static}"):
+        logo = logo[len("{static}") :]
+    logo = logo.lstrip("/")
+    if logo and not logo.lower().endswith(_LOGO_TYPES):
+        v.report(
+            keys + ("logo",),
+            f'"brand.logo" is "{logo}", which is not an SVG or PNG file',
+            "save the logo as .svg or .png under content/images/ and write its path, "
+            'for example logo = "images/brand/logo.svg"',
+        )
+        logo = ""
+    elif logo and (".." in logo.split("/") or ":" in logo):
+        v.report(
+            keys + ("logo",),
+            f'"brand.logo" is "{logo}", which is not a path inside content/',
+            'write the path from the content folder, for example logo = "images/brand/logo.svg"',
+        )
+        logo = ""
+    return Brand(
+        colour=colour,
+        logo=logo,
+        colour_line=line_of(v.text, keys + (colour_key,), v.lines),
+        logo_line=line_of(v.text, keys + ("logo",), v.lines),
+    )
 
 
 def _profiles(v: _Validator, links: Table) -> tuple[str, ...]:

@@ -66,10 +66,14 @@ class Assets:
         for rel, hashed in self.names.items():
             target = os.path.join(theme, hashed)
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            copied = os.path.join(theme, rel)
             if rel in self.generated:
                 with open(target, "wb") as handle:
                     handle.write(self.generated[rel])
+                # a theme file the build rewrote (the stylesheet with the clinic's
+                # colours): its unchanged copy is not published
+                if os.path.isfile(copied) and not os.path.islink(copied):
+                    os.unlink(copied)
                 continue
-            copied = os.path.join(theme, rel)
             if os.path.exists(copied):
                 os.replace(copied, target)

@@ -318,7 +318,7 @@ BAR_JS = """() => { const bar = document.querySelector('.cl-call-bar'); const r 
           scrollPadding: parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom),
           footerPadding: parseFloat(getComputedStyle(document.querySelector('.cl-footer')).paddingBottom)}; }"""
 FOCUSABLE_JS = """() => [...document.querySelectorAll(
-  'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+  'a[href], summary, button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
   .filter(el => el.getClientRects().length > 0).length"""
 
 

@@ -101,9 +101,7 @@ def test_on_a_375px_phone_the_header_takes_at_most_120px(browser, site, path):
 
 
 @pytest.mark.parametrize("width", [320, 375])
-def test_with_200_percent_text_the_header_parts_and_the_open_menu_stay_apart(
-    browser, site, width
-):
+def test_with_200_percent_text_the_header_parts_and_the_open_menu_stay_apart(browser, site, width):
     page = browser.new_page(viewport={"width": width, "height": 740})
     page.goto(site + "/treatments/peel/")
     set_text_size(page, 200)
@@ -131,9 +129,7 @@ def tab(page) -> dict:
     return page.evaluate(FOCUS_JS)
 
 
-def test_the_phone_menu_opens_and_is_walked_with_the_keyboard_without_javascript(
-    no_script, site
-):
+def test_the_phone_menu_opens_and_is_walked_with_the_keyboard_without_javascript(no_script, site):
     page = no_script.new_page()
     page.goto(site + "/treatments/peel/")
     assert not page.locator(".cl-menu__list").is_visible()  # closed at first
@@ -155,9 +151,10 @@ def test_the_phone_menu_opens_and_is_walked_with_the_keyboard_without_javascript
     assert seen == MENU
     # after the menu, the call and book buttons, below it: nothing was covered
     after = tab(page)
-    assert after["text"].startswith("Call") and after["top"] >= box(page, ".cl-menu__list")[
-        "y"
-    ] + box(page, ".cl-menu__list")["height"]
+    assert (
+        after["text"].startswith("Call")
+        and after["top"] >= box(page, ".cl-menu__list")["y"] + box(page, ".cl-menu__list")["height"]
+    )
     # the button closes it again, with the keyboard
     page.locator(".cl-menu__button").focus()
     page.keyboard.press("Enter")
@@ -197,9 +194,7 @@ def test_every_menu_link_leads_to_a_page_of_that_name(browser, site, width):
     page.close()
 
 
-def test_on_a_wide_screen_the_menu_is_a_row_reached_after_the_call_and_book_buttons(
-    browser, site
-):
+def test_on_a_wide_screen_the_menu_is_a_row_reached_after_the_call_and_book_buttons(browser, site):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(site + "/treatments/peel/")
     assert not page.locator(".cl-menu").is_visible()

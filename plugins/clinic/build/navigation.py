@@ -31,12 +31,14 @@ def main_menu(
     # when there is something to read
     articles = any(entry.route.kind == "article" for entry in entries)
     available["blog"] = MenuItem("blog", t("blog"), "blog/")
+    contact = next((e.page for e in entries if e.route.kind == "contact"), None)
+    if contact is not None:
+        available["contact"] = MenuItem("contact", t("contact"), contact.url)
     for entry in sorted(entries, key=lambda e: e.source):
-        if entry.route.kind == "contact":
-            available["contact"] = MenuItem("contact", t("contact"), entry.page.url)
-        elif entry.route.kind == "page":
+        if entry.route.kind == "page":
+            page = entry.page
             available.setdefault(
-                entry.route.slug, MenuItem(entry.route.slug, str(entry.page.title), entry.page.url)
+                entry.route.slug, MenuItem(entry.route.slug, str(page.title), page.url)
             )
     written = build.profile.menu
     items, problems = resolve_menu(written, available, build.profile_label)

@@ -21,6 +21,13 @@ from .profile import MenuEntry
 SECTIONS = ("treatments", "conditions", "team", "locations", "blog", "contact")
 
 
+# What makes a section's page exist, where it is not a file in content/pages/.
+_HOW_TO_ADD = {
+    "team": "add a person in content/team/ (make new-person)",
+    "locations": "add a second [[locations]] section, or content/pages/locations.md",
+}
+
+
 @dataclass(frozen=True)
 class MenuItem:
     name: str  # as in clinic.toml: "treatments", "prices"
@@ -57,7 +64,8 @@ def _unknown(entry: MenuEntry, available: Mapping[str, MenuItem], path: str) -> 
     names = ", ".join(f'"{name}"' for name in available)
     if entry.name in SECTIONS:
         message = f'"navigation.menu" names "{entry.name}", but the site has no {entry.name} page'
-        fix = f"add content/pages/{entry.name}.md, or remove the name. The site has: {names}"
+        add = _HOW_TO_ADD.get(entry.name, f"add content/pages/{entry.name}.md")
+        fix = f"{add}, or remove the name. The site has: {names}"
     else:
         message = (
             f'"navigation.menu" names "{entry.name}", which is neither a section '

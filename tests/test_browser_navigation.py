@@ -146,7 +146,7 @@ def test_the_phone_menu_opens_and_is_walked_with_the_keyboard_without_javascript
     for _ in MENU:
         stop = tab(page)
         assert stop["tag"] == "a" and stop["outline"] == "solid" and stop["width"] >= 2, stop
-        assert 0 <= stop["top"] and stop["bottom"] <= 740 and stop["right"] <= 375, stop
+        assert stop["top"] >= 0 and stop["bottom"] <= 740 and stop["right"] <= 375, stop
         seen.append(stop["text"])
     assert seen == MENU
     # after the menu, the call and book buttons, below it: nothing was covered

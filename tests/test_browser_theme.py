@@ -212,7 +212,7 @@ def test_tab_order_follows_the_page_from_top_to_bottom_with_focus_always_visible
     # us" box after the text beside it).
     for column in (True, False):
         order = [s for s in stops if s["side"] is column]
-        for before, after in zip(order, order[1:]):
+        for before, after in zip(order, order[1:], strict=False):
             assert after["top"] >= before["top"] - 2, (before, after)
     for stop in stops:
         assert stop["outline"] == "solid" and stop["width"] >= 2, stop

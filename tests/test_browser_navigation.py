@@ -264,3 +264,14 @@ def test_at_1280px_the_home_page_leads_with_what_the_clinic_does_the_actions_and
     tops = {round(cards.nth(i).bounding_box()["y"]) for i in range(cards.count())}
     assert cards.count() == 3 and len(tops) == 1  # three across
     page.close()
+
+
+def test_at_1280px_with_200_percent_text_the_column_beside_the_text_moves_above_it(browser, site):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site + "/treatments/peel/preparation/")
+    set_text_size(page, 200)
+    side, prose = box(page, ".cl-columns__side"), box(page, "main .cl-prose")
+    assert side["y"] + side["height"] <= prose["y"]  # one column: room for large text
+    assert page.evaluate(LINE_LENGTHS_JS) and all(n <= 81 for n in page.evaluate(LINE_LENGTHS_JS))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    page.close()

@@ -119,11 +119,13 @@ def test_book_online_sits_beside_every_call_button_as_a_plain_link(published):
     page = _soup(published, "/treatments/peel/")
     header = page.select_one(".cl-header__actions")
     assert [a["href"] for a in header.find_all("a")] == ["tel:+13055550142", BOOK_ALL]
-    rows = page.select(".cl-call-block .cl-actions")
-    assert [[a["href"] for a in row.find_all("a")] for row in rows] == [
-        ["tel:+13055550142", BOOK_ALL],
-        ["tel:+13055550199", BOOK_SOUTH],
-    ]
+    # the call prompt at the end of the text, and its copy beside the text on wide screens
+    for where in ("end", "side"):
+        rows = page.select(f".cl-call-block--{where} .cl-actions")
+        assert [[a["href"] for a in row.find_all("a")] for row in rows] == [
+            ["tel:+13055550142", BOOK_ALL],
+            ["tel:+13055550199", BOOK_SOUTH],
+        ]
     contact = _soup(published, "/contact/")
     assert [
         [a["href"] for a in row.find_all("a")] for row in contact.select(".cl-location .cl-actions")

@@ -35,7 +35,8 @@ def open_page(browser, url, width, height=740, status=200):
 @pytest.mark.parametrize("path", PAGES)
 def test_call_buttons_are_at_least_44_by_44_and_inside_the_screen(browser, site, path, width):
     page = open_page(browser, site + path, width)
-    buttons = page.locator("a.cl-call")
+    # the ones shown at this width (the copy beside the text is for wide screens)
+    buttons = page.locator("a.cl-call:visible")
     assert buttons.count() >= 3  # header, footer, bar (and blocks on some pages)
     for index in range(buttons.count()):
         box = buttons.nth(index).bounding_box()
@@ -108,6 +109,7 @@ def test_focus_is_visible_on_call_links(browser, site):
     page = open_page(browser, site + "/contact/", 375)
     page.keyboard.press("Tab")  # skip link
     page.keyboard.press("Tab")  # clinic name
+    page.keyboard.press("Tab")  # the menu button
     page.keyboard.press("Tab")  # header call button
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert page.evaluate("document.activeElement.getAttribute('href')") == kestrel.TEL

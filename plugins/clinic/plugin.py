@@ -19,6 +19,7 @@ from .build import (
     body_checks,
     generated,
     graphs,
+    navigation,
     pages,
     pictures,
     report,
@@ -195,6 +196,8 @@ def build_catalog(generators: list[Any]) -> None:
     build.advice.update(found_pictures.advice)
     context = generators[0].context
     context["catalog"] = catalog
+    context["menu"], found = navigation.main_menu(build, catalog, entries)
+    build.problems.extend(found)
     context["blog_index"], found, advice = graphs.describe(build, entries, catalog)
     build.problems.extend(found)
     build.advice.update(advice)

@@ -21,6 +21,7 @@ from ..model.problems import Problem
 from ..model.results import Pair, parse_results
 from ..publishing.picture_files import ADVISE_BYTES, Job, PictureError, Source, inspect
 from ..publishing.pictures import (
+    CARD_SIZES,
     HALF_SIZES,
     PORTRAIT_SIZES,
     Plan,
@@ -172,7 +173,7 @@ def place_in_bodies(build: Build, entries: list[Entry], found: Pictures) -> None
 def hero(build: Build, entry: Entry, found: Pictures) -> None:
     """``Image:`` and ``Image-Alt:``: the photo at the top, the link preview, the data."""
     page = entry.page
-    page.hero = page.share_image = page.image_node = None
+    page.hero = page.card_picture = page.share_image = page.image_node = None
     written = str(page.metadata.get("image", "") or "").strip()
     if not written:
         return
@@ -204,6 +205,15 @@ def hero(build: Build, entry: Entry, found: Pictures) -> None:
         lazy=False,
         priority=True,
         css_class="cl-picture cl-hero",
+    )
+    # the same photo, smaller, on the page's card in lists; the card's link
+    # says what it is, so the picture is not announced a second time
+    page.card_picture = picture_html(
+        picture,
+        "",
+        site_url=build.site_url,
+        sizes=CARD_SIZES,
+        css_class="cl-picture cl-card__picture",
     )
     page.share_image = f"{build.site_url}/{share.path}"
     page.image_node = {

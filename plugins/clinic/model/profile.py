@@ -21,6 +21,7 @@ import phonenumbers
 from .clock import END_OF_DAY, is_time
 from .colour import DEFAULT as DEFAULT_COLOUR
 from .colour import parse_hex, to_hex
+from .lines import editor_lines
 from .markup import CONTROL, control_codes
 from .money import known_currency
 from .problems import Problem
@@ -177,6 +178,14 @@ class Brand:
 
 
 @dataclass(frozen=True)
+class MenuEntry:
+    """One name in ``[navigation] menu``, with the line it is written on."""
+
+    name: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str = ""
     description: str = ""
@@ -189,6 +198,9 @@ class Profile:
     review: Review = field(default_factory=Review)
     locations: tuple[Location, ...] = ()
     brand: Brand = field(default_factory=Brand)
+    # ``[navigation] menu`` as written; None when the clinic wrote none (the
+    # default menu is used), () for a menu the clinic left empty on purpose
+    menu: tuple[MenuEntry, ...] | None = None
 
     @property
     def main(self) -> Location | None:
@@ -207,10 +219,11 @@ class Profile:
 # The schema: each table's keys and what they hold.  Kept as data so the
 # unknown-key message can list what is allowed.
 _CLINIC_KEYS = ("name", "description", "specialty", "language", "price_range", "currency")
-_TOP_KEYS = ("clinic", "links", "review", "locations", "brand")
+_TOP_KEYS = ("clinic", "links", "review", "locations", "brand", "navigation")
 # "color" is read too (American spelling); writing both is a problem
 _BRAND_KEYS = ("logo", "colour", "color")
 _LOGO_TYPES = (".svg", ".png")
+_NAVIGATION_KEYS = ("menu",)
 _LINK_KEYS = ("profiles", "booking")
 _REVIEW_KEYS = ("interval_months", "reviewer")
 _LOCATION_KEYS = ("slug", "name", "phone", "address", "hours", "geo", "booking")
@@ -433,6 +446,9 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
     locations = _locations(v, root.get("locations"))
     brand = _brand(v, v.table(root.get("brand"), ("brand",), _BRAND_KEYS))
 
+    navigation = v.table(root.get("navigation"), ("navigation",), _NAVIGATION_KEYS)
+    menu = _menu(v, navigation)
+
     profile = Profile(
         name=name,
         description=description,
@@ -445,6 +461,7 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
         review=review,
         locations=locations,
         brand=brand,
+        menu=menu,
     )
     return profile, v.problems
 
@@ -497,6 +514,78 @@ def _brand(v: _Validator, data: dict[str, Any]) -> Brand:
         colour_line=line_of(v.text, keys + (colour_key,), v.lines),
         logo_line=line_of(v.text, keys + ("logo",), v.lines),
     )
+
+
+def _menu(v: _Validator, navigation: dict[str, Any]) -> tuple[MenuEntry, ...] | None:
+    """``menu``'s names and their lines; what each name points to is checked
+    once the site's pages are known (model/navigation.py)."""
+    if "menu" not in navigation:
+        return None
+    value = navigation["menu"]
+    keys = ("navigation", "menu")
+    if not isinstance(value, list):
+        v.report(
+            keys,
+            f'"navigation.menu" is {_describe(value)}, but it must be a list of names',
+            'write it as menu = ["treatments", "team", "contact"]: sections or page '
+            "names, in the order the menu shows them",
+        )
+        return None
+    lines = _list_item_lines(v.text, line_of(v.text, keys, v.lines), value)
+    entries: list[MenuEntry] = []
+    for item, line in zip(value, lines, strict=True):
+        if not isinstance(item, str) or not item.strip():
+            v.problems.append(
+                Problem(
+                    v.path,
+                    line,
+                    f'"navigation.menu" contains {_describe(item)}, which is not a name',
+                    'write each entry as text in double quotes, such as "treatments"',
+                )
+            )
+            continue
+        name = item.strip().strip("/").lower()
+        if any(e.name == name for e in entries):
+            v.problems.append(
+                Problem(
+                    v.path,
+                    line,
+                    f'"navigation.menu" names "{item}" twice',
+                    "remove one of them: each page is in the menu once",
+                )
+            )
+            continue
+        entries.append(MenuEntry(name, line))
+    return tuple(entries)
+
+
+def _list_item_lines(text: str, start: int | None, items: list[Any]) -> list[int | None]:
+    """The line of each item of a list whose key is on line ``start`` (the list
+    may span several lines; tomllib gives no positions): the n-th equal item
+    is on the line of the n-th time it is written, else on the key's line."""
+    if start is None:
+        return [None] * len(items)
+    rows = editor_lines(text)[start - 1 :]
+    end = next((n for n, row in enumerate(rows) if n and "]" in row.split("#")[0]), len(rows) - 1)
+    rows = rows[: end + 1]
+    seen: dict[str, int] = {}
+    found: list[int | None] = []
+    for item in items:
+        if isinstance(item, bool):
+            written = str(item).lower()
+        elif isinstance(item, str):
+            written = f'"{item}"'
+        else:
+            written = str(item)
+        seen[written] = seen.get(written, 0) + 1
+        count, line = 0, start
+        for number, row in enumerate(rows):
+            count += row.split("#")[0].count(written)
+            if count >= seen[written]:
+                line = start + number
+                break
+        found.append(line)
+    return found
 
 
 def _profiles(v: _Validator, links: Table) -> tuple[str, ...]:

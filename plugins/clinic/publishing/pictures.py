@@ -29,6 +29,9 @@ COLUMN_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
 HALF_SIZES = (
     "(min-width: 46rem) 21.5rem, (min-width: 30rem) calc(50vw - 1.5rem), calc(100vw - 2rem)"
 )
+# a card in a list (columns of at least 17rem): about three across from
+# 64rem, two from 40rem, else the column
+CARD_SIZES = "(min-width: 64rem) 23rem, (min-width: 40rem) calc(50vw - 3rem), calc(100vw - 2rem)"
 PORTRAIT_SIZES = "(min-width: 40rem) 16rem, 10rem"  # a team member's photo
 MODERN = ("avif", "image/avif")
 

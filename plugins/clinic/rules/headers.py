@@ -68,6 +68,7 @@ OVERVIEW_KEYS = frozenset(
     ]
 )
 KEYS_BY_KIND: dict[str, frozenset[str]] = {
+    "home": frozenset({"image", "image-alt"}),
     "condition": frozenset({"treatments", "image", "image-alt"}),
     "article": frozenset({"image", "image-alt"}),
     "person": frozenset({"role", "credentials", "languages", "photo", "photo-alt", "locations"}),

@@ -73,11 +73,11 @@ def test_both_spellings_is_a_problem():
     assert problems == [
         f"content/clinic.toml:{line_of(table, 'color')}: "
         '"brand.colour" and "brand.color" are both written. Keep one of them: '
-        'colour = "#0b5563".'
+        'colour = "#334155".'
     ]
 
 
-@pytest.mark.parametrize("value", ["teal", "#0b556", "0b5563", "rgb(11, 85, 99)"])
+@pytest.mark.parametrize("value", ["teal", "#0b556", "24527a", "rgb(11, 85, 99)"])
 def test_a_colour_that_is_not_one_names_its_line_and_the_fix(value):
     table = f'colour = "{value}"\n'
     brand, problems = brand_of(table)
@@ -87,7 +87,7 @@ def test_a_colour_that_is_not_one_names_its_line_and_the_fix(value):
         "which is not a colour"
     )
     assert "six hexadecimal digits" in problems[0]
-    assert brand.colour == "#0b5563"  # the theme's own, so the site still builds
+    assert brand.colour == "#334155"  # the theme's own, so the site still builds
 
 
 @pytest.mark.parametrize(
@@ -248,9 +248,9 @@ def ink_rows(png_bytes: bytes, background: tuple[int, int, int]) -> tuple[int, i
 @pytest.mark.parametrize(("plain", "accented"), [("a", "á"), ("ω", "ώ"), ("e", "ё"), ("o", "ỗ")])
 def test_the_share_card_draws_the_accent(plain, accented):
     """The accent adds ink above the letter: a box or a missing glyph would not."""
-    brand = (11, 85, 99)
-    top_plain, _ = ink_rows(images.share_card(plain * 3, "", "#0b5563", "#ffffff"), brand)
-    top_accent, _ = ink_rows(images.share_card(accented * 3, "", "#0b5563", "#ffffff"), brand)
+    brand = (36, 82, 122)
+    top_plain, _ = ink_rows(images.share_card(plain * 3, "", "#24527a", "#ffffff"), brand)
+    top_accent, _ = ink_rows(images.share_card(accented * 3, "", "#24527a", "#ffffff"), brand)
     assert top_accent < top_plain - 10
 
 
@@ -265,9 +265,9 @@ def test_pictures_are_drawn_in_the_clinics_colour_and_its_text_colour():
 
 
 def test_the_svg_favicon_draws_the_initial_as_a_path_without_a_font():
-    svg = images.favicon_svg("Đà Nẵng Clinic", "#0b5563", "#ffffff").decode()
+    svg = images.favicon_svg("Đà Nẵng Clinic", "#24527a", "#ffffff").decode()
     assert "<text" not in svg and "font" not in svg
-    assert 'fill="#0b5563"' in svg and '<path fill="#ffffff" d="M' in svg
+    assert 'fill="#24527a"' in svg and '<path fill="#ffffff" d="M' in svg
     # the letter sits inside the 32 x 32 icon
     numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", svg.split('d="')[1])]
     assert numbers and all(0 <= n <= 32 for n in numbers)

@@ -32,7 +32,7 @@ colours = st.integers(min_value=0, max_value=0xFFFFFF).map(lambda n: f"#{n:06x}"
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("#0b5563", (11, 85, 99)), ("#FA0", (255, 170, 0)), (" #ffffff ", (255, 255, 255))],
+    [("#24527a", (36, 82, 122)), ("#FA0", (255, 170, 0)), (" #ffffff ", (255, 255, 255))],
 )
 def test_hex_colours_are_read(text, expected):
     rgb = parse_hex(text)
@@ -40,7 +40,7 @@ def test_hex_colours_are_read(text, expected):
     assert tuple(round(c * 255) for c in rgb) == expected
 
 
-@pytest.mark.parametrize("text", ["0b5563", "#0b556", "teal", "#gg0000", "rgb(1,2,3)", ""])
+@pytest.mark.parametrize("text", ["24527a", "#0b556", "teal", "#gg0000", "rgb(1,2,3)", ""])
 def test_what_is_not_a_hex_colour_is_refused(text):
     assert parse_hex(text) is None
 

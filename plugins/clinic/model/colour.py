@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 RGB = tuple[float, float, float]  # sRGB, each 0..1
 
 BODY, TEXT, NON_TEXT = 7.0, 4.5, 3.0
-DEFAULT = "#0b5563"  # the theme's own colour, for a clinic that names none
+DEFAULT = "#334155"  # the theme's own colour (a neutral slate), for a clinic that names none
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -35,7 +35,7 @@ FOCUS, FOCUS_TEXT = "#ffbf47", INK  # the focused element's fill, in both modes
 
 
 def parse_hex(text: str) -> RGB | None:
-    """``#0b5563`` or ``#fa0`` as sRGB; None for anything else."""
+    """``#334155`` or ``#fa0`` as sRGB; None for anything else."""
     text = text.strip()
     if not _HEX.match(text):
         return None

@@ -473,7 +473,7 @@ def _brand(v: _Validator, data: dict[str, Any]) -> Brand:
         v.report(
             keys + ("color",),
             '"brand.colour" and "brand.color" are both written',
-            'keep one of them: colour = "#0b5563"',
+            'keep one of them: colour = "#334155"',
         )
     elif "color" in data:
         colour_key = "color"
@@ -485,7 +485,7 @@ def _brand(v: _Validator, data: dict[str, Any]) -> Brand:
             v.report(
                 keys + (colour_key,),
                 f'"brand.{colour_key}" is "{written}", which is not a colour',
-                'write it as # and six hexadecimal digits, for example colour = "#0b5563"',
+                'write it as # and six hexadecimal digits, for example colour = "#334155"',
             )
         else:
             colour = to_hex(rgb)

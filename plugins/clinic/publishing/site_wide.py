@@ -17,8 +17,11 @@ from __future__ import annotations
 class SiteWide:
     def __init__(self) -> None:
         self._rendered: dict[tuple, str] = {}
+        # the language of the page being written: its blocks are its own
+        self.scope = ""
 
     def __call__(self, *key, caller) -> str:
+        key = (self.scope, *key)
         found = self._rendered.get(key)
         if found is None:
             found = self._rendered[key] = caller()

@@ -85,7 +85,7 @@ def join(entries: list[Entry], languages: Languages) -> tuple[Translations, list
     result = Translations(languages)
     problems: list[Problem] = []
     for entry in entries:
-        if not entry.route.language and entry.route.url:
+        if not entry.route.language and entry.route.kind != "article":
             result.groups[entry.route.url] = {languages.default: entry}
             result._group_of[id(entry.page)] = entry.route.url
     for entry in sorted(entries, key=lambda e: e.source):

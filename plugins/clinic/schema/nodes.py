@@ -95,6 +95,10 @@ class PageFacts:
     post: dict | None = None  # the BlogPosting node, on blog posts
     extra: list[dict] = field(default_factory=list)  # people and places shown on the page
     citations: list = field(default_factory=list)  # citations.Citation, from footnotes
+    # the page's versions in the site's other languages (absolute URLs): an
+    # original lists its translations, a translation names its original
+    translations: list[str] = field(default_factory=list)
+    translation_of: str = ""
 
 
 def ref(node_id: str) -> dict:
@@ -341,7 +345,8 @@ def website_node(profile: Profile, site_url: str) -> dict:
         "url": f"{site_url}/",
         "name": profile.name,
         "publisher": ref(clinic_id(site_url)),
-        "inLanguage": profile.language,
+        # every language the site is written in, the default first
+        "inLanguage": list(profile.languages) if len(profile.languages) > 1 else profile.language,
     }
 
 
@@ -464,6 +469,10 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> dict:
         "isPartOf": ref(f"{site_url}/#website"),
         "inLanguage": facts.language,
     }
+    if facts.translations:
+        node["workTranslation"] = [ref(f"{url}#webpage") for url in facts.translations]
+    if facts.translation_of:
+        node["translationOfWork"] = ref(f"{facts.translation_of}#webpage")
     if facts.description:
         node["description"] = facts.description
     if facts.breadcrumbs:

@@ -176,13 +176,6 @@ def describe_pages(
     translations, found = translations_mod.join(entries, build.languages)
     problems.extend(found)
     translations_mod.inherit_metadata(translations)
-    localizer = build.localizer
-    localizer.catalogs = {build.languages.default: catalog} | {
-        code: translations_mod.localized_catalog(catalog, translations, code)
-        for code in build.languages.others
-    }
-    for entry in entries:
-        localizer.urls[entry.route.language or build.languages.default].add(entry.page.url)
     for treatment in catalog.treatments:
         if treatment.overview is not None:
             source = build.sources.label(treatment.overview.source_path)
@@ -190,6 +183,13 @@ def describe_pages(
                 source, treatment.overview.metadata, build.profile.currency, locate
             )
             problems.extend(found)
+    localizer = build.localizer
+    localizer.catalogs = {build.languages.default: catalog} | {
+        code: translations_mod.localized_catalog(catalog, translations, code)
+        for code in build.languages.others
+    }
+    for entry in entries:
+        localizer.urls[entry.route.language or build.languages.default].add(entry.page.url)
     problems.extend(check_people_and_places(build, catalog, entries))
     reviewers = Reviewers(build, catalog)
     review = build.profile.review

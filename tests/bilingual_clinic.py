@@ -16,7 +16,8 @@ from fixture_clinics import REVIEWED, TOML, _page, _summary, write_clinic
 BILINGUAL_TOML = (
     TOML.replace('language = "en"', 'languages = ["en", "es"]')
     .replace(
-        'description = "A fictional skin clinic with two locations, used to test the site generator."',
+        'description = "A fictional skin clinic with two locations, used to test the site '
+        'generator."',
         'description = { en = "A fictional skin clinic with two locations, used to test the '
         'site generator.", es = "Una clínica ficticia con dos sedes, para probar el generador." }',
     )

@@ -30,9 +30,7 @@ def site(tmp_path_factory):
     """The strict publish build of the two-language clinic, at SITE."""
     project = copy_project(tmp_path_factory.mktemp("bilingual") / "site")
     write_bilingual_clinic(project.root)
-    result = run_pelican(
-        project.root, project.root / "output", "publishconf.py", {"SITEURL": SITE}
-    )
+    result = run_pelican(project.root, project.root / "output", "publishconf.py", {"SITEURL": SITE})
     assert result.returncode == 0, result.output
     return result.out_dir
 
@@ -175,9 +173,7 @@ def test_sitemap_lists_every_version_with_its_alternates(site):
     listed = 0
     for entry in root.findall("s:url", ns):
         loc = entry.find("s:loc", ns).text
-        links = {
-            link.get("hreflang"): link.get("href") for link in entry.findall("x:link", ns)
-        }
+        links = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", ns)}
         if loc in site_pages:
             assert links == alternates(site_pages[loc]), loc
         listed += bool(links)
@@ -217,10 +213,15 @@ def test_structured_data_per_language_with_translations_linked(site):
             r"content/pages/nothing\.md, which does not exist",
         ),
         (
+            lambda root: (root / "content/treatments/peel/side-effects.md").unlink(),
+            r"content/es/treatments/peel/side-effects\.md: This Spanish page translates "
+            r"content/treatments/peel/side-effects\.md, which does not exist",
+        ),
+        (
             lambda root: _write(
                 root / "content/fr/pages/home.md", "Title: Bienvenue\nSummary: x\n\nTexte."
             ),
-            r'content/fr/: This folder looks like the translations into French, but the '
+            r"content/fr/: This folder looks like the translations into French, but the "
             r'clinic\'s languages are "en", "es"',
         ),
         (
@@ -251,7 +252,15 @@ def test_structured_data_per_language_with_translations_linked(site):
             r'is Spanish for Saturday\. Use "Saturday"',
         ),
     ],
-    ids=["no-original", "unlisted-folder", "not-bcp47", "two-translations", "stale", "day-name"],
+    ids=[
+        "no-original",
+        "no-original-medical",
+        "unlisted-folder",
+        "not-bcp47",
+        "two-translations",
+        "stale",
+        "day-name",
+    ],
 )
 def test_bad_language_input_is_a_problem_with_file_and_line(project, change, expected):
     write_bilingual_clinic(project.root)

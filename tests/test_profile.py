@@ -109,7 +109,7 @@ def test_the_sample_profile_parses_and_lists_only_missing_facts():
             'language = "es"',
             'langauge = "es"',
             'content/clinic.toml:6: "clinic.langauge" is not a setting the site knows. Did you mean '
-            '"language"? Settings allowed here: name, description, specialty, language, price_range, currency.',
+            '"language"? Settings allowed here: name, description, specialty, language, languages, price_range, currency.',
         ),
         (
             "interval_months = 6",

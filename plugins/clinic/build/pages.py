@@ -217,6 +217,12 @@ def describe_pages(
         )
         page.language = code
         page.alternates = translations.alternates(page)
+        page.canonical_url = f"{build.site_url}/{page.url}" if build.site_url else ""
+        if route.language and not translations.versions(page):
+            # a translation of nothing (reported by join): a plain page, in no catalog
+            page.treatment = page.section = page.condition = None
+            page.template = "page"
+            continue
         page.treatment = here.treatment(route.treatment) if route.treatment else None
         page.section = (
             next((s for s in page.treatment.sections if s.page is page), None)
@@ -224,7 +230,6 @@ def describe_pages(
             else None
         )
         page.condition = here.condition(route.slug) if route.kind == "condition" else None
-        page.canonical_url = f"{build.site_url}/{page.url}" if build.site_url else ""
     stale, advice = translations_mod.stale_problems(translations, locate)
     if build.settings["CLINIC_CHECK"]:  # make check lists what is not translated yet
         advice += translations_mod.untranslated_advice(

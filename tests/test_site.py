@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
+from clinic.model.languages import Languages
 from clinic.model.routes import route_for
 from clinic.rules.sources import find_sources
 from conftest import ROOT
@@ -34,6 +36,17 @@ EXPECTED = {
 }
 
 
+# The sample's Spanish translations: URL and the source whose Title is the H1.
+SPANISH = {
+    "/es/": "content/es/pages/home.md",
+    "/es/contact/": "content/es/pages/contact.md",
+    "/es/treatments/microneedling/": "content/es/treatments/microneedling/index.md",
+    "/es/treatments/microneedling/side-effects/": (
+        "content/es/treatments/microneedling/side-effects.md"
+    ),
+}
+
+
 def soup(result, url: str) -> BeautifulSoup:
     return BeautifulSoup(result.page(url).read_text(encoding="utf-8"), "html.parser")
 
@@ -48,13 +61,18 @@ def test_every_expected_page_is_built_with_its_title(sample_site):
         assert page.h1.get_text(strip=True) == heading, url
         assert heading in page.title.get_text(), url
         assert page.html["lang"] == "en"
+    for url, source in SPANISH.items():
+        page = soup(sample_site, url)
+        title = (ROOT / source).read_text(encoding="utf-8").splitlines()[0].removeprefix("Title: ")
+        assert page.h1.get_text(strip=True) == title, url
+        assert page.html["lang"] == "es"
 
 
 def test_no_other_pages_are_written(sample_site):
     written = {
         "/" + str(p.relative_to(sample_site.out_dir)) for p in html_pages(sample_site.out_dir)
     }
-    expected = {url + "index.html" if url.endswith("/") else url for url in EXPECTED}
+    expected = {url + "index.html" if url.endswith("/") else url for url in [*EXPECTED, *SPANISH]}
     assert written == expected
 
 
@@ -70,8 +88,10 @@ def test_one_page_per_source_file(sample_site):
         ]
     )
     assert len(html_pages(sample_site.out_dir)) == len(sources) + made
+    clinic = tomllib.loads((ROOT / "content/clinic.toml").read_text(encoding="utf-8"))["clinic"]
+    languages = Languages(tuple(clinic.get("languages") or [clinic.get("language", "en")]))
     for rel in sources:
-        route = route_for(rel)
+        route = route_for(rel, languages)
         assert route is not None, rel
         if route.save_as:
             assert (sample_site.out_dir / route.save_as).is_file(), rel
@@ -219,7 +239,7 @@ def graphs(result) -> dict[str, dict]:
 
 def test_every_page_carries_one_linked_graph(sample_site):
     docs = graphs(sample_site)
-    assert len(docs) == len(EXPECTED)
+    assert len(docs) == len(EXPECTED) + len(SPANISH)
     everywhere = {n["@id"] for doc in docs.values() for n in doc["@graph"]}
     for url, doc in docs.items():
         assert doc["@context"] == "https://schema.org"
@@ -264,7 +284,7 @@ def test_page_types_carry_their_nodes(sample_site, url, types):
 def test_breadcrumb_data_matches_the_visible_breadcrumbs(sample_site):
     for url, doc in graphs(sample_site).items():
         tree = soup(sample_site, url)
-        nav = tree.find("nav", attrs={"aria-label": "Breadcrumb"})
+        nav = tree.select_one("nav.cl-breadcrumbs")
         crumbs = [n for n in doc["@graph"] if n["@type"] == "BreadcrumbList"]
         if nav is None:
             assert crumbs == [], url

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, TODAY
 from headers_server import serve_with_headers
 from test_bad_input import complete
-from test_site import EXPECTED
+from test_site import EXPECTED, SPANISH
 
 SITE = "https://clinic.example.org"
 
@@ -73,7 +73,7 @@ def _make_publish(root: Path):
 
 
 def pages(out: Path):
-    for url in EXPECTED:
+    for url in [*EXPECTED, *SPANISH]:
         path = out / url.lstrip("/")
         path = path / "index.html" if url.endswith("/") else path
         yield url, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -99,7 +99,7 @@ def test_every_page_has_a_complete_head(published):
         ), og["og:image"]
         assert head.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
         assert head.find("meta", attrs={"name": "theme-color"})
-        assert page.html["lang"] == "en"
+        assert page.html["lang"] == ("es" if url.startswith("/es/") else "en")
         csp = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         assert csp.startswith("default-src 'none'")
         icons = [link["href"] for link in head.find_all("link", rel=["icon", "apple-touch-icon"])]
@@ -114,7 +114,7 @@ def test_sitemap_lists_every_page_but_the_404_with_absolute_urls(published):
         e.findtext("s:loc", namespaces=ns): e.findtext("s:lastmod", namespaces=ns)
         for e in tree.getroot()
     }
-    expected = {SITE + url for url in EXPECTED if url != "/404.html"}
+    expected = {SITE + url for url in [*EXPECTED, *SPANISH] if url != "/404.html"}
     assert set(locs) == expected
     assert locs[f"{SITE}/treatments/microneedling/"] == "2026-11-01"  # the review date
     assert (

@@ -295,3 +295,15 @@ def _edit_file(path: Path, old: str, new: str) -> None:
 
 def _edit(root: Path, old: str, new: str) -> None:
     _edit_file(root / "content/clinic.toml", old, new)
+
+
+def test_files_in_an_unlisted_or_listed_language_folder_are_explained_once(project):
+    write_bilingual_clinic(project.root)
+    _write(project.root / "content/fr/pages/home.md", "Title: Bienvenue\nSummary: x\n\nTexte.")
+    (project.root / "content/es/pages/privacy.md").write_text("", encoding="utf-8")
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert "content/fr/: This folder looks like" in result.output
+    assert "content/fr/pages/home.md" not in result.output  # the folder's problem says it
+    # a Spanish file that made no page is explained as one, not as misplaced
+    assert "content/es/pages/privacy.md: This file is empty" in result.output

@@ -240,7 +240,9 @@ def finish_build(pelican: Any) -> None:
     build = _build
     logging.getLogger("pelican").removeHandler(build.pelican_log)
     built = {rel for rel, content in build.generated.items() if content is not None}
-    dropped = dropped_problems(build.content_dir, build.sources.label(build.content_dir), built)
+    dropped = dropped_problems(
+        build.content_dir, build.sources.label(build.content_dir), built, build.languages
+    )
     build.problems.extend(dropped)
     for rel in sorted(build.assets.missing):
         build.problems.add(

@@ -94,10 +94,9 @@ def join(entries: list[Entry], languages: Languages) -> tuple[Translations, list
             continue
         base = route_for(route.original)
         group = result.groups.get(base.url) if base is not None else None
-        label = (
-            entry.source[: -len(route.original)] if entry.source.endswith(route.original) else ""
-        )
-        original = label[: -len(languages.folder(route.language)) - 1] + route.original
+        # content/es/pages/x.md → content/pages/x.md: the language's folder taken out
+        folder = f"{languages.folder(route.language)}/{route.original}"
+        original = entry.source.removesuffix(folder) + route.original
         if group is None:
             problems.append(
                 Problem(

@@ -159,6 +159,24 @@ def test_words_around_the_content_follow_the_page_language(site):
     assert es["price_from"].split("{")[0].strip() in price
 
 
+def test_the_share_card_says_the_pages_language_and_the_other(site):
+    site_pages = pages(site)
+    for url, locale, other in (
+        (f"{SITE}/es/contact/", "es_US", "en_US"),
+        (f"{SITE}/contact/", "en_US", "es_US"),
+    ):
+        head = site_pages[url].head
+        assert head.find("meta", property="og:locale")["content"] == locale
+        assert [m["content"] for m in head.find_all("meta", property="og:locale:alternate")] == [
+            other
+        ]
+        title = head.find("meta", property="og:title")["content"]
+        assert title == site_pages[url].title.get_text()
+    untranslated = site_pages[f"{SITE}/treatments/peel/benefits/"].head
+    assert untranslated.find("meta", property="og:locale")["content"] == "en_US"
+    assert untranslated.find_all("meta", property="og:locale:alternate") == []
+
+
 def test_spanish_404_page_is_served_for_addresses_under_es(site):
     rules = (site / "_redirects").read_text(encoding="utf-8").splitlines()
     assert "/es/* /es/404.html 404" in rules

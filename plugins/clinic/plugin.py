@@ -80,6 +80,7 @@ def share_profile(generator: Any) -> None:
     localizer = build.localizer
     generator.env.globals["t"] = localizer.t
     generator.env.globals["href"] = localizer.href
+    generator.env.globals["og_locale"] = localizer.og_locale
     generator.env.globals["price_text"] = localizer.price_text
     generator.env.filters["long_date"] = localizer.long_date
 

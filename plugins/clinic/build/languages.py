@@ -56,6 +56,10 @@ class Localizer:
     def price_text(self, item: object) -> str:
         return self.prices[self.current](item)
 
+    def og_locale(self, code: str) -> str:
+        """The share card's locale as Open Graph writes it: es_US (language_TERRITORY)."""
+        return str(locale_for(code, self.profile.country))
+
     def href(self, url: str) -> str:
         """A site address in the current language where that page is translated, else as given.
 

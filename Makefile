@@ -52,8 +52,12 @@ check: $(VENV)/.site ## check the content without publishing
 	@$(PELICAN) content -s pelicanconf.py -o .check-output -e CLINIC_CHECK=true $(PELICAN_OPTS); \
 	status=$$?; rm -rf .check-output; exit $$status
 
+# LANG=es writes the page's words in one of the site's languages (only when
+# given on the command line: LANG is also the shell's locale); in a language
+# other than the default it is a translation of the page SLUG= names.
 new-treatment new-condition new-page new-person: $(VENV)/.site ## e.g. make new-treatment NAME="Chemical peel"
-	@PYTHONPATH=plugins $(BIN)/python -m clinic.staff.scaffold $(@:new-%=%) "$(NAME)"
+	@PYTHONPATH=plugins $(BIN)/python -m clinic.staff.scaffold $(@:new-%=%) "$(NAME)" \
+		$(if $(filter command line,$(origin LANG)),--lang "$(LANG)") $(if $(SLUG),--slug "$(SLUG)")
 
 clean: ## remove the built site and caches (keeps .venv)
 	rm -rf $(OUTPUT) $(OUTPUT).link-* $(PUBLISH_BUILDS) .publish-tmp __pycache__ .pytest_cache .mypy_cache .ruff_cache cache

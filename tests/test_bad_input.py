@@ -120,7 +120,7 @@ CASES = {
         f"content/clinic.toml:{line_of(TOML, 'specialty = ')}: "
         '"clinic.specialtty" is not a setting the site knows. '
         'Did you mean "specialty"? Settings allowed here: name, description, specialty, language, '
-        "price_range, currency.",
+        "languages, price_range, currency.",
         [],
     ),
     "profile phone written as a number": (
@@ -300,7 +300,8 @@ def test_publish_of_the_sample_lists_every_missing_fact_at_once(project):
         "content/treatments/microneedling/index.md:3: This medical page has not been reviewed",
     ):
         assert text in result.output
-    assert "Publish stopped: 10 problems found; nothing was published." in result.output
+    # ten, and the sample's two Spanish medical pages, not reviewed either
+    assert "Publish stopped: 12 problems found; nothing was published." in result.output
 
 
 @pytest.mark.parametrize(
@@ -377,7 +378,11 @@ def complete(project):
         "# [locations.geo]\n# latitude = 0.0\n# longitude = 0.0",
         "[locations.geo]\nlatitude = 25.12345\nlongitude = -80.12345",
     )
-    project.edit("content/clinic.toml", 'language = "en"', 'language = "en"\nprice_range = "$$"')
+    project.edit(
+        "content/clinic.toml",
+        'specialty = "Dermatology"',
+        'specialty = "Dermatology"\nprice_range = "$$"',
+    )
     for path in project.root.joinpath("content").rglob("*.md"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("Reviewed:\n", "Reviewed: 2026-11-01\n"), encoding="utf-8")

@@ -35,7 +35,7 @@ def build(tmp_path, menu: str | None, prices: bool = True) -> Result:
 def menu_of(result: Result, url: str = "/") -> list[tuple[str, str]]:
     soup = BeautifulSoup(result.page(url).read_text(encoding="utf-8"), "html.parser")
     menus = [
-        [(a.get_text(strip=True), a["href"]) for a in nav.select("a")]
+        [(a.get_text(strip=True), str(a["href"])) for a in nav.select("a")]
         for nav in soup.select("header nav")
     ]
     # the phone's disclosure and the wide screen's row list the same links

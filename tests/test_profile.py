@@ -109,7 +109,7 @@ def test_a_new_clinics_profile_parses_and_lists_only_missing_facts():
             'langauge = "es"',
             'content/clinic.toml:6: "clinic.langauge" is not a setting the site knows. Did you '
             'mean "language"? Settings allowed here: name, description, specialty, language, '
-            "price_range, currency.",
+            "languages, price_range, currency.",
         ),
         (
             "interval_months = 6",

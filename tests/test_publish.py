@@ -101,7 +101,7 @@ def test_every_page_has_a_complete_head(published):
         ), og["og:image"]
         assert head.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
         assert head.find("meta", attrs={"name": "theme-color"})
-        assert page.html["lang"] == "en"
+        assert page.html["lang"] == ("es" if url.startswith("/es/") else "en")
         csp = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         assert csp.startswith("default-src 'none'")
         icons = [link["href"] for link in head.find_all("link", rel=["icon", "apple-touch-icon"])]

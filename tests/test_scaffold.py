@@ -81,3 +81,39 @@ def test_a_new_person_gets_a_team_page_that_the_build_lists_and_publish_refuses(
         "still a placeholder" in result.output
     )
     assert '"Locations" names' not in result.output
+
+
+def _clinic(root, line):
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "content/clinic.toml").write_text(f"[clinic]\n{line}\n", encoding="utf-8")
+
+
+def test_a_spanish_site_scaffolds_in_spanish(tmp_path):
+    _clinic(tmp_path, 'language = "es"')
+    written = create("treatment", "Peeling químico", tmp_path)
+    assert written[0] == "content/treatments/peeling-quimico/index.md"
+    benefits = (tmp_path / written[1]).read_text(encoding="utf-8")
+    title = benefits.splitlines()[0]
+    assert title.startswith("Title: Peeling químico") and "Benefits" not in title
+    assert "## ¿" in benefits  # the questions are Spanish ones
+    assert "Procedure-Type: FILL IN" in (tmp_path / written[0]).read_text(encoding="utf-8")
+
+
+def test_a_translation_goes_into_the_language_folder_without_the_originals_facts(tmp_path):
+    _clinic(tmp_path, 'languages = ["en", "es"]')
+    create("treatment", "Chemical peel", tmp_path)
+    written = create("treatment", "Peeling químico", tmp_path, "es", "chemical-peel")
+    assert written[0] == "content/es/treatments/chemical-peel/index.md"
+    overview = (tmp_path / written[0]).read_text(encoding="utf-8")
+    assert overview.startswith("Title: Peeling químico\n")
+    assert "Procedure-Type" not in overview and "Conditions" not in overview
+    assert "Sessions: FILL IN" in overview and "\nReviewed:\n" in overview
+
+
+def test_a_translation_of_nothing_and_an_unknown_language_are_refused(tmp_path):
+    _clinic(tmp_path, 'languages = ["en", "es"]')
+    with pytest.raises(SystemExit, match="content/treatments/peeling-quimico/index.md does not"):
+        create("treatment", "Peeling químico", tmp_path, "es")
+    with pytest.raises(SystemExit, match='"fr" is not one of the site\'s languages'):
+        create("treatment", "Peeling chimique", tmp_path, "fr")
+    assert not (tmp_path / "content/es").exists()

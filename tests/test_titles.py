@@ -40,7 +40,12 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(ROOT / "theme/templates")), autoescape=True
     )
-    env.globals.update(asset=lambda rel: rel, t=load_strings(str(ROOT / "theme"), "en"))
+    env.globals.update(
+        asset=lambda rel: rel,
+        t=load_strings(str(ROOT / "theme"), "en"),
+        href=lambda url: url,
+        og_locale=lambda code: code,
+    )
     env.filters["long_date"] = lambda day: day.isoformat()
     return env
 

@@ -28,8 +28,7 @@ from .build import (
     static_files,
 )
 from .build.readers import GuardedMarkdownReader
-from .model.dates import long_date
-from .model.money import PriceText, locale_for
+from .model.money import locale_for
 from .publishing.hosting import meta_csp, precompress
 from .publishing.live import write_live
 from .rules.headers import price_range_advice
@@ -48,6 +47,13 @@ def start_build(pelican: Any) -> None:
         log.removeHandler(_build.pelican_log)
     _build = session.start(pelican.settings)
     log.addHandler(_build.pelican_log)
+    # Pelican reads pages from PAGE_PATHS only: each other language's folder
+    # mirrors them.  The generators are made after this signal, from these
+    # settings; the project's own list is kept aside so make serve's next run
+    # starts from it (a language taken out is no longer read).
+    settings = pelican.settings
+    base = settings.setdefault("CLINIC_PAGE_PATHS", list(settings["PAGE_PATHS"]))
+    settings["PAGE_PATHS"] = session.translation_paths(base, _build.languages)
 
 
 def guard_readers(readers: Any) -> None:
@@ -72,18 +78,45 @@ def share_profile(generator: Any) -> None:
         bool(build.settings["CLINIC_LIVE_RELOAD"]) and not build.strict
     )
     generator.env.globals["asset"] = build.assets.url
-    generator.env.globals["t"] = build.strings
     generator.env.globals["site_wide"] = build.site_wide
-    profile = build.profile
-    generator.env.filters["long_date"] = lambda day: long_date(
-        day, profile.language, profile.country
-    )
-    generator.env.globals["price_text"] = PriceText(
-        profile.currency,
-        locale_for(profile.language, profile.country),
-        from_word=build.strings("price_from"),
-        range_word=build.strings("price_range"),
-    )
+    # the page's language: build.languages switches them before each page
+    localizer = build.localizer
+    generator.env.globals["t"] = localizer.t
+    generator.env.globals["href"] = localizer.href
+    generator.env.globals["og_locale"] = localizer.og_locale
+    generator.env.globals["price_text"] = localizer.price_text
+    generator.env.filters["long_date"] = localizer.long_date
+
+
+def write_in_language(generator: Any, content: Any) -> None:
+    """page_generator_write_page, article_generator_write_article: just before a page is written.
+
+    The templates' words, dates, prices, clinic and catalog follow the page's
+    language (``build.languages``); blog posts and the blog list are in the
+    default language.
+    """
+    if _build is None:
+        return
+    route = getattr(content, "clinic_route", None)
+    code = (route.language if route is not None else "") or _build.languages.default
+    use_language(generator.context, code)
+
+
+def use_language(context: dict[str, Any], code: str) -> None:
+    if _build is None:
+        return
+    localizer = _build.localizer
+    localizer.use(code)
+    _build.site_wide.scope = localizer.current
+    context["clinic"] = localizer.profile
+    if localizer.current in localizer.catalogs:
+        context["catalog"] = localizer.catalogs[localizer.current]
+
+
+def back_to_default(generator: Any, writer: Any = None) -> None:
+    """page_writer_finalized: what is written after the pages is in the default language."""
+    if _build is not None:
+        use_language(generator.context, _build.languages.default)
 
 
 def skip_linked_folders(generator: Any) -> None:
@@ -198,6 +231,7 @@ def build_catalog(generators: list[Any]) -> None:
     context["catalog"] = catalog
     context["menu"], found = navigation.main_menu(build, catalog, entries)
     build.problems.extend(found)
+    build.localizer.catalogs[build.languages.default] = catalog
     context["blog_index"], found, advice = graphs.describe(build, entries, catalog)
     build.problems.extend(found)
     build.advice.update(advice)
@@ -212,7 +246,9 @@ def finish_build(pelican: Any) -> None:
     build = _build
     logging.getLogger("pelican").removeHandler(build.pelican_log)
     built = {rel for rel, content in build.generated.items() if content is not None}
-    dropped = dropped_problems(build.content_dir, build.sources.label(build.content_dir), built)
+    dropped = dropped_problems(
+        build.content_dir, build.sources.label(build.content_dir), built, build.languages
+    )
     build.problems.extend(dropped)
     for rel in sorted(build.assets.missing):
         build.problems.add(
@@ -252,6 +288,10 @@ def register() -> None:
     # page_generator_finalized: every page file is read; the pages without a
     # file can join them before anything links or lists pages.
     signals.page_generator_finalized.connect(add_missing_pages)
+    # before each page or post is written: the templates follow its language.
+    signals.page_generator_write_page.connect(write_in_language)
+    signals.article_generator_write_article.connect(write_in_language)
+    signals.page_writer_finalized.connect(back_to_default)
     # all_generators_finalized: every page is read, nothing is written yet.
     signals.all_generators_finalized.connect(build_catalog)
     # finalized: everything is written; report, and stop a publish on problems.

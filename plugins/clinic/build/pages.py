@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..model import catalog as catalog_mod
+from ..model import translations as translations_mod
 from ..model.content import Content
 from ..model.problems import Problem
 from ..model.routes import Route, route_for
@@ -31,8 +32,11 @@ DRAFT_LISTS = ("draft_pages", "drafts")
 def place(build: Build, instance: Content) -> tuple[Route | None, list[Problem]]:
     """The route of a page as it is read (None for a file outside every section)."""
     source = build.sources.label(instance.source_path)
-    route = route_for(build.sources.content_relative(source))
-    return route, ([] if route is not None else [unrouted_problem(source)])
+    relpath = build.sources.content_relative(source)
+    route = route_for(relpath, build.languages)
+    if route is not None or build.languages.unlisted_folder(relpath):
+        return route, []  # an unlisted language's folder is reported once, as a folder
+    return route, [unrouted_problem(source)]
 
 
 def contents(generators: Iterable[Any], lists: tuple[str, ...]) -> list[Any]:
@@ -106,6 +110,18 @@ def unique_entries(
                 problems.extend(getattr(content, "clinic_problems", []))
                 if id(content) in unsafe:
                     continue
+                route = getattr(content, "clinic_route", None)
+                if owner[content.save_as] != source and route is not None and route.language:
+                    problems.append(
+                        Problem(
+                            source,
+                            None,
+                            f"this is a second translation of {route.original} "
+                            f"({owner[content.save_as]} is the first), so it was left out",
+                            "keep one translation of each page and delete the other",
+                        )
+                    )
+                    continue
                 if owner[content.save_as] != source:
                     problems.append(
                         Problem(
@@ -119,7 +135,6 @@ def unique_entries(
                     )
                     continue
                 kept.append(content)
-                route = getattr(content, "clinic_route", None)
                 if route is not None:
                     entries.append(catalog_mod.Entry(source, route, content))
             setattr(generator, attr, kept)
@@ -155,7 +170,13 @@ def describe_pages(
     ``drafts`` (their labels) let a missing page that is only a draft be named as one.
     """
     locate = build.sources.locate
-    catalog, problems = catalog_mod.build_catalog(entries, locate, drafts)
+    # the default language's pages make the catalog; each other language's
+    # catalog is the same with its translations in place (model.translations)
+    originals = [e for e in entries if not e.route.language]
+    catalog, problems = catalog_mod.build_catalog(originals, locate, drafts)
+    translations, found = translations_mod.join(entries, build.languages)
+    problems.extend(found)
+    translations_mod.inherit_metadata(translations)
     for treatment in catalog.treatments:
         if treatment.overview is not None:
             source = build.sources.label(treatment.overview.source_path)
@@ -163,12 +184,20 @@ def describe_pages(
                 source, treatment.overview.metadata, build.profile.currency, locate
             )
             problems.extend(found)
+    localizer = build.localizer
+    localizer.catalogs = {build.languages.default: catalog} | {
+        code: translations_mod.localized_catalog(catalog, translations, code)
+        for code in build.languages.others
+    }
+    for entry in entries:
+        localizer.urls[entry.route.language or build.languages.default].add(entry.page.url)
     problems.extend(check_people_and_places(build, catalog, entries))
     reviewers = Reviewers(build, catalog)
     review = build.profile.review
-    home, blog = build.strings("home"), build.strings("blog")
     for entry in entries:
         page, route = entry.page, entry.route
+        code = route.language or build.languages.default
+        words, here = localizer.strings[code], localizer.catalogs[code]
         if not getattr(page, "clinic_generated", False):  # a page with a file
             reviewer, person = reviewers.for_page(entry)
             state, found = check_page(
@@ -184,16 +213,37 @@ def describe_pages(
             problems.extend(found)
             problems.extend(unknown_key_problems(entry.source, route, page.metadata, locate))
             problems.extend(image_header_problems(entry.source, page.metadata, locate))
-        page.breadcrumbs = catalog_mod.breadcrumbs(route, page, catalog, home=home, blog=blog)
-        page.treatment = catalog.treatment(route.treatment) if route.treatment else None
+        page.breadcrumbs = catalog_mod.breadcrumbs(
+            route, page, here, home=words("home"), blog=words("blog")
+        )
+        page.language = code
+        page.alternates = translations.alternates(page)
+        page.canonical_url = f"{build.site_url}/{page.url}" if build.site_url else ""
+        if route.language and not translations.versions(page):
+            # a translation of nothing (reported by join): a plain page, in no catalog
+            page.treatment = page.section = page.condition = None
+            page.template = "page"
+            continue
+        page.treatment = here.treatment(route.treatment) if route.treatment else None
         page.section = (
             next((s for s in page.treatment.sections if s.page is page), None)
             if page.treatment
             else None
         )
-        page.condition = catalog.condition(route.slug) if route.kind == "condition" else None
-        page.canonical_url = f"{build.site_url}/{page.url}" if build.site_url else ""
-    return catalog, problems + reviewers.problems, reviewers.advice
+        page.condition = here.condition(route.slug) if route.kind == "condition" else None
+    stale, advice = translations_mod.stale_problems(translations, locate)
+    if build.settings["CLINIC_CHECK"]:  # make check lists what is not translated yet
+        advice += translations_mod.untranslated_advice(
+            translations,
+            entries,
+            lambda source, code: source.replace(
+                build.sources.content_label + "/",
+                f"{build.sources.content_label}/{build.languages.folder(code)}/",
+                1,
+            ),
+        )
+    build.translations = translations
+    return catalog, problems + stale + reviewers.problems, reviewers.advice + advice
 
 
 def required_problems(

@@ -14,16 +14,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model.catalog import Entry
+from ..model.languages import Languages, english_name
 from ..model.problems import Problem, Problems
 from ..model.profile import Profile, load_profile
 from ..model.strings import Strings, load_strings
 from ..model.tomlpos import line_of
+from ..model.translations import Translations
 from ..publishing.assets import Assets
 from ..publishing.brand import BrandFiles, Field, brand_files
 from ..publishing.site_wide import SiteWide
 from ..rules.files import escape
 from ..rules.privacy import template_problems
 from ..rules.site_url import booking_problems, siteurl_problems
+from .languages import Localizer
 from .sources import SourceFiles
 
 if TYPE_CHECKING:
@@ -68,13 +71,15 @@ class Build:
     static_paths: list[str]
     assets: Assets
     brand: BrandFiles
-    strings: Strings
+    strings: Strings  # the default language's
+    localizer: Localizer  # every language's words, clinic and catalog, for the templates
     # the page templates of the theme, by name: the only ones a page may use
     templates: frozenset[str] = frozenset()
     problems: Problems = field(default_factory=Problems)
     advice: set[str] = field(default_factory=set)  # what search engines recommend only
     site_wide: SiteWide = field(default_factory=SiteWide)  # header and footer, once
     entries: list[Entry] = field(default_factory=list)
+    translations: Translations = field(default_factory=Translations)  # once pages are read
     pictures: Pictures | None = None  # once the pages are read
     # Pelican's own warnings in this run, so a publish can stop on them too
     pelican_log: LogCapture = field(default_factory=LogCapture)
@@ -82,6 +87,10 @@ class Build:
     static_files: list[Any] = field(default_factory=list)
     # Pelican's map of source paths to pages (None where reading failed)
     generated: dict[str, Content | None] = field(default_factory=dict)
+
+    @property
+    def languages(self) -> Languages:
+        return self.localizer.languages
 
     @property
     def strict(self) -> bool:
@@ -128,6 +137,8 @@ def start(pelican_settings: dict[str, Any]) -> Build:
     if profile.booking or any(location.booking for location in profile.locations):
         label = sources.label(path)
         problems.extend(booking_problems(profile, site_url, label, sources.text(label)))
+    languages = Languages(profile.languages)
+    problems.extend(language_folder_problems(sources.content_dir, sources.content_label, languages))
     build = Build(
         settings=settings,
         sources=sources,
@@ -140,6 +151,11 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         brand=brand,
         advice=set(brand.advice),
         strings=load_strings(theme, profile.language),
+        localizer=Localizer(
+            languages,
+            profile,
+            {code: load_strings(theme, code) for code in languages.codes},
+        ),
         problems=problems,
         templates=page_templates(theme),
     )
@@ -182,6 +198,40 @@ def _styles(theme: str, brand: BrandFiles) -> dict[str, bytes]:
         return {}
     with open(path, "rb") as handle:
         return {STYLESHEET: handle.read() + b"\n" + brand.palette.css().encode()}
+
+
+def language_folder_problems(content_dir: str, label: str, languages: Languages) -> list[Problem]:
+    """A folder of content/ named like a language that is not one of the site's."""
+    problems = []
+    names = sorted(os.listdir(content_dir)) if os.path.isdir(content_dir) else []
+    for name in names:
+        if os.path.isdir(os.path.join(content_dir, name)):
+            top = languages.unlisted_folder(f"{name}/x")
+            if top:
+                listed = ", ".join(f'"{c}"' for c in languages.codes)
+                problems.append(
+                    Problem(
+                        f"{label}/{name}/",
+                        None,
+                        f"this folder looks like the translations into "
+                        f"{english_name(name)}, but the clinic's languages are {listed}, "
+                        "so none of it is on the site",
+                        f'add "{name}" to languages under [clinic] in clinic.toml, '
+                        "or move the folder out of content/",
+                    )
+                )
+    return problems
+
+
+def translation_paths(page_paths: list[str], languages: Languages) -> list[str]:
+    """Pelican's PAGE_PATHS with each section's folder in every other language's folder."""
+    extra = [
+        f"{languages.folder(code)}/{path}"
+        for code in languages.others
+        for path in page_paths
+        if "/" not in path
+    ]
+    return list(page_paths) + [path for path in extra if path not in page_paths]
 
 
 # make serve builds many times in one process.  A clinic.toml that cannot be read

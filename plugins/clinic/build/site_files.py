@@ -33,7 +33,14 @@ def write_site_files(output_dir: str, build: Build) -> list[Problem]:
         build.sources.locate,
         published=["/blog/", *("/" + static.url for static in build.static_files)],
     )
-    _write(output_dir, "_redirects", redirects_file(rules).encode())
+    # each language's own 404 page for addresses under its folder (the host's
+    # rule; the default language's 404.html is every host's default)
+    not_found = [
+        (f"/{e.page.url.rsplit('/', 1)[0]}/*", f"/{e.page.url}")
+        for e in published
+        if e.route.kind == "not-found" and e.route.language
+    ]
+    _write(output_dir, "_redirects", redirects_file(rules, not_found).encode())
     urls = [e.page.url for e in published] + ["blog/"]
     _write(output_dir, "_headers", headers_file(html_patterns(urls)).encode())
     if build.site_url:
@@ -43,7 +50,14 @@ def write_site_files(output_dir: str, build: Build) -> list[Problem]:
             if e.route.kind != "not-found"
         ]
         pages.append((f"{build.site_url}/blog/", ""))
-        _write(output_dir, "sitemap.xml", sitemap_xml(sorted(pages)).encode())
+        alternates = {
+            f"{build.site_url}/{e.page.url}": [
+                (a.language, f"{build.site_url}/{a.url}") for a in e.page.alternates
+            ]
+            for e in published
+            if getattr(e.page, "alternates", None) and e.route.kind != "not-found"
+        }
+        _write(output_dir, "sitemap.xml", sitemap_xml(sorted(pages), alternates).encode())
         _write(output_dir, "robots.txt", robots_txt(build.site_url).encode())
     return problems
 

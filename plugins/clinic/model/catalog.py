@@ -84,7 +84,8 @@ class Treatment:
 
     @property
     def url(self) -> str:
-        return f"treatments/{self.slug}/"
+        # a translated overview has its own address (es/treatments/<slug>/)
+        return self.overview.url if self.overview else f"treatments/{self.slug}/"
 
     @property
     def summary(self) -> str:
@@ -353,9 +354,10 @@ def breadcrumbs(
     route: Route, page: Content, catalog: Catalog, *, home: str = "Home", blog: str = "Blog"
 ) -> list[tuple[str, str]]:
     """The trail from the home page to ``page`` as (title, url) pairs, page last."""
-    trail = [(home, "")]
     if route.kind == "home":
         return []
+    home_page = catalog.special.get("home")
+    trail = [(home, home_page.url if home_page is not None else "")]
     if route.kind == "treatment":
         index = catalog.special.get("treatments-index")
         if index is not None:

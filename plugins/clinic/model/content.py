@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .results import Pair
     from .reviews import ReviewState
     from .routes import Route
+    from .translations import Alternate
 
 
 class Content(Protocol):
@@ -55,6 +56,9 @@ class Content(Protocol):
     people: list[Person]  # a location page's team
     person: Person | None  # a team member's own page
     hero: str | None  # the <picture> at the top
+    card_picture: str | None  # the smaller <picture> on a card in a list of pages
     share_image: str | None  # the link preview's picture, absolute
     image_node: dict[str, Any] | None  # the same, as a schema.org ImageObject
     results: list[tuple[str, str, Pair]]  # before and after <picture>s, with their pair
+    language: str  # the page's language code
+    alternates: list[Alternate]  # its versions in every language, itself included

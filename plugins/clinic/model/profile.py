@@ -8,6 +8,7 @@ build still shows every other page.  Publish builds stop on any problem.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import re
@@ -21,6 +22,7 @@ import phonenumbers
 from .clock import END_OF_DAY, is_time
 from .colour import DEFAULT as DEFAULT_COLOUR
 from .colour import parse_hex, to_hex
+from .languages import canonical, day_names, english_name, is_language_code, native_name
 from .lines import editor_lines
 from .markup import CONTROL, control_codes
 from .money import known_currency
@@ -141,6 +143,18 @@ class Location:
     hours: tuple[Hours, ...] = ()
     geo: Geo | None = None
     booking: str = ""  # this location's own online booking address, if any
+    hours_note: str = ""  # a line under the hours ("Closed on public holidays")
+    # the name and the note in the site's other languages: (language, text)
+    name_in: tuple[tuple[str, str], ...] = ()
+    hours_note_in: tuple[tuple[str, str], ...] = ()
+
+    def in_language(self, code: str) -> Location:
+        """The location with its words in ``code`` where the profile gives them."""
+        return dataclasses.replace(
+            self,
+            name=dict(self.name_in).get(code, self.name),
+            hours_note=dict(self.hours_note_in).get(code, self.hours_note),
+        )
 
     @property
     def directions_url(self) -> str:
@@ -190,7 +204,9 @@ class Profile:
     name: str = ""
     description: str = ""
     specialty: str = ""
-    language: str = "en"
+    language: str = "en"  # the language of the words; in_language() gives each page's
+    languages: tuple[str, ...] = ("en",)  # every language of the site, the default first
+    description_in: tuple[tuple[str, str], ...] = ()  # (language, text) for the others
     price_range: str = ""
     currency: str = ""  # ISO 4217, for treatment prices
     booking: str = ""  # the online booking address, site-wide
@@ -211,6 +227,20 @@ class Profile:
     def country(self) -> str:
         return self.main.address.country if self.main else ""
 
+    def in_language(self, code: str) -> Profile:
+        """The profile as a page in ``code`` shows it: its description and locations' words.
+
+        Numbers, addresses and phones are written once and stay as they are.
+        """
+        if code == self.language and not self.description_in:
+            return self
+        return dataclasses.replace(
+            self,
+            language=code,
+            description=dict(self.description_in).get(code, self.description),
+            locations=tuple(location.in_language(code) for location in self.locations),
+        )
+
     def booking_for(self, location: Location | None) -> str:
         """Where a visitor books online at ``location``: its own address, else the site's."""
         return (location.booking if location else "") or self.booking
@@ -218,7 +248,15 @@ class Profile:
 
 # The schema: each table's keys and what they hold.  Kept as data so the
 # unknown-key message can list what is allowed.
-_CLINIC_KEYS = ("name", "description", "specialty", "language", "price_range", "currency")
+_CLINIC_KEYS = (
+    "name",
+    "description",
+    "specialty",
+    "language",
+    "languages",
+    "price_range",
+    "currency",
+)
 _TOP_KEYS = ("clinic", "links", "review", "locations", "brand", "navigation")
 # "color" is read too (American spelling); writing both is a problem
 _BRAND_KEYS = ("logo", "colour", "color")
@@ -226,7 +264,7 @@ _LOGO_TYPES = (".svg", ".png")
 _NAVIGATION_KEYS = ("menu",)
 _LINK_KEYS = ("profiles", "booking")
 _REVIEW_KEYS = ("interval_months", "reviewer")
-_LOCATION_KEYS = ("slug", "name", "phone", "address", "hours", "geo", "booking")
+_LOCATION_KEYS = ("slug", "name", "phone", "address", "hours", "hours_note", "geo", "booking")
 _ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
 _HOURS_KEYS = ("days", "opens", "closes")
 _GEO_KEYS = ("latitude", "longitude")
@@ -263,6 +301,7 @@ class _Validator:
         self.text = text
         self.lines = key_lines(text)
         self.problems: list[Problem] = []
+        self.languages: tuple[str, ...] = ("en",)
 
     # -- reporting -----------------------------------------------------
     def report(self, keys: KeyPath, message: str, fix: str, stops: bool = False) -> None:
@@ -317,6 +356,48 @@ class _Validator:
             )
             return ""
         return value.strip()
+
+    def localized_text(
+        self, data: Table, keys: KeyPath, key: str, required: bool = False
+    ) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """A text fact, written once or once per language.
+
+        ``description = "..."`` serves every language; ``description = { en = "...",
+        es = "..." }`` gives each language its own words (the default language's
+        is required, a language left out shows the default's).
+        """
+        value = data.get(key)
+        if not isinstance(value, dict):
+            return self.text_value(data, keys, key, required), ()
+        full = keys + (key,)
+        default = self.languages[0]
+        others = []
+        for code, text in value.items():
+            if code not in self.languages:
+                self.report(
+                    full + (code,),
+                    f'"{self.name(full)}" has words for "{code}", which is not one of the '
+                    f"site's languages ({', '.join(self.languages)})",
+                    f'add "{code}" to languages under [clinic], or remove {code} = "..."',
+                )
+            elif not isinstance(text, str):
+                self.report(
+                    full + (code,),
+                    f'"{self.name(full)}.{code}" is {_describe(text)}, but it must be text',
+                    f'put the value in double quotes: {code} = "{text}"',
+                )
+            elif code != default and text.strip():
+                others.append((code, text.strip()))
+        main = value.get(default)
+        if not isinstance(main, str):
+            if default not in value:
+                self.report(
+                    full,
+                    f'"{self.name(full)}" has no words in the default language "{default}"',
+                    f'add {default} = "..." to it: pages in a language it leaves out show these',
+                )
+            return "", tuple(others)
+        return main.strip(), tuple(others)
 
     def missing_fact(self, keys: KeyPath, key: str, why_key: str | None = None) -> None:
         full = keys + (key,)
@@ -408,10 +489,13 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
     clinic = v.table(root.get("clinic"), ("clinic",), _CLINIC_KEYS)
     if "clinic" not in root:
         v.report(("clinic",), '"clinic" is missing', 'add a [clinic] section with name = "..."')
+    v.languages = _languages(v, clinic)
     name = v.text_value(clinic, ("clinic",), "name", required="clinic" in root)
     if "name" in clinic and isinstance(clinic["name"], str) and not name:
         v.missing_fact(("clinic",), "name")
-    description = v.text_value(clinic, ("clinic",), "description", required=True)
+    description, description_in = v.localized_text(
+        clinic, ("clinic",), "description", required=True
+    )
     if "description" in clinic and not description:
         v.missing_fact(("clinic",), "description")
     specialty = v.text_value(clinic, ("clinic",), "specialty", required=True)
@@ -424,14 +508,7 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
             f'use "{close[0]}"' if close else 'use a schema.org specialty such as "Dermatology"',
         )
         specialty = ""
-    language = v.text_value(clinic, ("clinic",), "language") or "en"
-    if not _LANGUAGE.match(language):
-        v.report(
-            ("clinic", "language"),
-            f'"clinic.language" is "{language}", which is not a language code',
-            'write a code such as "en", "es" or "en-US"',
-        )
-        language = "en"
+    language = v.languages[0]
 
     # optional, as the clinic writes it ("$$", "$150-400"): never guessed
     price_range = v.text_value(clinic, ("clinic",), "price_range")
@@ -454,6 +531,8 @@ def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
         description=description,
         specialty=specialty,
         language=language,
+        languages=v.languages,
+        description_in=description_in,
         price_range=price_range,
         currency=currency,
         booking=booking,
@@ -588,6 +667,63 @@ def _list_item_lines(text: str, start: int | None, items: list[Any]) -> list[int
     return found
 
 
+def _languages(v: _Validator, clinic: dict[str, Any]) -> tuple[str, ...]:
+    """``languages = ["en", "es"]`` (the first is the default), or one ``language``."""
+    keys = ("clinic",)
+    if "languages" not in clinic:
+        language = v.text_value(clinic, keys, "language") or "en"
+        if not _LANGUAGE.match(language):
+            v.report(
+                keys + ("language",),
+                f'"clinic.language" is "{language}", which is not a language code',
+                'write a code such as "en", "es" or "en-US"',
+            )
+            language = "en"
+        return (language,)
+    value = clinic["languages"]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        v.report(
+            keys + ("languages",),
+            f'"clinic.languages" is {_describe(value)}, but it must be a list of language codes',
+            'write it as languages = ["en", "es"]; the first is the language of the home page',
+        )
+        return ("en",)
+    codes: list[str] = []
+    for item in value:
+        code = item.strip() if isinstance(item, str) else ""
+        if not is_language_code(code):
+            fixed = canonical(code) if code else ""
+            hint = (
+                f'write "{fixed}" ({native_name(fixed)})'
+                if fixed and fixed != code and is_language_code(fixed)
+                else 'write a BCP 47 language code such as "en", "es" or "es-MX"'
+            )
+            v.report(
+                keys + ("languages",),
+                f'"clinic.languages" contains {_describe(item)}, which is not a BCP 47 '
+                "language code",
+                hint,
+            )
+        elif code in codes:
+            v.report(
+                keys + ("languages",),
+                f'"clinic.languages" lists "{code}" twice',
+                "list each language once",
+            )
+        else:
+            codes.append(code)
+    if "language" in clinic and codes and clinic["language"] != codes[0]:
+        v.report(
+            keys + ("language",),
+            f'"clinic.language" is {_describe(clinic["language"])}, but languages starts '
+            f'with "{codes[0]}"',
+            "remove the language line: languages replaces it, and its first code is the default",
+        )
+    return tuple(codes) or ("en",)
+
+
 def _profiles(v: _Validator, links: Table) -> tuple[str, ...]:
     value = links.get("profiles", [])
     if not isinstance(value, list):
@@ -711,7 +847,8 @@ def _locations(v: _Validator, value: object) -> tuple[Location, ...]:
 
 def _location(v: _Validator, item: object, keys: KeyPath) -> Location:
     data = v.table(item, keys, _LOCATION_KEYS)
-    name = v.text_value(data, keys, "name", required=True)
+    name, name_in = v.localized_text(data, keys, "name", required=True)
+    hours_note, hours_note_in = v.localized_text(data, keys, "hours_note")
     address = _address(v, v.table(data.get("address"), keys + ("address",), _ADDRESS_KEYS), keys)
     slug = v.text_value(data, keys, "slug") or _slugify(address.locality or name)
     if not _SLUG.match(slug):
@@ -746,6 +883,9 @@ def _location(v: _Validator, item: object, keys: KeyPath) -> Location:
         hours=hours,
         geo=geo,
         booking=_booking(v, data, keys),
+        hours_note=hours_note,
+        name_in=name_in,
+        hours_note_in=hours_note_in,
     )
 
 
@@ -795,6 +935,16 @@ def _hours(v: _Validator, value: object, keys: KeyPath) -> tuple[Hours, ...]:
         if isinstance(days, str):
             days = [days]
         bad_days = [d for d in days if d not in DAYS] if isinstance(days, list) else [days]
+        foreign = _foreign_day(bad_days[0], v.languages) if bad_days else None
+        if foreign:
+            v.report(
+                entry_keys + ("days",),
+                f'"{v.name(entry_keys + ("days",))}" has "{bad_days[0]}", which is '
+                f"{foreign[0]} for {foreign[1]}",
+                f'use "{foreign[1]}": days are written by their English names in every '
+                "language, and each page shows them in its own",
+            )
+            continue
         if not days or bad_days:
             v.report(
                 entry_keys + ("days",),
@@ -832,6 +982,18 @@ def _hours(v: _Validator, value: object, keys: KeyPath) -> tuple[Hours, ...]:
                 continue
             result.append(Hours(tuple(days), times["opens"], times["closes"]))
     return tuple(result)
+
+
+def _foreign_day(word: object, languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """("Spanish", "Monday") when ``word`` is a day's name in another language."""
+    if not isinstance(word, str):
+        return None
+    wanted = word.strip().lower()
+    for code in dict.fromkeys(languages + ("es", "fr", "pt", "de", "it")):
+        names = day_names(code)
+        if wanted in names and code != "en":
+            return english_name(code), DAYS[names.index(wanted)]
+    return None
 
 
 def _geo(v: _Validator, value: object, keys: KeyPath) -> Geo | None:

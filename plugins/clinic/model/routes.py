@@ -21,6 +21,14 @@ pages/locations.md                     /locations/                         locat
 locations/<slug>.md                    /locations/<slug>/                  location
 =====================================  ==================================  ===========
 
+A translation mirrors its original under the language's folder and is served
+under the same folder name: ``es/treatments/<slug>/benefits.md`` is
+``/es/treatments/<slug>/benefits/``.  Addresses keep the default language's
+words (``/es/treatments/``, not ``/es/tratamientos/``): a translation's
+address follows from its original's without a table to keep in step, and
+stays the same if a section's name is translated differently later.  Blog
+posts have no translations (their addresses are Pelican's own).
+
 The team list and, for a clinic with several locations, each location's page
 and their list exist even without a file: the build makes them (a file adds
 its text).
@@ -28,8 +36,11 @@ its text).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+
+from .languages import Languages
 
 SOURCE_SUFFIXES = (".md", ".markdown")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -58,6 +69,8 @@ class Route:
     slug: str
     treatment: str = ""
     section: str = ""
+    language: str = ""  # a translation's language; "" for the default language
+    original: str = ""  # a translation's original, relative to content/
 
     @property
     def is_medical(self) -> bool:
@@ -65,13 +78,29 @@ class Route:
         return self.kind in ("treatment", "condition")
 
 
-def route_for(relpath: str) -> Route | None:
+def route_for(relpath: str, languages: Languages | None = None) -> Route | None:
     """The route of a source path relative to ``content/``; ``None`` if it has none.
 
     ``None`` means the file is somewhere the site does not publish from (or
     its name cannot be a URL); the caller reports it.  Articles keep Pelican's
     own URL settings and get a route only to record their kind.
+    ``languages`` are the site's: a path in another language's folder is a
+    translation of the same path in the default tree.
     """
+    if languages is not None and languages.many:
+        code, rest = languages.split(relpath)
+        if code != languages.default:
+            route = route_for(rest)
+            if route is None or route.kind == "article":
+                return None
+            prefix = languages.prefix(code)
+            return dataclasses.replace(
+                route,
+                url=prefix + route.url,
+                save_as=prefix + route.save_as,
+                language=code,
+                original=rest.replace("\\", "/"),
+            )
     parts = relpath.replace("\\", "/").split("/")
     stem = _stem(parts[-1])
     if stem is None or not SLUG.match(stem):

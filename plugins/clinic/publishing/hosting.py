@@ -85,22 +85,46 @@ def html_patterns(urls: list[str]) -> list[str]:
     return sorted(patterns)
 
 
-def redirects_file(rules: list[tuple[str, str]]) -> str:
+def redirects_file(
+    rules: list[tuple[str, str]], not_found: list[tuple[str, str]] | None = None
+) -> str:
+    """Redirects (301), then each language's own 404 page for the addresses in its folder.
+
+    The 404 rules come last: a host reads the file from the top, and a
+    wildcard must not catch an address a redirect moves.
+    """
     lines = ["# Made by the build from Redirect-From lines in the content."]
     lines += [f"{source} {target} 301" for source, target in rules]
+    lines += [f"{source} {target} 404" for source, target in not_found or []]
     return "\n".join(lines) + "\n"
 
 
-def sitemap_xml(pages: list[tuple[str, str]]) -> str:
-    """``pages`` holds (absolute URL, YYYY-MM-DD or "") pairs."""
+def sitemap_xml(
+    pages: list[tuple[str, str]],
+    alternates: dict[str, list[tuple[str, str]]] | None = None,
+) -> str:
+    """``pages`` holds (absolute URL, YYYY-MM-DD or "") pairs.
+
+    ``alternates`` maps a page's URL to every language's version of it
+    (code, absolute URL), itself included, as Google reads them from a
+    sitemap: each version lists them all, and the default one again as
+    ``x-default``.
+    """
+    alternates = alternates or {}
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        + (' xmlns:xhtml="http://www.w3.org/1999/xhtml">' if alternates else ">"),
     ]
     for url, lastmod in pages:
         entry = f"<url><loc>{escape(url)}</loc>"
         if lastmod:
             entry += f"<lastmod>{lastmod}</lastmod>"
+        versions = alternates.get(url, [])
+        for code, href in versions + [("x-default", versions[0][1])] if versions else []:
+            entry += (
+                f'<xhtml:link rel="alternate" hreflang="{escape(code)}" href="{escape(href)}"/>'
+            )
         lines.append(entry + "</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -30,9 +30,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
 
 
-def _fit(
-    draw: ImageDraw.ImageDraw, text: str, width: int, start: int
-) -> ImageFont.FreeTypeFont:
+def _fit(draw: ImageDraw.ImageDraw, text: str, width: int, start: int) -> ImageFont.FreeTypeFont:
     """The largest font size, at most ``start``, at which ``text`` fits ``width``."""
     size = start
     while size > 12:

@@ -19,8 +19,11 @@ from collections.abc import Callable, Hashable
 class SiteWide:
     def __init__(self) -> None:
         self._rendered: dict[tuple[Hashable, ...], str] = {}
+        # the language of the page being written: its blocks are its own
+        self.scope = ""
 
     def __call__(self, *key: Hashable, caller: Callable[[], str]) -> str:
+        key = (self.scope, *key)
         found = self._rendered.get(key)
         if found is None:
             found = self._rendered[key] = caller()

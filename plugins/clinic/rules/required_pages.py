@@ -49,18 +49,34 @@ def _unconditional_text(node: jinja2.nodes.Node) -> Iterable[str]:
     if isinstance(node, jinja2.nodes.If):
         return
     if isinstance(node, jinja2.nodes.Output):
-        # literal text as written, a plain variable as {{ NAME }} (SITEURL), and
-        # anything else as an expression no address pattern matches
+        # literal text as written, a plain variable as {{ NAME }} (SITEURL), a
+        # page named through href('contact/') (the page's language) as its
+        # default address, and anything else as an expression no address
+        # pattern matches
         yield "".join(
             part.data
             if isinstance(part, jinja2.nodes.TemplateData)
             else f"{{{{ {part.name} }}}}"
             if isinstance(part, jinja2.nodes.Name)
-            else "{{ ? }}"
+            else _href_address(part)
             for part in node.nodes
         )
     for child in node.iter_child_nodes():
         yield from _unconditional_text(child)
+
+
+def _href_address(node: jinja2.nodes.Node) -> str:
+    """``href('contact/')`` as ``contact/``; any other expression as ``{{ ? }}``."""
+    if (
+        isinstance(node, jinja2.nodes.Call)
+        and isinstance(node.node, jinja2.nodes.Name)
+        and node.node.name == "href"
+        and len(node.args) == 1
+        and isinstance(node.args[0], jinja2.nodes.Const)
+        and isinstance(node.args[0].value, str)
+    ):
+        return node.args[0].value
+    return "{{ ? }}"
 
 
 def page_source(address: str) -> str | None:

@@ -13,6 +13,7 @@ import re
 from pelican.utils import get_date  # the same date parser Pelican uses
 
 from ..model.header import read_text, scan_header
+from ..model.languages import Languages
 from ..model.lines import editor_lines
 from ..model.problems import Problem
 from ..model.routes import is_source, route_for
@@ -85,18 +86,22 @@ def unrouted_problem(label: str) -> Problem:
     )
 
 
-def dropped_problems(content_dir: str, label_dir: str, built: set[str]) -> list[Problem]:
+def dropped_problems(
+    content_dir: str, label_dir: str, built: set[str], languages: Languages | None = None
+) -> list[Problem]:
     """One problem for each source file that produced no page.
 
     ``built`` holds the content-relative paths Pelican turned into pages;
-    ``label_dir`` prefixes paths in messages (``content``).
+    ``label_dir`` prefixes paths in messages (``content``).  A file in a
+    folder named like a language the site does not list is left to that
+    folder's own problem (``build.session.language_folder_problems``).
     """
     problems = []
     for rel in find_sources(content_dir):
-        if rel in built:
+        if rel in built or (languages is not None and languages.unlisted_folder(rel)):
             continue
         label = f"{label_dir}/{rel}"
-        if route_for(rel) is None:
+        if route_for(rel, languages) is None:
             problems.append(unrouted_problem(label))
         else:
             problem = diagnose(os.path.join(content_dir, rel), label)

@@ -101,6 +101,10 @@ class PageFacts:
     post: Node | None = None  # the BlogPosting node, on blog posts
     extra: list[Node] = field(default_factory=list)  # people and places shown on the page
     citations: list[Citation] = field(default_factory=list)  # from footnotes
+    # the page's versions in the site's other languages (absolute URLs): an
+    # original lists its translations, a translation names its original
+    translations: list[str] = field(default_factory=list)
+    translation_of: str = ""
 
 
 def ref(node_id: str) -> Node:
@@ -349,7 +353,8 @@ def website_node(profile: Profile, site_url: str) -> Node:
         "url": f"{site_url}/",
         "name": profile.name,
         "publisher": ref(clinic_id(site_url)),
-        "inLanguage": profile.language,
+        # every language the site is written in, the default first
+        "inLanguage": list(profile.languages) if len(profile.languages) > 1 else profile.language,
     }
 
 
@@ -472,6 +477,10 @@ def webpage_node(facts: PageFacts, site_url: str, profile: Profile) -> Node:
         "isPartOf": ref(f"{site_url}/#website"),
         "inLanguage": facts.language,
     }
+    if facts.translations:
+        node["workTranslation"] = [ref(f"{url}#webpage") for url in facts.translations]
+    if facts.translation_of:
+        node["translationOfWork"] = ref(f"{facts.translation_of}#webpage")
     if facts.description:
         node["description"] = facts.description
     if facts.breadcrumbs:

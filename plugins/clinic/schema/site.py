@@ -145,12 +145,23 @@ class SiteGraph:
 
     def graph(self, entry: Entry) -> Node:
         page, route = entry.page, entry.route
+        language = getattr(page, "language", "") or self.profile.language
+        # the other versions of the page (model.translations.Alternate); the
+        # things it is about (clinic, treatment, condition) are one node each,
+        # shared by every language's page
+        others = [a for a in getattr(page, "alternates", []) if a.url != page.url]
         facts = PageFacts(
             kind=route.kind,
             url=self.absolute(page.url),
             title=page.title,
             description=plain_text(str(getattr(page, "summary", "") or "")),
-            language=self.profile.language,
+            language=language,
+            translations=[] if route.language else [self.absolute(a.url) for a in others],
+            translation_of=next(
+                (self.absolute(a.url) for a in others if a.language == self.profile.language), ""
+            )
+            if route.language
+            else "",
             breadcrumbs=[(name, self.absolute(url)) for name, url in page.breadcrumbs],
             review=getattr(page, "review", None),
             questions=find_questions(without_sources(page.content)),

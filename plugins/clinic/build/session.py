@@ -8,6 +8,7 @@ adapter (``plugin.py``) adds that to ``problems`` and ``advice``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from ..model.strings import Strings, load_strings
 from ..publishing import images
 from ..publishing.assets import Assets
 from ..publishing.site_wide import SiteWide
+from ..rules.files import Folder
 from ..rules.privacy import template_problems
 from ..rules.site_url import booking_problems, siteurl_problems
 from .sources import SourceFiles
@@ -84,6 +86,11 @@ class Build:
     @property
     def content_dir(self) -> str:
         return self.sources.content_dir
+
+    @functools.cached_property
+    def content_files(self) -> Folder:
+        """Paths under content/ judged for links that leave it, each once a build."""
+        return Folder(self.content_dir)
 
     @property
     def profile_label(self) -> str:

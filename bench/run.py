@@ -1,6 +1,6 @@
 """Benchmarks: build cost, scaling and page weight, measured side by side.
 
-    python bench/run.py            # what `make bench` runs (about 7 minutes on 2 cores)
+    python bench/run.py            # what `make bench` runs (about 10 minutes on 2 quiet cores)
     python bench/run.py --quick    # fewer repetitions, for a first look
 
 For each size (100, 1,000 and 5,000 pages) a synthetic clinic site is
@@ -19,6 +19,10 @@ locations next to plain Pelican, and page weight is measured on the sample
 site in content/.  Every figure is printed as Markdown tables; bars are
 judged on CPU time (wall time is shown beside it) and marked PASS or FAIL.
 The exit status is 0 either way: this is a measurement, not a test.
+
+Every treatment overview has a hero photo; "ours" builds run with the picture
+cache their untimed first build filled.  The picture pipeline itself is timed
+apart on 100 pages with 50 photos: cold (empty cache) and warm.
 """
 
 from __future__ import annotations

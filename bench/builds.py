@@ -202,7 +202,8 @@ def scratch_root() -> str | None:
     return "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 
 
-# Compiled modules of every build, filled by the untimed first builds.
+# Compiled modules of every build, filled by the untimed first builds (run.py
+# puts them in its scratch folder).
 PYCACHE = os.path.join(scratch_root() or tempfile.gettempdir(), "clinic-bench-pycache")
 
 

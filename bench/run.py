@@ -1040,6 +1040,7 @@ def main(argv=None) -> int:
         print("hugo not installed", file=sys.stderr)
 
     scratch = Path(tempfile.mkdtemp(prefix="clinic-bench-", dir=builds.scratch_root()))
+    builds.PYCACHE = str(scratch / "pycache")  # removed with the scratch folder
     try:
         commit = subprocess.run(
             ["git", "-C", str(builds.PROJECT), "rev-parse", "--short", "HEAD"],

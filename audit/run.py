@@ -25,6 +25,7 @@ from .browser_checks import AXE_VIEWS, REFLOW_WIDTHS, TEXT_200_WIDTHS, check_sit
 from .lighthouse import CATEGORIES, run_lighthouse
 from .nu import check_folder
 from .observatory import HOST, PASSING_GRADE, ObservatoryError, observe, require_root
+from .photo import PHONE, PHONE_DPR, PHONE_PHOTO_BYTES, phone_photo
 from .site import PAGE_TYPES, served_site
 from .tools import ROOT
 from .weight import FIRST_SCREEN_GZIP, page_weight
@@ -121,6 +122,34 @@ def whole_site(found, nu_lines: list[str], label: str) -> tuple[list[str], list[
     shortfalls = [f"{label}{name}: {p}" for name, problems in checks for p in problems]
     shortfalls += [f"{label}Nu: {line}" for line in nu_lines]
     return table(["check", "result"], rows), shortfalls
+
+
+def top_photo(base: str, path: str) -> tuple[list[str], list[str]]:
+    """The bytes a phone downloads for the photo at the top of ``path``, and the shortfall."""
+    width, dpr = PHONE["width"], PHONE_DPR
+    photo = phone_photo(base, path)
+    head = ["page", "phone", "file chosen", "type", "shown at", "bytes", "bar"]
+    title = "### The top photo on a phone (Chromium, 375 CSS px at 3x device pixels)"
+    if photo is None:
+        return [title, ""] + table(head, [[path, "", "none", "", "", "", ""]]), [
+            f"top photo {path}: the page has no photo at the top (Image: in its header)"
+        ]
+    row = [
+        path,
+        f"{width} CSS px, {dpr}x",
+        photo.url.removeprefix(base),
+        photo.mime,
+        f"{photo.rendered} CSS px",
+        f"{photo.bytes:,} ({kb(photo.bytes)} KB)",
+        f"{kb(PHONE_PHOTO_BYTES)} KB",
+    ]
+    problems = []
+    if photo.bytes > PHONE_PHOTO_BYTES:
+        problems.append(
+            f"top photo {path}: a {width} px phone at {dpr}x downloads {kb(photo.bytes)} KB "
+            f"({photo.url.removeprefix(base)}), over {kb(PHONE_PHOTO_BYTES)} KB"
+        )
+    return [title, ""] + table(head, [row]), problems
 
 
 def _observatory() -> tuple[list, list[str]]:
@@ -232,6 +261,11 @@ def main(argv: list[str] | None = None) -> int:
             out += ["### One page of each type: Lighthouse (mobile) and page weight", ""] + table(
                 head, rows
             )
+
+            # The heaviest download on a phone: the treatment page's top photo.
+            lines, problems = top_photo(site.base, PAGE_TYPES["treatment-overview"])
+            out += lines
+            shortfalls += problems
 
             # The whole site.
             lines, problems = whole_site(found, nu_lines, "")

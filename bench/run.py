@@ -1,6 +1,6 @@
 """Benchmarks: build cost, scaling and page weight, measured side by side.
 
-    python bench/run.py            # what `make bench` runs (about 7 minutes on 2 cores)
+    python bench/run.py            # what `make bench` runs (about 10 minutes on 2 quiet cores)
     python bench/run.py --quick    # fewer repetitions, for a first look
 
 For each size (100, 1,000 and 5,000 pages) a synthetic clinic site is
@@ -19,6 +19,10 @@ locations next to plain Pelican, and page weight is measured on the sample
 site in content/.  Every figure is printed as Markdown tables; bars are
 judged on CPU time (wall time is shown beside it) and marked PASS or FAIL.
 The exit status is 0 either way: this is a measurement, not a test.
+
+Every treatment overview has a hero photo; "ours" builds run with the picture
+cache their untimed first build filled.  The picture pipeline itself is timed
+apart on 100 pages with 50 photos: cold (empty cache) and warm.
 """
 
 from __future__ import annotations
@@ -370,6 +374,61 @@ def measure_chain(reps: int, scratch: Path) -> dict:
         "peaks_kb": peaks,
         "treatment_page_html": page_weight.html.__dict__,
         "treatment_page_json_ld": page_weight.json_ld,
+    }
+
+
+def measure_pictures(photos: int, reps: int, scratch: Path) -> dict:
+    """The picture pipeline on a site with ``photos`` photos: cold, warm and without them.
+
+    Three builds of the same 100 pages, interleaved: without photos, with
+    ``photos`` photos of 3000x2000 (about 2 MB each) and an empty picture
+    cache (cold: every photo decoded, cleaned and encoded into its AVIF and
+    JPEG sizes), and again with the cache that build filled (warm: each photo
+    hashed and its files copied).  The differences are the pipeline's cost.
+    """
+    sites = {"none": scratch / "site-nophotos", "photos": scratch / "site-photos"}
+    synth.generate(str(sites["none"]), 100, photos=0)
+    made = synth.generate(str(sites["photos"]), 100, photos=photos)
+    commands = {
+        name: builds.pelican_command(
+            builds.write_settings(site / "ours.py", "ours", site / "content"),
+            site / "content",
+            site / "out",
+        )
+        for name, site in sites.items()
+    }
+    cache = sites["photos"] / "cache" / "pictures"  # the plugin's default, beside content/
+    log(f"pictures: {photos} photos of {synth.PHOTO_SIZE[0]}x{synth.PHOTO_SIZE[1]}, {made}")
+    for name, site in sites.items():  # untimed: clean, and the compiled modules in place
+        result = builds.run(commands[name], cwd=site, output=site / "out")
+        check_clean(result, site / "out", made.pages + 1, f"pictures: {name} build")
+    runs = {"none": "none", "cold": "photos", "warm": "photos"}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for rep in range(reps):
+        for name, site_name in runs.items():
+            site = sites[site_name]
+            if name == "cold":
+                shutil.rmtree(cache, ignore_errors=True)
+            result = builds.run(commands[site_name], cwd=site, output=site / "out")
+            if result.status != 0:
+                raise SystemExit(f"pictures: {name} build failed:\n{result.log[-3000:]}")
+            cpu[name].append(result.cpu)
+            times[name].append(result.seconds)
+        log(
+            f"pictures, round {rep + 1}/{reps}: "
+            + ", ".join(f"{n} {times[n][-1]:.2f} s ({cpu[n][-1]:.2f} s CPU)" for n in runs)
+        )
+    images = sites["photos"] / "out" / "images"
+    files = [f for f in images.rglob("*") if f.is_file()]
+    return {
+        "photos": photos,
+        "size": synth.PHOTO_SIZE,
+        "source_bytes": sum(f.stat().st_size for f in (sites["photos"] / "content").rglob("*.jpg")),
+        "files": len(files),
+        "bytes": sum(f.stat().st_size for f in files),
+        "cpu": cpu,
+        "times": times,
     }
 
 
@@ -824,6 +883,52 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
             "",
         ]
 
+    pictures = results.get("pictures")
+    if pictures:
+        c, t, n = pictures["cpu"], pictures["times"], pictures["photos"]
+
+        def extra(values, key):
+            return (median(values[key]) - median(values["none"])) / n
+
+        lines += [
+            "## Pictures",
+            "",
+            f"The picture pipeline on a site of 100 pages with {n} photos of "
+            f"{pictures['size'][0]}x{pictures['size'][1]} "
+            f"({pictures['source_bytes'] / n / 1024 / 1024:.1f} MB each on average), built "
+            "three ways, interleaved: without the photos; with them and an empty picture "
+            "cache (cold: each photo decoded, cleaned and encoded into every AVIF and JPEG "
+            "size); with the cache the cold build filled (warm: each photo hashed and its "
+            "files copied, as every rebuild does). Encoding runs on two threads, so the "
+            "cold build's wall time can be below its CPU time. The builds of the "
+            "synthetic sites above all have a warm cache (their untimed first build fills "
+            "it); plain Pelican copies each photo once.",
+            "",
+            table(
+                ["build", "CPU", "wall", "CPU per photo, over the build without photos"],
+                [
+                    ["without photos", fmt_s(c["none"]), fmt_s(t["none"]), "–"],
+                    [
+                        f"{n} photos, cold cache",
+                        fmt_s(c["cold"]),
+                        fmt_s(t["cold"]),
+                        f"{extra(c, 'cold'):.3f} s ({extra(t, 'cold'):.3f} s wall)",
+                    ],
+                    [
+                        f"{n} photos, warm cache",
+                        fmt_s(c["warm"]),
+                        fmt_s(t["warm"]),
+                        f"{1000 * extra(c, 'warm'):.1f} ms ({1000 * extra(t, 'warm'):.1f} ms wall)",
+                    ],
+                ],
+            ),
+            "",
+            f"The build writes {pictures['files']:,} picture files, "
+            f"{pictures['bytes'] / 1024 / 1024:.1f} MB in all "
+            f"(the {n} sources: {pictures['source_bytes'] / 1024 / 1024:.1f} MB).",
+            "",
+        ]
+
     # bars, judged on CPU time
     bars: list[tuple[str, bool | None, str]] = []
     at = [p for p in BAR_SIZES if p in sizes]
@@ -923,6 +1028,12 @@ def main(argv=None) -> int:
     parser.add_argument("--reps", type=int, help="repetitions for every size")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
     parser.add_argument("--no-chain", action="store_true", help="skip the 50-location build")
+    parser.add_argument(
+        "--photos",
+        type=int,
+        default=50,
+        help="photos for the picture pipeline's cold and warm builds (0 skips it; default 50)",
+    )
     parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args(argv)
@@ -934,6 +1045,7 @@ def main(argv=None) -> int:
         print("hugo not installed", file=sys.stderr)
 
     scratch = Path(tempfile.mkdtemp(prefix="clinic-bench-", dir=builds.scratch_root()))
+    builds.PYCACHE = str(scratch / "pycache")  # removed with the scratch folder
     try:
         commit = subprocess.run(
             ["git", "-C", str(builds.PROJECT), "rev-parse", "--short", "HEAD"],
@@ -980,6 +1092,17 @@ def main(argv=None) -> int:
             if measured:
                 results["sizes"][pages] = measured
             shutil.rmtree(scratch / f"site-{pages}", ignore_errors=True)
+        if args.photos:
+            results["pictures"] = stage(
+                "pictures",
+                "the picture pipeline",
+                measure_pictures,
+                args.photos,
+                args.reps or (1 if args.quick else 2),
+                scratch,
+            )
+            for name in ("site-photos", "site-nophotos"):
+                shutil.rmtree(scratch / name, ignore_errors=True)
         log("the sample site: phone linker on and off, and plain Pelican")
         results["linker_sample"] = stage(
             "linker",

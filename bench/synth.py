@@ -9,7 +9,10 @@ a paragraph with the clinic's phone number in it, with lists and
 ``{filename}`` links to the treatment's other sections and to conditions.
 Every page has a Summary of 50 to 160 characters and medical pages a recent
 ``Reviewed:`` date, so the build reports no problems: the benchmark measures
-a clean build, as a clinic would run it.
+a clean build, as a clinic would run it.  Every treatment overview has a
+photo on top (``Image:`` and ``Image-Alt:``), drawn from a pool of photos of
+a phone camera's size in ``content/images/`` (``photo()``), and every
+location has its page as a file, so plain Pelican builds the same pages.
 
 ``hugo_copy(content, site)`` converts the same Markdown for Hugo (YAML front
 matter, ``{filename}`` links turned into addresses) with a minimal config
@@ -298,7 +301,8 @@ class Plan:
     treatments: int  # each has 5 pages
     conditions: int
     articles: int
-    plain: int  # pages/ files, the 7 fixed ones included
+    plain: int  # pages/ and locations/ files: the 7 fixed ones and the locations' included
+    photos: int = 0  # distinct photos under content/images/
 
     @property
     def total(self) -> int:
@@ -306,9 +310,20 @@ class Plan:
 
 
 FIXED_PAGES = ("home", "contact", "treatments", "conditions", "404", "privacy", "accessibility")
+# Distinct photos the treatments' heroes are drawn from (one per treatment up
+# to this many, then reused): each is a 3000x2000 JPEG of about 2 MB, as a
+# phone takes it, and the first build encodes each into nine files.
+PHOTOS = 12
+PHOTO_SIZE = (3000, 2000)
 
 
-def plan(pages: int, *, locations: int = 4, max_treatments: int | None = None) -> Plan:
+def plan(
+    pages: int,
+    *,
+    locations: int = 4,
+    max_treatments: int | None = None,
+    photos: int | None = None,
+) -> Plan:
     """The shape of a clinic site with ``pages`` sources.
 
     Four pages in five are treatment pages (five each: the overview and four
@@ -316,20 +331,30 @@ def plan(pages: int, *, locations: int = 4, max_treatments: int | None = None) -
     does most for; ``max_treatments`` caps them (a chain of 40 treatments
     grows by its blog and its plain pages instead).  Conditions: a tenth of
     the pages, at most three per treatment; of the rest, two in seven are
-    plain pages (at least the fixed ones) and the others blog posts.
+    plain pages (at least the fixed ones and, with several locations, a page
+    for each location and their list) and the others blog posts.
     """
     if pages < 20:
         raise ValueError("a synthetic site needs at least 20 pages")
     treatments = max(1, pages * 80 // 100 // 5)
     if max_treatments is not None:
         treatments = min(treatments, max_treatments)
-    conditions = max(2, min(pages * 10 // 100, 3 * treatments))
+    fewest_plain = len(FIXED_PAGES) + _location_pages(locations)
+    # fewer conditions on a small site, so that one blog post still fits
+    room = pages - treatments * 5 - fewest_plain - 1
+    conditions = max(2, min(pages * 10 // 100, 3 * treatments, room))
     rest = pages - treatments * 5 - conditions
-    plain = max(len(FIXED_PAGES), rest * 2 // 7)
+    plain = max(fewest_plain, rest * 2 // 7)
     articles = rest - plain
     if articles < 1:
         raise ValueError(f"{pages} pages leave no blog post beside {treatments} treatments")
-    return Plan(pages, locations, treatments, conditions, articles, plain)
+    photos = min(treatments, PHOTOS) if photos is None else photos
+    return Plan(pages, locations, treatments, conditions, articles, plain, photos)
+
+
+def _location_pages(locations: int) -> int:
+    """Each location's page and their list: the plugin makes them when no file does."""
+    return locations + 1 if locations > 1 else 0
 
 
 # -- writing ------------------------------------------------------------------
@@ -414,17 +439,25 @@ def generate(
     *,
     locations: int = 4,
     max_treatments: int | None = None,
+    photos: int | None = None,
     seed: int = 1,
     today: dt.date | None = None,
 ) -> Plan:
-    """Write ``root/content/`` with ``pages`` Markdown sources; return the plan."""
+    """Write ``root/content/`` with ``pages`` Markdown sources; return the plan.
+
+    ``photos``: how many distinct photos the treatments' heroes share
+    (default: one per treatment, at most ``PHOTOS``; 0 for none).
+    """
     today = today or dt.date.today()
-    p = plan(pages, locations=locations, max_treatments=max_treatments)
+    p = plan(pages, locations=locations, max_treatments=max_treatments, photos=photos)
     content = os.path.join(root, "content")
     w = _Writer(content, seed, today)
     places = cities(p.locations)
     phones = [city[3] for city in places]
     _write_profile(content, places)
+    pictures = [f"images/photo-{n + 1:02d}.jpg" for n in range(p.photos)]
+    for n, rel in enumerate(pictures):
+        photo(os.path.join(content, rel), seed * 1000 + n)
 
     treatments = _named(TREATMENTS, AREAS, p.treatments)
     conditions = _named(CONDITIONS, AREAS, p.conditions, "on the")
@@ -432,7 +465,8 @@ def generate(
     for index, (title, slug) in enumerate(treatments):
         named = [conditions[(index * 2 + k) % len(conditions)][1] for k in range(2)]
         extra = EXTRA_SECTIONS[index % len(EXTRA_SECTIONS)]
-        _write_treatment(w, title, slug, named, extra, phones[index % len(phones)])
+        picture = pictures[index % len(pictures)] if pictures else None
+        _write_treatment(w, title, slug, named, extra, phones[index % len(phones)], picture)
     for index, (title, slug) in enumerate(conditions):
         named = [treatments[(index // 2) % len(treatments)][1]] if index % 5 == 0 else []
         link = treatments[(index // 2) % len(treatments)]
@@ -494,8 +528,39 @@ def _write_profile(content: str, locations) -> None:
         handle.write("\n".join(lines) + "\n")
 
 
+def photo(path: str, seed: int, size: tuple[int, int] = PHOTO_SIZE) -> None:
+    """A JPEG that compresses like a photo: smooth colour, some texture and sensor grain.
+
+    Neither flat (which would encode in no time to a few bytes) nor pure
+    noise (which no photo is): about 2 MB at 3000x2000, and its 1080 px
+    AVIF about 45 KB, as a photo of a face or a room would be.
+    """
+    from PIL import Image, ImageChops  # only the sites with photos need Pillow
+
+    rng = random.Random(seed)
+    width, height = size
+    field = Image.frombytes("RGB", (12, 8), rng.randbytes(12 * 8 * 3))
+    detail = (width // 24, height // 24)
+    texture = Image.frombytes("RGB", detail, rng.randbytes(detail[0] * detail[1] * 3))
+    base = Image.blend(
+        field.resize(size, Image.Resampling.BICUBIC),
+        texture.resize(size, Image.Resampling.BILINEAR),
+        0.3,
+    )
+    grain = Image.frombytes("L", size, rng.randbytes(width * height)).point(lambda v: v // 10)
+    picture = ImageChops.add(base, Image.merge("RGB", (grain,) * 3), 1.0, -12)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    picture.save(path, "JPEG", quality=90)
+
+
 def _write_treatment(
-    w: _Writer, title: str, slug: str, conditions: list[str], extra: str, phone: str
+    w: _Writer,
+    title: str,
+    slug: str,
+    conditions: list[str],
+    extra: str,
+    phone: str,
+    picture: str | None = None,
 ) -> None:
     """An overview and four sections, each four questions answered with the phone number."""
     base = f"treatments/{slug}"
@@ -541,6 +606,9 @@ def _write_treatment(
             "Results": "Improvement may show after the first session",
             "Device": "A medical-grade device",
             "Conditions": ", ".join(conditions),
+            **(
+                {"Image": picture, "Image-Alt": f"{title} at one of our clinics"} if picture else {}
+            ),
         },
         overview,
     )
@@ -676,8 +744,24 @@ def _write_pages(w: _Writer, p: Plan, locations, treatments, conditions) -> None
             "We want everyone to be able to use this website. Here is what we aim for.",
         ),
     }
+    if p.locations > 1:
+        # The plugin makes these pages when no file does; as files, plain
+        # Pelican builds them too, so both builds write the same pages.
+        for city, region, _postal, number, _lat, _lon in locations:
+            gist = f"Our skin clinic in {city}, {region}: how to find us and when we are open."
+            w.write(
+                f"locations/{slugify(city)}.md",
+                {"Title": f"SunCoast Skin {city}", "Summary": summary(gist)},
+                w.paragraph(f"{gist} Parking is free for patients.", number),
+            )
+        w.write(
+            "pages/locations.md",
+            {"Title": "Locations", "Summary": summary("Our skin clinics across Florida.")},
+            w.paragraph("Choose the clinic nearest to you.", phone),
+        )
     names = list(FIXED_PAGES)
-    extra = p.plain - len(FIXED_PAGES)
+    plain = p.plain - _location_pages(p.locations)
+    extra = plain - len(FIXED_PAGES)
     titles = {}
     for title, slug in _named(
         [n.replace("-", " ").capitalize() for n in PLAIN_PAGES],
@@ -687,7 +771,7 @@ def _write_pages(w: _Writer, p: Plan, locations, treatments, conditions) -> None
     ):
         names.append(slug)
         titles[slug] = title
-    for name in names[: p.plain]:
+    for name in names[:plain]:
         title, gist = intro.get(
             name,
             (

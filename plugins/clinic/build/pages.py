@@ -16,7 +16,6 @@ from ..model import translations as translations_mod
 from ..model.content import Content
 from ..model.problems import Problem
 from ..model.routes import Route, route_for
-from ..rules.files import escape
 from ..rules.headers import image_header_problems, price_of, unknown_key_problems
 from ..rules.pages import address_problems, check_page
 from ..rules.required_pages import linked_addresses, required_page_problems
@@ -71,7 +70,7 @@ def unique_entries(
         fix_address(content)
     for content in contents(generators, PUBLISHED_LISTS + DRAFT_LISTS):
         source = label(content.source_path)
-        outside = escape(build.content_dir, content.source_path)
+        outside = build.content_files.escape(content.source_path)
         if outside is not None:  # a Markdown file linked in from elsewhere
             problems.append(outside.problem(label(outside.where), "content/"))
             unsafe.add(id(content))

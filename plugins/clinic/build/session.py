@@ -8,6 +8,7 @@ adapter (``plugin.py``) adds that to ``problems`` and ``advice``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from ..model.translations import Translations
 from ..publishing.assets import Assets
 from ..publishing.brand import BrandFiles, Field, brand_files
 from ..publishing.site_wide import SiteWide
-from ..rules.files import escape
+from ..rules.files import Folder, escape
 from ..rules.privacy import template_problems
 from ..rules.site_url import booking_problems, siteurl_problems
 from .languages import Localizer
@@ -99,6 +100,11 @@ class Build:
     @property
     def content_dir(self) -> str:
         return self.sources.content_dir
+
+    @functools.cached_property
+    def content_files(self) -> Folder:
+        """Paths under content/ judged for links that leave it, each once a build."""
+        return Folder(self.content_dir)
 
     @property
     def profile_label(self) -> str:

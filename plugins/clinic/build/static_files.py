@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model.content import Content
 from ..model.problems import Problem
-from ..rules.files import Escape, escape
+from ..rules.files import Escape
 from ..rules.static_files import (
     ACTIVE_FIX,
     SVG_FIX,
@@ -48,7 +48,7 @@ def excluded_folders(build: Build) -> tuple[list[str], list[Problem]]:
         for root, dirs, files in os.walk(top):  # links are not followed here
             for name in sorted(dirs + files):
                 path = os.path.join(root, name)
-                found = escape(build.content_dir, path) if os.path.islink(path) else None
+                found = build.content_files.escape(path) if os.path.islink(path) else None
                 if found is None:
                     continue
                 problems.append(_link_problem(build, found))
@@ -68,7 +68,7 @@ def refuse_unsafe(build: Build, statics: list[Any]) -> tuple[list[Any], list[Any
     refused: list[Any] = []
     problems: list[Problem] = []
     for static in statics:
-        found = escape(build.content_dir, static.source_path)
+        found = build.content_files.escape(static.source_path)
         if found is None:
             kept.append(static)
             continue
@@ -114,7 +114,7 @@ def unsafe_target(build: Build, source_path: str, value: str) -> Escape | None:
     if not path:
         return None
     base = build.content_dir if path.startswith("/") else os.path.dirname(source_path)
-    return escape(build.content_dir, os.path.join(base, path.lstrip("/")))
+    return build.content_files.escape(os.path.join(base, path.lstrip("/")))
 
 
 def _link_problem(build: Build, found: Escape) -> Problem:

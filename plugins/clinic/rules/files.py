@@ -64,24 +64,57 @@ def escape(root: str, path: str) -> Escape | None:
     (kind ``outside``); otherwise the first link on the way that leaves
     ``root``, loops or leads nowhere is blamed.
     """
-    real_root = os.path.realpath(root)
-    absolute = os.path.normpath(os.path.join(os.path.abspath(root), path))
-    if not is_inside(absolute, os.path.normpath(os.path.abspath(root))):
-        return Escape(absolute, "outside")
-    current = os.path.normpath(os.path.abspath(root))
-    for part in os.path.relpath(absolute, current).split(os.sep):
-        if part == os.curdir:
-            continue
-        current = os.path.join(current, part)
+    return Folder(root).escape(path)
+
+
+class Folder:
+    """``escape`` for many paths under one ``root``, as the files stand now.
+
+    Each path, and each step on the way to one, is looked at once: a build
+    asks about every link of every page, and most name the same few folders
+    (about 50 microseconds of system calls a time otherwise).  Make a new one
+    for each build, so a link made between builds is seen.
+    """
+
+    def __init__(self, root: str) -> None:
+        self.real_root = os.path.realpath(root)
+        self.root = os.path.normpath(os.path.abspath(root))
+        self._verdicts: dict[str, Escape | None] = {}
+        self._steps: dict[str, Escape | None] = {}
+
+    def escape(self, path: str) -> Escape | None:
+        absolute = os.path.normpath(os.path.join(self.root, path))
+        if absolute in self._verdicts:
+            return self._verdicts[absolute]
+        found = self._escape(absolute)
+        self._verdicts[absolute] = found
+        return found
+
+    def _escape(self, absolute: str) -> Escape | None:
+        if not is_inside(absolute, self.root):
+            return Escape(absolute, "outside")
+        current = self.root
+        for part in os.path.relpath(absolute, current).split(os.sep):
+            if part == os.curdir:
+                continue
+            current = os.path.join(current, part)
+            if current not in self._steps:
+                self._steps[current] = self._step(current)
+            if self._steps[current] is not None:
+                return self._steps[current]
+        return None
+
+    def _step(self, current: str) -> Escape | None:
+        """What is wrong with ``current`` if it is a link (its folders are judged first)."""
         if not os.path.islink(current):
-            continue
+            return None
         try:
             target = os.path.realpath(current, strict=True)
         except OSError:  # a loop of links, or a link to nothing
             return Escape(current, "broken")
         folder = os.path.isdir(target)
-        if not is_inside(target, real_root):
+        if not is_inside(target, self.real_root):
             return Escape(current, "outside-folder" if folder else "outside-file")
         if folder and is_inside(os.path.realpath(os.path.dirname(current)), target):
             return Escape(current, "loop")
-    return None
+        return None

@@ -28,6 +28,9 @@ PAGE_TYPES = {
     "page": "/privacy/",
     "404": "/404.html",
     "treatments-list": "/treatments/",
+    # the Spanish versions: the translated home and treatment pages
+    "home-es": "/es/",
+    "treatment-overview-es": "/es/treatments/microneedling/",
 }
 
 

@@ -276,3 +276,53 @@ def test_the_svg_favicon_draws_the_initial_as_a_path_without_a_font():
 def test_the_initial_is_the_first_letter_the_font_draws():
     assert images.initial("皮膚 clinic") == "C"
     assert images.initial("élan") == "É"
+
+
+# -- the cache of drawn pictures ---------------------------------------------------
+
+
+def test_a_rebuild_reads_the_pictures_from_the_cache_and_a_new_colour_or_name_draws_anew(
+    tmp_path,
+):
+    def made(colour: str, name: str = "Clinica Example"):
+        fields = [Field("clinic.name", name, 2), Field("locality", "Testville", 9)]
+        return brand_files(Brand(colour=colour), "content/clinic.toml", name, fields, None, cache)
+
+    cache = None
+    fresh = made("#24527a")
+    cache = str(tmp_path / "brand")
+    first, again = made("#24527a"), made("#24527a")
+    assert first.generated == again.generated == fresh.generated
+    assert first.favicon_ico == again.favicon_ico == fresh.favicon_ico
+    assert len(list((tmp_path / "brand").iterdir())) == 7  # five pictures, two font checks
+    # what a rebuild reads is what was written: change a cached file and it shows
+    share = next(
+        p
+        for p in (tmp_path / "brand").iterdir()
+        if p.read_bytes() == first.generated["img/share.png"]
+    )
+    share.write_bytes(b"from the cache")
+    assert made("#24527a").generated["img/share.png"] == b"from the cache"
+    # another colour or name is another picture, drawn and not taken from the cache
+    other = made("#7a2452")
+    assert Image.open(io.BytesIO(other.generated["img/share.png"])).convert("RGB").getpixel(
+        (5, 5)
+    ) == (122, 36, 82)
+    renamed = made("#24527a", "Clinica Other")
+    assert renamed.generated["img/share.png"] != b"from the cache"
+    assert renamed.generated["img/logo.png"] != first.generated["img/logo.png"]
+
+
+def test_a_name_the_font_cannot_draw_is_a_problem_on_a_rebuild_too(tmp_path):
+    name = "Clinica 皮膚"
+    for _ in range(2):  # drawn, then read from the cache
+        made = brand_files(
+            Brand(),
+            "content/clinic.toml",
+            name,
+            [Field("clinic.name", name, 3)],
+            None,
+            str(tmp_path),
+        )
+        assert [p.line for p in made.problems] == [3]
+        assert '"皮" (U+76AE' in made.problems[0].message

@@ -31,6 +31,22 @@ def test_a_link_shown_only_when_its_page_exists_asks_for_no_page(tmp_path):
     assert linked_addresses(str(tmp_path)) == {"contact/", "privacy/", "404.html"}
 
 
+def test_the_addresses_come_from_the_cache_until_a_template_changes(tmp_path):
+    templates, cache = tmp_path / "templates", str(tmp_path / "cache")
+    templates.mkdir()
+    base = templates / "base.html"
+    base.write_text('<a href="{{ SITEURL }}/contact/">Contact</a>\n', encoding="utf-8")
+    assert linked_addresses(str(templates), cache) == {"contact/", "404.html"}
+    assert linked_addresses(str(templates), cache) == {"contact/", "404.html"}
+    base.write_text(
+        '<a href="{{ SITEURL }}/contact/">Contact</a><a href="{{ SITEURL }}/privacy/">P</a>\n',
+        encoding="utf-8",
+    )
+    assert linked_addresses(str(templates), cache) == {"contact/", "privacy/", "404.html"}
+    base.write_text('{% if x %}<a href="{{ SITEURL }}/contact/">C</a>{% endif %}\n', "utf-8")
+    assert linked_addresses(str(templates), cache) == {"404.html"}
+
+
 def test_an_address_names_its_file():
     assert [page_source(a) for a in ("", "contact/", "404.html", "privacy/", "blog/x/")] == [
         "pages/home.md",

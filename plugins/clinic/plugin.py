@@ -85,6 +85,7 @@ def share_profile(generator: Any) -> None:
     generator.env.globals["href"] = localizer.href
     generator.env.globals["og_locale"] = localizer.og_locale
     generator.env.globals["price_text"] = localizer.price_text
+    generator.env.globals["once"] = localizer.once
     generator.env.filters["long_date"] = localizer.long_date
 
 

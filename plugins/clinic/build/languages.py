@@ -42,6 +42,29 @@ class Localizer:
         # every page address written in each language, for href()
         self.urls: dict[str, set[str]] = {code: set() for code in languages.codes}
         self.t = _CurrentStrings(self)
+        # what once() made this build, with the arguments it was made from
+        self._made: dict[tuple[Any, ...], tuple[Any, tuple[Any, ...]]] = {}
+
+    def once(self, macro: Any, *args: Any, **kwargs: Any) -> Any:
+        """``macro(*args, **kwargs)``, rendered once a build for each language and arguments.
+
+        For a theme macro whose output depends only on its arguments and the
+        page's language (a treatment's call block is the same on each of its
+        section pages).  Arguments that are not text are told apart by
+        identity: the page's ``clinic`` is one object a language for the build.
+        """
+        values = args + tuple(kwargs.values())
+        key = (
+            self.current,
+            macro.name,
+            tuple(kwargs),
+            *(value if isinstance(value, str) else id(value) for value in values),
+        )
+        made = self._made.get(key)
+        if made is None:
+            # the arguments are kept with the output, so that no id() is reused
+            made = self._made[key] = (macro(*args, **kwargs), values)
+        return made[0]
 
     def use(self, code: str) -> None:
         self.current = code if code in self.strings else self.languages.default

@@ -263,7 +263,11 @@ def required_problems(
         str(pelican_settings["INDEX_SAVE_AS"]).removesuffix("index.html")
     }
     return required_page_problems(
-        linked_addresses(os.path.join(pelican_settings["THEME"], "templates")),
+        linked_addresses(
+            os.path.join(pelican_settings["THEME"], "templates"),
+            # beside the picture cache; make clean removes both
+            os.path.join(build.sources.project_dir, "cache", "templates"),
+        ),
         written,
         draft_urls,
         build.sources.content_label,

@@ -14,7 +14,7 @@ from typing import Any
 
 from pelican.readers import MarkdownReader
 
-from ..rules.sources import NESTING_LIMIT, PAGE_LIMIT, nesting, too_large
+from ..rules.sources import NESTING_LIMIT, PAGE_LIMIT, too_deep, too_large
 
 
 class PageRefused(ValueError):
@@ -33,8 +33,9 @@ class GuardedMarkdownReader(MarkdownReader):  # type: ignore[misc]
         # read a second time by Markdown, from the disk cache: a scan of the lines
         # costs far less than Markdown's minutes on a page nested a thousand deep
         with open(source_path, encoding="utf-8", errors="replace") as handle:
-            depth, line = nesting(handle.read())
-        if line is not None:
+            deep = too_deep(handle.read())
+        if deep is not None:
+            depth, line = deep
             raise PageRefused(
                 f"nested {depth} levels deep at line {line}, more than {NESTING_LIMIT}"
             )

@@ -187,7 +187,9 @@ def _brand(profile: Profile, sources: SourceFiles, path: str) -> BrandFiles:
         if os.path.isfile(logo_path) and escape(sources.content_dir, logo_path) is None:
             with open(logo_path, "rb") as handle:
                 logo_data = handle.read()
-    return brand_files(profile.brand, label, profile.name, fields, logo_data)
+    # beside the picture cache; make clean removes both
+    cache = os.path.join(sources.project_dir, "cache", "brand")
+    return brand_files(profile.brand, label, profile.name, fields, logo_data, cache)
 
 
 STYLESHEET = "css/site.css"

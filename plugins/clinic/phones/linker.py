@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import html as entities
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -115,6 +114,10 @@ _DIGIT = re.compile(r"\d")
 # difference: the matcher gives up after 65,535 failed candidates in a text,
 # and a window is a text of its own.
 _BREAK = re.compile(r"[bcdfghjklmpqruvwyzBCDFGHJKLMPQRUVWYZ]")
+# The last break letter of a stretch (searched up to the stretch's end)
+_LAST_BREAK = re.compile(
+    r"[bcdfghjklmpqruvwyzBCDFGHJKLMPQRUVWYZ][^bcdfghjklmpqruvwyzBCDFGHJKLMPQRUVWYZ]*\Z"
+)
 # A site has a handful of numbers; the windows around them repeat on every
 # page.  The least recently used are forgotten past this many.
 _REMEMBERED = 4096
@@ -292,14 +295,17 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
     search would also step over the text before the first digit, slowly,
     one position at a time; windows leave it out.
     """
-    breaks = [letter.start() for letter in _BREAK.finditer(text)]
     end = -1
     for digit in _DIGIT.finditer(text):
-        if digit.start() < end:
+        at = digit.start()
+        if at < end:
             continue
-        i = bisect_right(breaks, digit.start())
-        end = breaks[i] + 1 if i < len(breaks) else len(text)
-        yield (breaks[i - 1] if i else 0), end
+        # the break letters on either side, looked for in C: the one before is
+        # at or after the last window's closing letter (end - 1)
+        before = _LAST_BREAK.search(text, max(end - 1, 0), at)
+        after = _BREAK.search(text, at)
+        end = after.start() + 1 if after else len(text)
+        yield (before.start() if before else 0), end
 
 
 @lru_cache(maxsize=_REMEMBERED)

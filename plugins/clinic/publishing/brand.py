@@ -10,9 +10,17 @@ shows the site; a publish build stops on the problem.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.parsers import expat
+
+import fontTools
+import PIL
 
 from ..model.colour import DEFAULT, Palette, derive
 from ..model.problems import Problem
@@ -60,12 +68,17 @@ def brand_files(
     name: str,
     fields: list[Field],
     logo_data: bytes | None,
+    cache_dir: str | None = None,
 ) -> BrandFiles:
     """Everything the theme needs from ``[brand]``; ``label`` is clinic.toml's path for messages.
 
     ``logo_data`` is the logo file's bytes, None when ``brand.logo`` names no
-    file that exists (or names none).
+    file that exists (or names none).  With ``cache_dir``, each drawing (and
+    each check of what the font can draw) is kept there under the hash of
+    what it is made from, so a rebuild reads the files instead of loading
+    the font and drawing them again (about 0.25 s of CPU a build).
     """
+    drawn = functools.partial(_cached, cache_dir)
     problems: list[Problem] = []
     advice: list[str] = []
     palette = derive(brand.colour)
@@ -95,7 +108,7 @@ def brand_files(
             )
         )
     for item in fields:
-        lost = fonts.missing(item.text)
+        lost = json.loads(drawn(_missing, item.text))
         if lost:
             problems.append(
                 Problem(
@@ -112,14 +125,14 @@ def brand_files(
     brand_colour, text = palette.brand, palette.brand_text
     place = ", ".join(f.text for f in fields if f.key != "clinic.name" and f.text)
     generated = {
-        "img/share.png": images.share_card(name, place, brand_colour, text),
-        "img/apple-touch-icon.png": images.apple_touch_icon(name, brand_colour, text),
-        "img/favicon.svg": images.favicon_svg(name, brand_colour, text),
+        "img/share.png": drawn(images.share_card, name, place, brand_colour, text),
+        "img/apple-touch-icon.png": drawn(images.apple_touch_icon, name, brand_colour, text),
+        "img/favicon.svg": drawn(images.favicon_svg, name, brand_colour, text),
     }
     files = BrandFiles(
         palette=palette,
         generated=generated,
-        favicon_ico=images.favicon_ico(name, brand_colour, text),
+        favicon_ico=drawn(images.favicon_ico, name, brand_colour, text),
         logo="img/logo.png",
         own_logo=False,
         problems=problems,
@@ -134,8 +147,54 @@ def brand_files(
             files.logo_size = size
             generated[files.logo] = logo_data
             return files
-    generated["img/logo.png"] = images.wordmark_png(name, brand_colour, text)
+    generated["img/logo.png"] = drawn(images.wordmark_png, name, brand_colour, text)
     return files
+
+
+def _missing(text: str) -> bytes:
+    """``fonts.missing`` as bytes, so that it is cached like a drawing."""
+    return json.dumps(fonts.missing(text)).encode()
+
+
+@functools.cache
+def _fingerprint() -> str:
+    """What every drawing depends on besides its arguments: the drawing code, the
+    font file and the libraries that draw and encode (a change to any makes new files)."""
+    digest = hashlib.sha256()
+    for module in (images, fonts):
+        with open(str(module.__file__), "rb") as handle:
+            digest.update(handle.read())
+    font = os.stat(fonts.FONT)
+    digest.update(f"{font.st_size}|{font.st_mtime_ns}|{PIL.__version__}|".encode())
+    digest.update(str(fontTools.version).encode())
+    return digest.hexdigest()
+
+
+def _cached(cache_dir: str | None, draw: Callable[..., bytes], *args: str) -> bytes:
+    """``draw(*args)``, read from ``cache_dir`` when an earlier build made it.
+
+    The file is named by the hash of the drawing's name, its arguments and
+    ``_fingerprint()``; a cache that cannot be read or written costs only time.
+    """
+    if cache_dir is None:
+        return draw(*args)
+    key = json.dumps([draw.__qualname__, _fingerprint(), *args])
+    path = os.path.join(cache_dir, hashlib.sha256(key.encode()).hexdigest()[:32])
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        pass
+    data = draw(*args)
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)  # whole or not at all, for a build running beside
+    except OSError:
+        pass
+    return data
 
 
 def logo_problems(

@@ -246,9 +246,28 @@ class Checked:
 def check_fragment(fragment: str, page: str) -> Checked:
     """Parse ``fragment`` once; keep what the allow-list allows, refuse the rest."""
     walker = _Walker(page)
-    walker.feed(fragment)
-    walker.close()
+    if not walker.feed_plain(fragment):
+        walker = _Walker(page)
+        walker.feed(fragment)
+        walker.close()
     return Checked("".join(walker.out), walker.refusals)
+
+
+# The markup Markdown writes, read in C (see ``_Walker.feed_plain``): text
+# without "<" or "&", start tags of lower-case names with lower-case attributes
+# in double quotes (no "<", ">" or "&" in a value), end tags, and references
+# with their ";".  Whitespace is HTML's own, so each token reads as
+# html.parser reads it; anything else sends the fragment to html.parser.
+_SPACE = "[ \t\n\r\f]"
+_PLAIN_TOKEN = re.compile(
+    rf"""(?P<text>[^<&]+)
+    |<(?P<tag>[a-z][a-z0-9]*)(?P<attrs>(?:{_SPACE}+[a-z][a-z0-9-]*(?:="[^"<>&]*")?)*){_SPACE}*/?>
+    |</(?P<end>[a-z][a-z0-9]*)>
+    |&(?P<entity>[a-zA-Z][a-zA-Z0-9]*);
+    |&\#(?P<char>[0-9]+|[xX][0-9a-fA-F]+);""",
+    re.X,
+)
+_PLAIN_ATTRIBUTE = re.compile(r'([a-z][a-z0-9-]*)(?:="([^"<>&]*)")?')
 
 
 def loads_from_another_site(tag: str, url: str) -> tuple[str, str]:
@@ -273,6 +292,48 @@ class _Walker(HTMLParser):
         self.refusals: list[Refusal] = []
         self.open: list[str] = []  # allowed elements written and not yet closed
         self.skipping: list[str] = []  # a refused element whose content goes with it
+        self._plain_tag: str | None = None  # the start tag ``feed_plain`` is at
+
+    def feed_plain(self, fragment: str) -> bool:
+        """Walk ``fragment`` whole when it is plain markup (``_PLAIN_TOKEN``) of
+        allowed elements, calling the handlers just as html.parser would: its
+        regular expressions find the same tags, names, values and references
+        there.  False, with the walker to be thrown away, at anything else (a
+        refused element, a comment, a bare "<" or "&", single quotes, upper
+        case...), which html.parser then reads from the start.
+        """
+        pos, end = 0, len(fragment)
+        match_token = _PLAIN_TOKEN.match
+        while pos < end:
+            token = match_token(fragment, pos)
+            if token is None:
+                return False
+            pos = token.end()
+            kind = token.lastgroup
+            if kind == "text":
+                self.handle_data(token.group())
+            elif kind == "attrs":
+                tag = token.group("tag")
+                if tag not in ELEMENTS:
+                    return False  # script and style change how what follows is read
+                attrs = [
+                    (found.group(1), found.group(2))
+                    for found in _PLAIN_ATTRIBUTE.finditer(token.group("attrs"))
+                ]
+                self._plain_tag = token.group()
+                self.handle_starttag(tag, attrs)
+            elif kind == "end":
+                self.handle_endtag(token.group("end"))
+            elif kind == "entity":
+                self.handle_entityref(token.group("entity"))
+            else:
+                self.handle_charref(token.group("char"))
+        self._plain_tag = None
+        self._close_open()
+        return True
+
+    def get_starttag_text(self) -> str | None:
+        return self._plain_tag if self._plain_tag is not None else super().get_starttag_text()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         raw = self.get_starttag_text() or f"<{tag}"
@@ -354,6 +415,9 @@ class _Walker(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        self._close_open()
+
+    def _close_open(self) -> None:
         self.out.extend(f"</{name}>" for name in reversed(self.open))
         self.open.clear()
 

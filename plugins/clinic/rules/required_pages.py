@@ -10,6 +10,8 @@ too: hosts show it for every address that does not exist.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -25,25 +27,52 @@ _THEME_LINK = re.compile(r'href="\{\{\s*SITEURL\s*\}\}/([^"{}]*)"')
 NOT_FOUND = "404.html"  # what hosts serve for an address that does not exist
 
 
-def linked_addresses(templates_dir: str) -> set[str]:
+def linked_addresses(templates_dir: str, cache_dir: str | None = None) -> set[str]:
     """Every fixed site address the templates always link to, and the 404 page.
 
     A link inside ``{% if %}`` is shown only when its page exists (the team
     list, the locations list), so it asks for no page; the templates are read
-    with Jinja's own parser to tell the two apart.
+    with Jinja's own parser to tell the two apart.  Parsing is most of this
+    check's time (a tenth of a small site's build), so with ``cache_dir``
+    the addresses are kept there under the hash of the templates' text,
+    Jinja's version and this module, and a build whose templates have not
+    changed reads them.
     """
-    found = {NOT_FOUND}
-    parser = jinja2.Environment()
+    texts = []
     for root, _, files in os.walk(templates_dir):
         for name in files:
             if name.endswith(".html"):
                 with open(os.path.join(root, name), encoding="utf-8") as handle:
                     text = handle.read()
-                if "SITEURL" not in text:
-                    continue  # no link of this kind; parsing is most of this check's time
-                for shown in _unconditional_text(parser.parse(text)):
-                    found.update(_THEME_LINK.findall(shown))
-    return found
+                if "SITEURL" in text:  # else no link of this kind
+                    texts.append(text)
+    digest = hashlib.sha256(f"{jinja2.__version__}|".encode())
+    with open(__file__, "rb") as handle:
+        digest.update(handle.read())
+    for text in sorted(texts):
+        digest.update(b"\0" + text.encode())
+    path = os.path.join(cache_dir, digest.hexdigest()[:32] + ".json") if cache_dir else None
+    if path:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return {NOT_FOUND} | set(json.load(handle))
+        except (OSError, ValueError):
+            pass
+    found = set()
+    parser = jinja2.Environment()
+    for text in texts:
+        for shown in _unconditional_text(parser.parse(text)):
+            found.update(_THEME_LINK.findall(shown))
+    if path:
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            temporary = f"{path}.{os.getpid()}.tmp"
+            with open(temporary, "w", encoding="utf-8") as handle:
+                json.dump(sorted(found), handle)
+            os.replace(temporary, path)
+        except OSError:
+            pass  # a cache that cannot be written costs only time
+    return {NOT_FOUND} | found
 
 
 def _unconditional_text(node: jinja2.nodes.Node) -> Iterable[str]:

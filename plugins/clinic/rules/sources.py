@@ -30,11 +30,26 @@ NESTING_LIMIT = 50
 
 _LEVEL = re.compile(r"^((?:[ \t]*>)*)([ \t]*)(?:[-*+]|\d+[.)])(?:[ \t]|$)")
 _QUOTES = re.compile(r"^((?:[ \t]*>)*)")
+# Each level of a line is at least one space, tab or ">" at its start, so a line
+# past the limit starts with a run of more than NESTING_LIMIT - 1 of them.
+_DEEP_RUN = re.compile("[ \t>]{%d,}" % NESTING_LIMIT)  # noqa: UP031 (regex braces)
 
 
 def too_large(size: int) -> bool:
     """Whether a source of ``size`` bytes is larger than a page may be."""
     return size > PAGE_LIMIT
+
+
+def too_deep(text: str) -> tuple[int, int] | None:
+    """``nesting(text)`` when a line is past the limit, else None.
+
+    Most pages have no run of spaces, tabs and ">" that long: they are
+    not scanned line by line.
+    """
+    if not _DEEP_RUN.search(text):
+        return None
+    depth, line = nesting(text)
+    return None if line is None else (depth, line)
 
 
 def nesting(text: str) -> tuple[int, int | None]:

@@ -103,7 +103,7 @@ def brand_files(
                     f'"{key}" is "{brand.colour}", adjusted for contrast: '
                     + "; ".join(palette.changes),
                     "nothing to do; to choose the shades yourself, write a colour with at least "
-                    "4.5:1 against white (a contrast checker shows it)",
+                    "7:1 against white (a contrast checker shows it)",
                 )
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import socket
@@ -217,7 +218,9 @@ def wait_for(predicate, timeout=20.0):
             value = predicate()
             if value:
                 return value
-        except OSError:
+        # not up yet, or a page read while the rebuild rewrote it (Pelican
+        # writes pages in place; the open page polls again, and so does this)
+        except (OSError, http.client.HTTPException):
             pass
         time.sleep(0.05)
     raise AssertionError("timed out")

@@ -18,5 +18,11 @@ def write_live(output: str, **state: Any) -> None:
     """What the open page polls: a build id, and the problems or the error to show."""
     os.makedirs(output, exist_ok=True)
     state["build"] = time.time_ns()
-    with open(os.path.join(output, LIVE_FILE), "w", encoding="utf-8") as handle:
+    # Written beside it, then renamed over it in one step: the open page (and
+    # the server sending it) polls while builds run, and must never read a
+    # half-written file.
+    path = os.path.join(output, LIVE_FILE)
+    part = f"{path}.{os.getpid()}.part"
+    with open(part, "w", encoding="utf-8") as handle:
         json.dump(state, handle)
+    os.replace(part, path)

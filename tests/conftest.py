@@ -27,10 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-26"
 # What a copy of the project takes from the repository: everything but content/.
 PROJECT_FILES = ("theme", "plugins", "pelicanconf.py", "publishconf.py")
-# Every test build shares one picture cache (keyed by content, so sharing is
-# safe): each fixture photo is encoded once per machine, not once per build.
-PICTURE_CACHE = Path(tempfile.gettempdir()) / f"clinic-test-pictures-{os.getuid()}"
-os.environ.setdefault("CLINIC_PICTURE_CACHE", str(PICTURE_CACHE))
+# Every test build shares one cache (keyed by content, so sharing is safe):
+# each fixture photo is encoded, each brand picture drawn and the theme
+# scanned once per machine, not once per build.
+SHARED_CACHE = Path(tempfile.gettempdir()) / f"clinic-test-cache-{os.getuid()}"
+os.environ.setdefault("CLINIC_CACHE", str(SHARED_CACHE))
 
 
 @dataclass

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from conftest import Result
 
+import functools
 import shutil
+import struct
 from pathlib import Path
 
 # Reviewed well inside the default twelve-month interval of conftest.TODAY.
@@ -200,9 +202,26 @@ LOGO_SVG = """\
 """
 
 
+@functools.cache
+def _srgb_profile() -> bytes:
+    """An sRGB ICC profile with a fixed date, so the same photo is the same bytes.
+
+    LittleCMS stamps a profile with the time it was made (header bytes 24 to
+    35); a photo that changed with the clock would miss the shared picture
+    cache and be encoded again by every test that writes it.  A profile ID of
+    zeros means "not computed", which the ICC specification allows.
+    """
+    from PIL import ImageCms
+
+    icc = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    icc[24:36] = struct.pack(">6H", 2026, 1, 2, 3, 4, 5)
+    icc[84:100] = bytes(16)
+    return bytes(icc)
+
+
 def photo(path: Path, size: tuple[int, int] = (1800, 1200), colour=(200, 120, 90)) -> None:
     """A made-up JPEG carrying what a phone photo carries: GPS, camera serial, XMP, ICC."""
-    from PIL import Image, ImageCms, ImageDraw
+    from PIL import Image, ImageDraw
 
     image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
@@ -213,7 +232,7 @@ def photo(path: Path, size: tuple[int, int] = (1800, 1200), colour=(200, 120, 90
     exif[0xA431] = "SERIAL-0042"  # BodySerialNumber
     exif[0x0132] = "2026:01:02 03:04:05"  # DateTime
     exif.get_ifd(0x8825).update({1: "N", 2: (25.0, 45.0, 1.5), 3: "W", 4: (80.0, 16.0, 2.5)})
-    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    icc = _srgb_profile()
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(
         path,

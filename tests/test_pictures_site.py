@@ -239,7 +239,7 @@ def test_a_rebuild_makes_no_picture_twice(tmp_path):
     project = copy_project(tmp_path / "site")
     write_clinic(project.root)
     cache = tmp_path / "own-cache"  # not the cache the other tests share
-    env = {"CLINIC_PICTURE_CACHE": str(cache)}
+    env = {"CLINIC_CACHE": str(cache)}
     assert project.build(env=env).returncode == 0
     before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
     assert len(before) >= 20

@@ -69,7 +69,7 @@ def _make_publish(root: Path):
             "PATH": f"{venv_bin}:/usr/bin:/bin",
             "SITEURL": SITE,
             "HOME": str(root),
-            "CLINIC_PICTURE_CACHE": os.environ["CLINIC_PICTURE_CACHE"],
+            "CLINIC_CACHE": os.environ["CLINIC_CACHE"],
         },
     )
 

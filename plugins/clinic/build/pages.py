@@ -21,7 +21,7 @@ from ..rules.pages import address_problems, check_page
 from ..rules.required_pages import linked_addresses, required_page_problems
 from ..rules.sources import unrouted_problem
 from .people import Reviewers, check_people_and_places, with_person
-from .session import Build
+from .session import Build, cache_dir
 
 # Pelican's lists of pages that are written; drafts stay out of the catalog.
 PUBLISHED_LISTS = ("pages", "hidden_pages", "articles", "hidden_articles")
@@ -265,8 +265,7 @@ def required_problems(
     return required_page_problems(
         linked_addresses(
             os.path.join(pelican_settings["THEME"], "templates"),
-            # beside the picture cache; make clean removes both
-            os.path.join(build.sources.project_dir, "cache", "templates"),
+            cache_dir(build.settings, build.sources.project_dir, "templates"),
         ),
         written,
         draft_urls,

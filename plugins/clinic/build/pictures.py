@@ -30,7 +30,7 @@ from ..publishing.pictures import (
     plan,
     share_variant,
 )
-from .session import Build
+from .session import Build, cache_dir
 
 RASTER = (
     ".jpg",
@@ -279,13 +279,7 @@ def finish(build: Build, found: Pictures, out_dir: str) -> int:
     """Make every picture into ``out_dir``; remove any original Pelican copied there."""
     from ..publishing.picture_files import render_all
 
-    # beside Pelican's own cache unless set (make clean removes both); the
-    # cache is keyed by content, so builds of several projects may share one
-    cache = (
-        build.settings["CLINIC_PICTURE_CACHE"]
-        or os.environ.get("CLINIC_PICTURE_CACHE")
-        or os.path.join(build.sources.project_dir, "cache", "pictures")
-    )
+    cache = cache_dir(build.settings, build.sources.project_dir, "pictures")
     made = render_all(found.jobs.values(), cache, out_dir)
     replaced = {job.plan.fallback.path for job in found.jobs.values()}
     for rel in found.dropped - replaced:

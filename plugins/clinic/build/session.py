@@ -40,10 +40,22 @@ DEFAULTS: dict[str, Any] = {
     "CLINIC_TODAY": None,  # a fixed date for tests; None means today
     "CLINIC_CHECK": False,  # make check: report and exit non-zero on any problem
     "CLINIC_LIVE_RELOAD": False,  # make serve: pages poll _live.json and refresh
-    # where made pictures are kept between builds (None: cache/pictures in the
-    # project); the environment's CLINIC_PICTURE_CACHE lets builds share one
-    "CLINIC_PICTURE_CACHE": None,
+    # the folder of what builds keep between them (made pictures, brand
+    # pictures, the theme's scan): None is cache/ in the project, and the
+    # environment's CLINIC_CACHE lets several projects share one (everything
+    # in it is keyed by content, so sharing is safe)
+    "CLINIC_CACHE": None,
 }
+
+
+def cache_dir(settings: dict[str, Any], project_dir: str, kind: str) -> str:
+    """The folder for one kind of kept work: ``pictures``, ``brand`` or ``templates``."""
+    root = (
+        settings.get("CLINIC_CACHE")
+        or os.environ.get("CLINIC_CACHE")
+        or os.path.join(project_dir, "cache")  # beside Pelican's own; make clean removes it
+    )
+    return os.path.join(root, kind)
 
 
 class LogCapture(logging.Handler):
@@ -135,7 +147,7 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         if found:
             site_url = ""
     theme = pelican_settings["THEME"]
-    brand = _brand(profile, sources, path)
+    brand = _brand(profile, sources, path, cache_dir(settings, sources.project_dir, "brand"))
     problems.extend(brand.problems)
     assets = Assets(os.path.join(theme, "static"), dict(brand.generated, **_styles(theme, brand)))
     problems.extend(found.problem(sources.label(found.where), "theme/") for found in assets.refused)
@@ -168,7 +180,7 @@ def start(pelican_settings: dict[str, Any]) -> Build:
     return build
 
 
-def _brand(profile: Profile, sources: SourceFiles, path: str) -> BrandFiles:
+def _brand(profile: Profile, sources: SourceFiles, path: str, cache: str) -> BrandFiles:
     """The clinic's logo, colours and pictures, with the lines of clinic.toml they come from."""
     label = sources.label(path)
     text = sources.text(label) if os.path.isfile(path) else ""
@@ -187,8 +199,6 @@ def _brand(profile: Profile, sources: SourceFiles, path: str) -> BrandFiles:
         if os.path.isfile(logo_path) and escape(sources.content_dir, logo_path) is None:
             with open(logo_path, "rb") as handle:
                 logo_data = handle.read()
-    # beside the picture cache; make clean removes both
-    cache = os.path.join(sources.project_dir, "cache", "brand")
     return brand_files(profile.brand, label, profile.name, fields, logo_data, cache)
 
 

@@ -14,6 +14,7 @@ import hashlib
 import io
 import os
 import shutil
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -147,7 +148,11 @@ def render(job: Job, cache_dir: str, out_dir: str) -> int:
             image = _cropped(clean(opened, job.source.alpha), job.plan)
         for variant in missing:
             data = _share(image, variant) if variant is job.share else _encode(image, variant)
-            temporary = os.path.join(folder, _cached_name(variant) + ".tmp")
+            # a name of its own: another build, or another thread of this one
+            # given the same photo twice, may be writing the same variant
+            temporary = os.path.join(
+                folder, f"{_cached_name(variant)}.{os.getpid()}.{threading.get_ident()}.tmp"
+            )
             with open(temporary, "wb") as handle:
                 handle.write(data)
             os.replace(temporary, os.path.join(folder, _cached_name(variant)))

@@ -6,7 +6,7 @@ import re
 import phonenumbers
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from phonenumbers import Leniency
 
@@ -812,6 +812,10 @@ def assert_linked_safely(html, region):
 
 @settings(max_examples=1000, deadline=None)
 @given(html_ish, st.sampled_from(["US", "ES"]))
+# the matcher ended the first number on the "x" before the second; the link
+# text must be a number by itself, as a second run reads it
+@example("(786) 555-0134x(786) 555-0134", "US")
+@example("(305) 555-0142x(", "US")
 def test_any_markup_is_linked_safely(html, region):
     assert_linked_safely(html, region)
 

@@ -104,6 +104,7 @@ _SHAPE = re.compile(
 )
 _AMOUNT = re.compile(r"\d{1,3}([ .])\d{3}(?:\1\d{3})*")  # 1 200 000, 305.555.014
 _DIGIT = re.compile(r"\d")
+_TRAILING = re.compile(r"\D+\Z")
 
 # ASCII letters that no phone number and no extension label ("ext", "x",
 # "anexo", "int", ";ext=") can contain, in either case: the matcher can never
@@ -248,7 +249,7 @@ class Linker:
         accepted = []
         for match_start, match_end, raw, uri in _matches(segment, self.region):
             found.append((lo + match_start, lo + match_end))
-            start, end = match_start + _unclosed(raw), match_end
+            start, end = match_start + _unclosed(raw), match_end - _after_last_digit(raw)
             if at[lo + start] is None or at[lo + end] is None or _glued(segment, start, end):
                 continue
             accepted.append((lo + start, lo + end, uri))
@@ -328,6 +329,17 @@ def _unclosed(raw: str) -> int:
     """The length of an opening bracket the number does not close: ``(305-555-0142)``."""
     closer = _OPENERS.get(raw[:1])
     return len(raw) - len(raw[1:].lstrip()) if closer and closer not in raw else 0
+
+
+def _after_last_digit(raw: str) -> int:
+    """How many characters follow a match's last digit: ``x`` in ``555-0142x(305)``.
+
+    The matcher can end a match on an extension mark with no digits after it
+    when more text follows; on its own that text is no number, so a second
+    run would not link it again.  A number, extension and all, ends on a digit.
+    """
+    trailing = _TRAILING.search(raw)
+    return len(trailing.group()) if trailing else 0
 
 
 def _glued(text: str, start: int, end: int) -> bool:

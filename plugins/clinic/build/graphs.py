@@ -7,11 +7,12 @@ problems on the other.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from ..model.catalog import Catalog, Entry
 from ..model.problems import Problem
-from ..publishing.images import SHARE_SIZE
+from ..publishing.pictures import SHARE_SIZE
 from ..schema.google import ADDRESS_PARTS, check_google
 from ..schema.nodes import script_json
 from ..schema.site import SiteGraph
@@ -86,8 +87,8 @@ def _check(
     from the profile, the rest from the page.  What Google only recommends is
     advice, printed once at the end; it never stops a publish.
 
-    Under make serve the process lives on, and the findings of a page whose
-    JSON (``texts``) has not changed since the last build are reused.
+    The findings of a page whose JSON (``texts``) and whose site's node ids
+    are what they were in the last build are that build's (``build.memo``).
     """
     problems: list[Problem] = []
     advice: list[str] = []
@@ -95,16 +96,19 @@ def _check(
         return problems, advice
     known = {node["@id"] for doc in docs.values() for node in doc["@graph"] if "@id" in node}
     known.update(node["@id"] for node in shared)
-    context = (frozenset(known), build.absolute_urls)
-    if _FINDINGS.get("context") != context:
-        _FINDINGS.clear()
-        _FINDINGS["context"] = context
     site_wide = (
         f"{build.site_url}/#clinic",
         f"{build.site_url}/#location-",
         f"{build.site_url}/#website",
     )
     stand_ins = [{"@id": n["@id"], "@type": n["@type"]} for n in shared]
+    # what a page's findings depend on besides its own JSON
+    context = (
+        hashlib.sha256("\n".join(sorted(known)).encode()).hexdigest(),
+        build.absolute_urls,
+        site_wide,
+        stand_ins,
+    )
     clinic = _checked(build, {"@context": SCHEMA_CONTEXT, "@graph": shared}, known)
     _sort_findings(
         build.profile_label,
@@ -114,15 +118,18 @@ def _check(
         build.profile_label in unnamed,
     )
     for source, doc in docs.items():
-        if texts[source] not in _FINDINGS:
+
+        def check(doc: dict[str, Any] = doc) -> list[Finding]:
             own = [n for n in doc["@graph"] if not n.get("@id", "").startswith(site_wide)]
-            _FINDINGS[texts[source]] = _checked(
+            return _checked(
                 build,
                 {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own},
                 known,
                 google={"@context": SCHEMA_CONTEXT, "@graph": own},
             )
-        _sort_findings(source, _FINDINGS[texts[source]], problems, advice, source in unnamed)
+
+        findings = build.memo.reuse(("graph findings", texts[source], context), check)
+        _sort_findings(source, findings, problems, advice, source in unnamed)
     return problems, advice
 
 
@@ -138,10 +145,6 @@ PROFILE_FACTS = frozenset(
 def _said_by_profile(finding: Finding) -> bool:
     name = finding.path.rpartition(".")[2]
     return finding.path in PROFILE_FACTS and finding.message.startswith(f'"{name}" is missing')
-
-
-# Findings by page JSON, kept between the builds of one make serve process.
-_FINDINGS: dict[Any, Any] = {}
 
 
 def _checked(

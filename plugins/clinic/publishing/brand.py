@@ -26,7 +26,11 @@ from ..model.colour import DEFAULT, Palette, derive
 from ..model.problems import Problem
 from ..model.profile import Brand
 from ..rules.static_files import SVG_FIX, svg_findings
-from . import fonts, images
+from . import fonts
+
+# The drawing code (publishing/images.py, which loads Pillow's drawing modules)
+# is imported only when a drawing is not in the cache: most builds never need it.
+_DRAWINGS = ("images.py", "fonts.py")
 
 MAX_LOGO_BYTES = 200 * 1024  # a logo is drawn on every page: it must stay light
 HEADER_LOGO_HEIGHT = 40  # CSS px; the header's <img> keeps the logo's proportions
@@ -108,7 +112,7 @@ def brand_files(
             )
         )
     for item in fields:
-        lost = json.loads(drawn(_missing, item.text))
+        lost = json.loads(drawn("_missing", item.text))
         if lost:
             problems.append(
                 Problem(
@@ -125,14 +129,14 @@ def brand_files(
     brand_colour, text = palette.brand, palette.brand_text
     place = ", ".join(f.text for f in fields if f.key != "clinic.name" and f.text)
     generated = {
-        "img/share.png": drawn(images.share_card, name, place, brand_colour, text),
-        "img/apple-touch-icon.png": drawn(images.apple_touch_icon, name, brand_colour, text),
-        "img/favicon.svg": drawn(images.favicon_svg, name, brand_colour, text),
+        "img/share.png": drawn("share_card", name, place, brand_colour, text),
+        "img/apple-touch-icon.png": drawn("apple_touch_icon", name, brand_colour, text),
+        "img/favicon.svg": drawn("favicon_svg", name, brand_colour, text),
     }
     files = BrandFiles(
         palette=palette,
         generated=generated,
-        favicon_ico=drawn(images.favicon_ico, name, brand_colour, text),
+        favicon_ico=drawn("favicon_ico", name, brand_colour, text),
         logo="img/logo.png",
         own_logo=False,
         problems=problems,
@@ -147,7 +151,7 @@ def brand_files(
             files.logo_size = size
             generated[files.logo] = logo_data
             return files
-    generated["img/logo.png"] = drawn(images.wordmark_png, name, brand_colour, text)
+    generated["img/logo.png"] = drawn("wordmark_png", name, brand_colour, text)
     return files
 
 
@@ -161,8 +165,8 @@ def _fingerprint() -> str:
     """What every drawing depends on besides its arguments: the drawing code, the
     font file and the libraries that draw and encode (a change to any makes new files)."""
     digest = hashlib.sha256()
-    for module in (images, fonts):
-        with open(str(module.__file__), "rb") as handle:
+    for name in _DRAWINGS:
+        with open(os.path.join(os.path.dirname(__file__), name), "rb") as handle:
             digest.update(handle.read())
     font = os.stat(fonts.FONT)
     digest.update(f"{font.st_size}|{font.st_mtime_ns}|{PIL.__version__}|".encode())
@@ -170,22 +174,33 @@ def _fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _cached(cache_dir: str | None, draw: Callable[..., bytes], *args: str) -> bytes:
-    """``draw(*args)``, read from ``cache_dir`` when an earlier build made it.
+def _draw(name: str, *args: str) -> bytes:
+    """The drawing ``name``: ``_missing`` here, or a function of ``publishing.images``."""
+    if name == "_missing":
+        return _missing(*args)
+    from . import images
+
+    draw: Callable[..., bytes] = getattr(images, name)
+    return draw(*args)
+
+
+def _cached(cache_dir: str | None, name: str, *args: str) -> bytes:
+    """The drawing ``name`` of ``args`` (``_draw``), read from ``cache_dir`` when an
+    earlier build made it.
 
     The file is named by the hash of the drawing's name, its arguments and
     ``_fingerprint()``; a cache that cannot be read or written costs only time.
     """
     if cache_dir is None:
-        return draw(*args)
-    key = json.dumps([draw.__qualname__, _fingerprint(), *args])
+        return _draw(name, *args)
+    key = json.dumps([name, _fingerprint(), *args])
     path = os.path.join(cache_dir, hashlib.sha256(key.encode()).hexdigest()[:32])
     try:
         with open(path, "rb") as handle:
             return handle.read()
     except OSError:
         pass
-    data = draw(*args)
+    data = _draw(name, *args)
     try:
         os.makedirs(cache_dir, exist_ok=True)
         temporary = f"{path}.{os.getpid()}.tmp"

@@ -21,8 +21,8 @@ from PIL import (
 )
 
 from . import fonts
+from .pictures import SHARE_SIZE
 
-SHARE_SIZE = (1200, 630)  # what link previews and Google's article images ask for
 WORDMARK_SIZE = 600  # square; Google asks a logo for 112 px at least
 
 

@@ -17,7 +17,10 @@ import html
 import posixpath
 from dataclasses import dataclass
 
-from .images import SHARE_SIZE  # link previews (Open Graph, structured data)
+# what link previews (Open Graph) and Google's article images ask for; the share
+# card (publishing/images.py) is drawn at this size too
+SHARE_SIZE = (1200, 630)
+
 
 # Widths for a column up to 44rem (704 px) at up to 3x density, and the
 # 1,600 px a wide screen's photo needs; a source narrower than one is not

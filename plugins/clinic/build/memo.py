@@ -1,0 +1,117 @@
+"""Results kept between builds: what a pure step made of an input, reused while both stay the same.
+
+Most builds change a page or two, yet each build would link every body's
+phone numbers, check every body against the allow-list and check every
+page's structured data again.  Those steps are pure (the same input gives
+the same result), so their results are kept in ``cache/results/``, one file per
+site, under the hash of the step's name and its input, and reused
+while the plugin's code and the libraries it calls are the same
+(``code_version``); a change to either starts afresh.
+
+Each build writes back only what it used, so the file holds one site's
+current pages and never grows with old ones.  A file that cannot be read or
+written costs time only.  The files are pickles, as Pelican's own content
+cache is: they are read only from the project's own cache folder, which is
+as trusted as the settings file Pelican runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import babel
+import phonenumbers
+
+T = TypeVar("T")
+
+_PLUGIN = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The libraries whose answers are kept: the call links' numbers and the
+# languages' names.  The vocabulary is the plugin's own data, hashed with its code.
+_LIBRARIES = (phonenumbers.__version__, babel.__version__)
+
+
+@functools.cache
+def code_version() -> str:
+    """A hash of every module of the plugin, its data and the libraries it calls."""
+    digest = hashlib.sha256(repr((sys.version, _LIBRARIES)).encode())
+    for folder, dirs, files in sorted(os.walk(_PLUGIN)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".json", ".jsonld", ".toml")):
+                digest.update(os.path.relpath(os.path.join(folder, name), _PLUGIN).encode())
+                with open(os.path.join(folder, name), "rb") as handle:
+                    digest.update(handle.read())
+    return digest.hexdigest()
+
+
+class Memo:
+    """The kept results of one site (``folder/name.pickle``); no ``folder`` keeps nothing."""
+
+    def __init__(self, folder: str | None, name: str) -> None:
+        self.path = os.path.join(folder, f"{name}.pickle") if folder else None
+        self._old: dict[str, Any] = {}
+        self._used: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._changed = False
+        if self.path is None:
+            return
+        try:
+            with open(self.path, "rb") as handle:
+                version, old = pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+            return
+        if version == code_version() and isinstance(old, dict):
+            self._old = old
+
+    def call(self, step: Callable[..., T], *args: Any) -> T:
+        """``step(*args)``, or what it returned for the same arguments in an earlier build.
+
+        ``args`` are strings, or values whose ``repr`` says all of them.
+        """
+        name = (getattr(step, "__module__", None), step.__qualname__)
+        return self.reuse((name, args), lambda: step(*args))
+
+    def reuse(self, key: Any, make: Callable[[], T]) -> T:
+        """``make()``, or what it returned in an earlier build for the same ``key``.
+
+        ``key``'s ``repr`` must say everything ``make``'s result depends on.
+        """
+        digest = hashlib.sha256(repr(key).encode()).hexdigest()
+        with self._lock:
+            if digest in self._used:
+                return self._used[digest]  # type: ignore[no-any-return]
+            if digest in self._old:
+                self._used[digest] = self._old[digest]
+                return self._used[digest]  # type: ignore[no-any-return]
+        result = make()
+        with self._lock:
+            self._used[digest] = result
+            self._changed = True
+        return result
+
+    def save(self) -> None:
+        """Write what this build used, when anything is new or was dropped."""
+        if self.path is None or not (self._changed or len(self._used) != len(self._old)):
+            return
+        temporary = f"{self.path}.{os.getpid()}.{threading.get_ident()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            with open(temporary, "wb") as handle:
+                pickle.dump((code_version(), self._used), handle, pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)  # whole or not at all, for a build beside it
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.remove(temporary)
+
+
+def site_key(content_dir: str) -> str:
+    """A short name for one site's files: the hash of its content folder's path."""
+    return hashlib.sha256(os.path.abspath(content_dir).encode()).hexdigest()[:16]

@@ -1,0 +1,64 @@
+"""Results kept between builds (build/memo.py): reused for the same input, made anew otherwise."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+from clinic.build import memo
+from clinic.build.memo import Memo
+
+
+def _double(text: str) -> str:
+    _double.calls += 1  # type: ignore[attr-defined]
+    return text * 2
+
+
+def test_a_result_is_reused_by_the_next_build_and_only_what_was_used_is_kept(tmp_path):
+    _double.calls = 0  # type: ignore[attr-defined]
+    first = Memo(str(tmp_path), "site")
+    assert first.call(_double, "a") == "aa"
+    assert first.call(_double, "b") == "bb"
+    assert first.call(_double, "a") == "aa"
+    assert _double.calls == 2
+    first.save()
+
+    second = Memo(str(tmp_path), "site")
+    assert second.call(_double, "a") == "aa"
+    assert _double.calls == 2  # read from the first build's file
+    assert second.call(_double, "c") == "cc"
+    assert _double.calls == 3
+    second.save()
+
+    with open(tmp_path / "site.pickle", "rb") as handle:
+        _, kept = pickle.load(handle)
+    assert len(kept) == 2  # "b" was not used by the second build, so it is gone
+
+
+def test_other_code_or_a_broken_file_starts_afresh(tmp_path, monkeypatch):
+    _double.calls = 0  # type: ignore[attr-defined]
+    first = Memo(str(tmp_path), "site")
+    first.call(_double, "a")
+    first.save()
+    monkeypatch.setattr(memo, "code_version", lambda: "another version of the plugin")
+    assert Memo(str(tmp_path), "site").call(_double, "a") == "aa"
+    assert _double.calls == 2
+
+    (tmp_path / "site.pickle").write_bytes(b"not a pickle")
+    assert Memo(str(tmp_path), "site").call(_double, "a") == "aa"
+    assert _double.calls == 3
+
+
+def test_without_a_folder_nothing_is_written(tmp_path):
+    kept = Memo(None, "site")
+    assert kept.call(_double, "x") == "xx"
+    kept.save()
+    assert os.listdir(tmp_path) == []
+
+
+def test_the_key_says_which_step_ran(tmp_path):
+    kept = Memo(str(tmp_path), "site")
+    assert kept.call(str.upper, "a") == "A"
+    assert kept.call(str.lower, "A") == "a"
+    assert kept.reuse(("a step", "A"), lambda: "made") == "made"
+    assert kept.reuse(("a step", "A"), lambda: "never made") == "made"

@@ -262,6 +262,7 @@ def finish_build(pelican: Any) -> None:
         made = pictures.finish(build, build.pictures, pelican.output_path)
         logger.info("Pictures: %d files made, the rest from the cache", made)
     build.problems.extend(site_files.write_site_files(pelican.output_path, build))
+    build.memo.save()
     if build.settings["CLINIC_LIVE_RELOAD"]:
         write_live(pelican.output_path, problems=[str(p) for p in build.problems.sorted()])
     if report.finish(build, report.pelican_problems(build.pelican_log.messages, dropped)):

@@ -45,14 +45,14 @@ def allow_listed(build: Build, content: Content) -> list[Problem]:
     files = build.sources
     source = files.label(content.source_path)
     page = page_address(build.site_url, content.url)
-    checked = check_fragment(content._content or "", page)
+    checked = build.memo.call(check_fragment, content._content or "", page)
     content._content = checked.html
     found = [_refused(build, source, refusal, None) for refusal in checked.refusals]
     # header values Markdown renders (Summary), printed as HTML like the body
     for key in content.settings.get("FORMATTED_FIELDS", ["summary"]):
         if key not in content.metadata:
             continue
-        checked = check_fragment(str(content.metadata[key]), page)
+        checked = build.memo.call(check_fragment, str(content.metadata[key]), page)
         content.metadata[key] = checked.html
         if key == "summary":
             content._summary = checked.html
@@ -77,10 +77,10 @@ def _prepare_body(build: Build, content: Content, region: str, sources: str) -> 
     files = build.sources
     source = files.label(content.source_path)
     found: list[Problem] = link_problems(build, content) + _control_problems(build, source, content)
-    body = link_phones(content._content or "", region)
+    body = build.memo.call(link_phones, content._content or "", region)
     content._content = label_sources(body.html, sources)
     if "summary" in content.metadata:
-        summary = link_phones(str(content.metadata["summary"]), region)
+        summary = build.memo.call(link_phones, str(content.metadata["summary"]), region)
         content._summary = content.metadata["summary"] = summary.html
     # the example is the clinic's own number, written as its pages show it
     main = build.profile.main

@@ -14,6 +14,7 @@ from typing import Any
 from ..model import catalog as catalog_mod
 from ..model import translations as translations_mod
 from ..model.content import Content
+from ..model.languages import native_name
 from ..model.problems import Problem
 from ..model.routes import Route, route_for
 from ..rules.headers import image_header_problems, price_of, unknown_key_problems
@@ -173,7 +174,12 @@ def describe_pages(
     # catalog is the same with its translations in place (model.translations)
     originals = [e for e in entries if not e.route.language]
     catalog, problems = catalog_mod.build_catalog(originals, locate, drafts)
-    translations, found = translations_mod.join(entries, build.languages)
+    names = (
+        {code: build.memo.call(native_name, code) for code in build.languages.codes}
+        if len(build.languages.codes) > 1
+        else {}
+    )
+    translations, found = translations_mod.join(entries, build.languages, names)
     problems.extend(found)
     translations_mod.inherit_metadata(translations)
     for treatment in catalog.treatments:

@@ -28,6 +28,7 @@ from ..rules.files import Folder, escape
 from ..rules.privacy import template_problems
 from ..rules.site_url import booking_problems, siteurl_problems
 from .languages import Localizer
+from .memo import Memo, site_key
 from .sources import SourceFiles
 
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ DEFAULTS: dict[str, Any] = {
 
 
 def cache_dir(settings: dict[str, Any], project_dir: str, kind: str) -> str:
-    """The folder for one kind of kept work: ``pictures``, ``brand`` or ``templates``."""
+    """The folder for one kind of kept work: ``pictures``, ``brand``, ``templates`` or
+    ``results``."""
     root = (
         settings.get("CLINIC_CACHE")
         or os.environ.get("CLINIC_CACHE")
@@ -100,6 +102,8 @@ class Build:
     static_files: list[Any] = field(default_factory=list)
     # Pelican's map of source paths to pages (None where reading failed)
     generated: dict[str, Content | None] = field(default_factory=dict)
+    # results of the pure steps kept from the last build (build/memo.py)
+    memo: Memo = field(default_factory=lambda: Memo(None, ""))
 
     @property
     def languages(self) -> Languages:
@@ -176,6 +180,9 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         ),
         problems=problems,
         templates=page_templates(theme),
+        memo=Memo(
+            cache_dir(settings, sources.project_dir, "results"), site_key(sources.content_dir)
+        ),
     )
     return build
 

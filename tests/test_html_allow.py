@@ -387,3 +387,17 @@ def test_a_srcset_of_the_sites_own_pictures_passes():
         '/images/a-720.jpg 720w" sizes="100vw" alt="x"></p>'
     )
     assert check_fragment(fragment, PAGE).refusals == []
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<img src="//[x" alt="a">',
+        '<p><a href="https://[::1/x">a</a></p>',
+        '<img src="http://[x/a.png" alt="">',
+    ],
+)
+def test_an_address_no_browser_can_parse_is_refused_not_a_crash(fragment):
+    checked = check_fragment(fragment, "https://clinic.example/page/")
+    assert len(checked.refusals) == 1
+    assert "[" not in checked.html  # the address is left out of what is written

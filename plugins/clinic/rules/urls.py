@@ -64,8 +64,13 @@ def resolve(url: str, base: str) -> Resolved:
         url = f"{scheme}://{url[len(scheme) + 1 :].lstrip('/')}"
     elif url.startswith("//"):
         url = "//" + url.lstrip("/")
-    absolute = urllib.parse.urljoin(base, url)
-    return Resolved(absolute, urllib.parse.urlsplit(absolute).scheme.lower(), origin(absolute))
+    try:
+        absolute = urllib.parse.urljoin(base, url)
+        return Resolved(absolute, urllib.parse.urlsplit(absolute).scheme.lower(), origin(absolute))
+    except ValueError:
+        # a host no browser can reach ("//[x", an unclosed IPv6 bracket): no
+        # scheme and no origin, so it is refused as a picture and as a link
+        return Resolved(url, "", None)
 
 
 def origin(url: str) -> tuple[str, str, int] | None:

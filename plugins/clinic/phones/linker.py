@@ -252,6 +252,10 @@ class Linker:
             start, end = match_start + _unclosed(raw), match_end - _after_last_digit(raw)
             if at[lo + start] is None or at[lo + end] is None or _glued(segment, start, end):
                 continue
+            if not (segment[start].isdigit() or segment[start] in "+\uff0b("):
+                # the matcher read letters after an unclosed "(" as part of the
+                # number ("(xx2012000000"); a link starts on the number itself
+                continue
             accepted.append((lo + start, lo + end, uri))
         if not accepted:
             return []

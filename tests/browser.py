@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 
+# the theme's system fonts drawn as on a phone, whatever the machine's default
+FONTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fonts.conf")
 LAUNCH_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -40,7 +42,11 @@ def chromium_path() -> str | None:
 def launch(playwright):
     """A headless Chromium; fails with a message that says how to install one."""
     try:
-        return playwright.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
+        return playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=LAUNCH_ARGS,
+            env=dict(os.environ, FONTCONFIG_FILE=FONTS),
+        )
     except Exception as error:  # Playwright raises its own Error types
         raise RuntimeError(
             "No Chromium for the browser tests. Install one: `sudo apt-get install chromium` "

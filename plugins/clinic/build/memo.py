@@ -8,8 +8,8 @@ site, under the hash of the step's name and its input, and reused
 while the plugin's code and the libraries it calls are the same
 (``code_version``); a change to either starts afresh.
 
-Each build writes back only what it used, so the file holds one site's
-current pages and never grows with old ones.  A file that cannot be read or
+Each build writes back what it used and at most as many older results, so
+the file holds about one site's pages and never grows with old ones.  A file that cannot be read or
 written costs time only.  The files are pickles, as Pelican's own content
 cache is: they are read only from the project's own cache folder, which is
 as trusted as the settings file Pelican runs.
@@ -98,14 +98,21 @@ class Memo:
         return result
 
     def save(self) -> None:
-        """Write what this build used, when anything is new or was dropped."""
+        """Write what this build used, and as many older results again at most.
+
+        The older ones let two ways of building one site (a preview and a
+        publish, with other settings) take turns without making each other's
+        results again; the bound keeps the file at twice the site at most.
+        """
         if self.path is None or not (self._changed or len(self._used) != len(self._old)):
             return
+        older = [key for key in self._old if key not in self._used][: len(self._used)]
+        kept = dict(self._used, **{key: self._old[key] for key in older})
         temporary = f"{self.path}.{os.getpid()}.{threading.get_ident()}.tmp"
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(temporary, "wb") as handle:
-                pickle.dump((code_version(), self._used), handle, pickle.HIGHEST_PROTOCOL)
+                pickle.dump((code_version(), kept), handle, pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)  # whole or not at all, for a build beside it
         except OSError:
             with contextlib.suppress(OSError):

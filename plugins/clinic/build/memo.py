@@ -104,8 +104,10 @@ class Memo:
         publish, with other settings) take turns without making each other's
         results again; the bound keeps the file at twice the site at most.
         """
-        if self.path is None or not (self._changed or len(self._used) != len(self._old)):
+        if self.path is None:
             return
+        if not self._changed and len(self._old) <= 2 * len(self._used):
+            return  # nothing new, and nothing to drop
         older = [key for key in self._old if key not in self._used][: len(self._used)]
         kept = dict(self._used, **{key: self._old[key] for key in older})
         temporary = f"{self.path}.{os.getpid()}.{threading.get_ident()}.tmp"

@@ -31,7 +31,8 @@ def test_a_result_is_reused_by_the_next_build_and_old_ones_are_dropped(tmp_path)
     second.save()
 
     with open(tmp_path / "site.pickle", "rb") as handle:
-        _, kept = pickle.load(handle)
+        pickle.load(handle)  # the version
+        kept = pickle.load(handle)
     # what the second build used, and as many of the first build's others
     assert len(kept) == 4
     third = Memo(str(tmp_path), "site")
@@ -66,3 +67,42 @@ def test_the_key_says_which_step_ran(tmp_path):
     assert kept.call(str.lower, "A") == "a"
     assert kept.reuse(("a step", "A"), lambda: "made") == "made"
     assert kept.reuse(("a step", "A"), lambda: "never made") == "made"
+
+
+def test_a_file_others_may_write_is_never_read(tmp_path):
+    """A pickle runs code when read: one another user could have written is skipped."""
+    _double.calls = 0  # type: ignore[attr-defined]
+    first = Memo(str(tmp_path), "site")
+    first.call(_double, "a")
+    first.save()
+    os.chmod(tmp_path / "site.pickle", 0o666)
+    assert Memo(str(tmp_path), "site").call(_double, "a") == "aa"
+    assert _double.calls == 2
+    os.chmod(tmp_path / "site.pickle", 0o644)
+    os.chmod(tmp_path, 0o777)
+    assert Memo(str(tmp_path), "site").call(_double, "a") == "aa"
+    assert _double.calls == 3
+    os.chmod(tmp_path, 0o755)
+    assert Memo(str(tmp_path), "site").call(_double, "a") == "aa"
+    assert _double.calls == 3  # its own, safe file again: read
+
+
+def test_results_of_other_code_are_never_unpickled(tmp_path, monkeypatch):
+    """Only the version is read from another version's file: its classes may be gone."""
+    with open(tmp_path / "site.pickle", "wb") as handle:
+        pickle.dump("an older version", handle)
+        handle.write(b"\x80\x04this would not unpickle")
+    os.chmod(tmp_path / "site.pickle", 0o644)
+    assert Memo(str(tmp_path), "site").call(str.upper, "a") == "A"
+
+
+def test_what_a_build_writes_only_its_user_may_change(tmp_path):
+    old = os.umask(0o002)  # a shared-group umask, common on staff machines
+    try:
+        kept = Memo(str(tmp_path / "results"), "site")
+        kept.call(str.upper, "a")
+        kept.save()
+    finally:
+        os.umask(old)
+    assert (tmp_path / "results" / "site.pickle").stat().st_mode & 0o022 == 0
+    assert (tmp_path / "results").stat().st_mode & 0o022 == 0

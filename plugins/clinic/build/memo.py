@@ -11,8 +11,9 @@ while the plugin's code and the libraries it calls are the same
 Each build writes back what it used and at most as many older results, so
 the file holds about one site's pages and never grows with old ones.  A file that cannot be read or
 written costs time only.  The files are pickles, as Pelican's own content
-cache is: they are read only from the project's own cache folder, which is
-as trusted as the settings file Pelican runs.
+cache is, and a pickle can run code when it is read: a file is read only
+when it and its folder belong to the user building and no one else may
+write them (``_own``), the trust given to the settings file Pelican runs.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import functools
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import threading
 from collections.abc import Callable
@@ -61,14 +63,17 @@ class Memo:
         self._used: dict[str, Any] = {}
         self._lock = threading.Lock()
         self._changed = False
-        if self.path is None:
+        if self.path is None or not _own(self.path):
             return
         try:
             with open(self.path, "rb") as handle:
-                version, old = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+                # the version first, alone: results of other code are never unpickled
+                if pickle.load(handle) != code_version():
+                    return
+                old = pickle.load(handle)
+        except Exception:  # any file that cannot be read only means starting afresh
             return
-        if version == code_version() and isinstance(old, dict):
+        if isinstance(old, dict):
             self._old = old
 
     def call(self, step: Callable[..., T], *args: Any) -> T:
@@ -112,13 +117,32 @@ class Memo:
         kept = dict(self._used, **{key: self._old[key] for key in older})
         temporary = f"{self.path}.{os.getpid()}.{threading.get_ident()}.tmp"
         try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            with open(temporary, "wb") as handle:
-                pickle.dump((code_version(), kept), handle, pickle.HIGHEST_PROTOCOL)
+            # only this user may write them, whatever the umask (see _own)
+            os.makedirs(os.path.dirname(self.path), mode=0o755, exist_ok=True)
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            with os.fdopen(descriptor, "wb") as handle:
+                pickle.dump(code_version(), handle, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(kept, handle, pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)  # whole or not at all, for a build beside it
         except OSError:
             with contextlib.suppress(OSError):
                 os.remove(temporary)
+
+
+def _own(path: str) -> bool:
+    """The file is this user's and no one else may write it or its folder.
+
+    A pickle can run code when it is read, so one that another user could
+    have put there (a cache folder shared in /tmp, say) is never read.
+    """
+    try:
+        for item in (path, os.path.dirname(path)):
+            info = os.stat(item)
+            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def site_key(content_dir: str) -> str:

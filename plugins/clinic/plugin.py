@@ -17,6 +17,7 @@ from pelican.urlwrappers import Category
 from .build import (
     bodies,
     body_checks,
+    components,
     generated,
     graphs,
     navigation,
@@ -87,6 +88,8 @@ def share_profile(generator: Any) -> None:
     generator.env.globals["price_text"] = localizer.price_text
     generator.env.globals["once"] = localizer.once
     generator.env.filters["long_date"] = localizer.long_date
+    # after the globals: the theme's macros see them (build.components)
+    build.problems.extend(components.share_components(generator.env, build.sources.label))
 
 
 def write_in_language(generator: Any, content: Any) -> None:

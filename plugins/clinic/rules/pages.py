@@ -137,12 +137,12 @@ def _review_problems(
             )
         ]
     value = str(metadata["reviewed"]).strip()
-    line = locate(source, "reviewed")
+    # its line is looked up only when there is something to say about it
     if not value:
         return review_state(None, interval_months, reviewer), [
             Problem(
                 source,
-                line,
+                locate(source, "reviewed"),
                 'this medical page has not been reviewed by a clinician yet ("Reviewed" is empty)',
                 "after a clinician has checked it, write the date as Reviewed: YYYY-MM-DD",
             )
@@ -153,7 +153,7 @@ def _review_problems(
         return review_state(None, interval_months, reviewer), [
             Problem(
                 source,
-                line,
+                locate(source, "reviewed"),
                 f'"Reviewed" is "{value}", which {error}',
                 "write it as YYYY-MM-DD, for example Reviewed: 2026-03-31",
             )
@@ -163,7 +163,7 @@ def _review_problems(
         return state, [
             _future_date(
                 source,
-                line,
+                locate(source, "reviewed"),
                 "Reviewed",
                 value,
                 "write the date the clinician actually checked the page",
@@ -173,7 +173,7 @@ def _review_problems(
         return state, [
             Problem(
                 source,
-                line,
+                locate(source, "reviewed"),
                 f"review overdue since {state.next_due.isoformat()} (last reviewed {value}, "
                 f"reviewed every {interval_months} months)",
                 "ask a clinician to check the page, then update Reviewed to that date",

@@ -559,10 +559,22 @@ def brief(node: Node) -> Node:
     return found
 
 
-def unresolved(graph: list[Node]) -> list[str]:
-    """The @ids a graph refers to ({"@id": ...} alone) but does not describe, in order."""
-    described: set[str] = set()
-    referred: dict[str, None] = {}
+@dataclass(frozen=True)
+class References:
+    """The @ids some nodes describe, and those they refer to ({"@id": ...} alone), in order."""
+
+    described: frozenset[str] = frozenset()
+    referred: tuple[str, ...] = ()
+
+
+def references(graph: list[Node], before: References = References()) -> References:
+    """What ``graph``'s nodes describe and refer to, after what nodes ``before`` them did.
+
+    The site-wide nodes begin every page's graph; walked once (``before``),
+    each page walks only its own.
+    """
+    described = set(before.described)
+    referred = dict.fromkeys(before.referred)
 
     def walk(value: object, top: bool) -> None:
         if isinstance(value, dict):
@@ -579,7 +591,13 @@ def unresolved(graph: list[Node]) -> list[str]:
 
     for node in graph:
         walk(node, True)
-    return [node_id for node_id in referred if node_id not in described]
+    return References(frozenset(described), tuple(referred))
+
+
+def unresolved(graph: list[Node], before: References = References()) -> list[str]:
+    """The @ids a graph (after ``before``) refers to but does not describe, in order."""
+    found = references(graph, before)
+    return [node_id for node_id in found.referred if node_id not in found.described]
 
 
 def page_graph(facts: PageFacts, *, profile: Profile, site_url: str, shared: list[Node]) -> Node:

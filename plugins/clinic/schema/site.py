@@ -19,6 +19,7 @@ from ..model.reviews import last_changed
 from .nodes import (
     Node,
     PageFacts,
+    References,
     blog_posting_node,
     brief,
     clinic_brief,
@@ -31,6 +32,7 @@ from .nodes import (
     person_node,
     person_reference,
     procedure_node,
+    references,
     site_nodes,
     unresolved,
 )
@@ -96,6 +98,9 @@ class SiteGraph:
         self.website = [clinic_brief(profile, self.site_url, self.logo_url)] + [
             n for n in self.shared if n["@type"] == "WebSite"
         ]
+        # what the nodes that begin every page's graph describe and refer to
+        self.shared_references = references(self.shared)
+        self.website_references = references(self.website)
 
     def absolute(self, url: str) -> str:
         return f"{self.site_url}/{url}"
@@ -190,20 +195,25 @@ class SiteGraph:
             facts.extra = [self._person(person)]
         elif route.kind == "team-index":
             facts.extra = [self._person(p) for p in self.catalog.people]
-        shared = self.shared if route.kind in FULL_CLINIC_PAGES else self.website
+        full = route.kind in FULL_CLINIC_PAGES
+        shared = self.shared if full else self.website
         return self._complete(
-            page_graph(facts, profile=self.profile, site_url=self.site_url, shared=shared)
+            page_graph(facts, profile=self.profile, site_url=self.site_url, shared=shared),
+            len(shared),
+            self.shared_references if full else self.website_references,
         )
 
-    def _complete(self, doc: Node) -> Node:
+    def _complete(self, doc: Node, start: int, before: References) -> Node:
         """Describe, briefly, every node the page refers to but does not carry.
 
         A page read on its own (as search engines and assistants read one)
         then names everything it points at: a treatment's conditions, the
         services on the home page, the place a person works.
+        The site-wide nodes (``graph[:start]``) were walked once (``before``).
         """
         graph = doc["@graph"]
-        graph.extend(self.briefs[i] for i in unresolved(graph) if i in self.briefs)
+        own = unresolved(graph[start:], before)
+        graph.extend(self.briefs[i] for i in own if i in self.briefs)
         return doc
 
     def blog_index_graph(self, url: str, title: str, description: str, home: str) -> Node:

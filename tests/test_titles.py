@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clinic.build.components import share_components
 from clinic.model.profile import Profile
 from clinic.model.strings import load_strings
 from clinic.publishing.site_wide import SiteWide
@@ -47,6 +48,8 @@ def environment() -> jinja2.Environment:
         og_locale=lambda code: code,
     )
     env.filters["long_date"] = lambda day: day.isoformat()
+    env.globals["site_wide"] = SiteWide()
+    assert share_components(env, str) == []
     return env
 
 

@@ -11,6 +11,7 @@ when imported without context: the environment's globals (``t``, ``href``,
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -26,7 +27,7 @@ def share_components(env: jinja2.Environment, label: Callable[[str], str]) -> li
 
     Two components defining one name, or a macro named like another global,
     would make a page call the wrong one without a word: the second is not
-    shared and is a problem of its file (``label`` names it as staff see it).
+    shared and is a problem of its file.
     A template that imports it by name still gets it.
     """
     problems: list[Problem] = []
@@ -34,7 +35,9 @@ def share_components(env: jinja2.Environment, label: Callable[[str], str]) -> li
     names = env.list_templates(filter_func=lambda name: name.startswith(FOLDER))
     for name in sorted(n for n in names if n.endswith(".html")):
         template = env.get_template(name)
-        source = label(template.filename or name)
+        # a file's path as staff see it; a theme held in memory has only names
+        filename = template.filename
+        source = label(filename) if filename and os.path.isfile(filename) else name
         for macro, value in vars(template.module).items():
             if macro.startswith("_"):
                 continue  # Jinja's own (__name__, _body_stream); templates export no _names

@@ -21,8 +21,10 @@ from clinic.schema.nodes import (
     find_questions,
     page_graph,
     procedure_node,
+    references,
     script_json,
     site_nodes,
+    unresolved,
 )
 from test_profile import GOOD
 
@@ -292,3 +294,31 @@ def test_open_until_midnight_is_written_as_google_asks():
     (clinic,) = clinic_nodes(profile_from(text), SITE, LOGO, [])
     assert clinic["openingHoursSpecification"][0]["opens"] == "00:00"
     assert clinic["openingHoursSpecification"][0]["closes"] == "23:59"
+
+
+def test_unresolved_names_what_is_referred_to_and_described_nowhere_in_order() -> None:
+    # the site-wide nodes (walked once) and a page's own, as every page's graph begins
+    shared = [
+        {"@id": "s/#clinic", "@type": "MedicalClinic", "location": [{"@id": "s/#loc-a"}]},
+        {"@id": "s/#loc-a", "@type": "Place", "containedInPlace": {"@id": "s/#city"}},
+    ]
+    own = [
+        {
+            "@id": "s/x/#webpage",
+            "about": {"@id": "s/x/#procedure"},
+            "publisher": {"@id": "s/#clinic"},
+        },
+        {
+            "@id": "s/x/#procedure",
+            "@type": "MedicalProcedure",
+            "relevantSpecialty": {"@id": "s/#derm"},
+        },
+        {"@type": "Thing", "sameAs": [{"@id": "s/#city"}, {"@id": "s/#derm"}]},
+    ]
+    before = references(shared)
+    assert before.described == {"s/#clinic", "s/#loc-a"}
+    assert before.referred == ("s/#loc-a", "s/#city")
+    assert unresolved(own, before) == ["s/#city", "s/#derm"]
+    assert unresolved(own) == ["s/#clinic", "s/#derm", "s/#city"]
+    # a reference written with more than its @id describes the node
+    assert unresolved([{"@id": "p", "knows": {"@id": "q", "name": "Q"}}]) == []

@@ -256,7 +256,7 @@ def unsafe_address(save_as: str) -> str | None:
     """Why a page may not be written to ``save_as`` (relative to the output folder)."""
     if not save_as:
         return None  # nothing is written (drafts in a publish build)
-    if any(not ch.isprintable() for ch in save_as) or "\\" in save_as:
+    if not save_as.isprintable() or "\\" in save_as:
         return "holds characters a file name cannot have"
     normal = posixpath.normpath(save_as)
     if save_as.startswith("/") or normal != save_as.rstrip("/") or normal.startswith(".."):

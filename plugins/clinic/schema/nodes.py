@@ -576,18 +576,26 @@ def references(graph: list[Node], before: References = References()) -> Referenc
     described = set(before.described)
     referred = dict.fromkeys(before.referred)
 
-    def walk(value: object, top: bool) -> None:
-        if isinstance(value, dict):
-            if "@id" in value and (top or len(value) > 1):
-                described.add(value["@id"])
-            elif "@id" in value:
-                referred.setdefault(value["@id"], None)
-            for key, item in value.items():
-                if key != "@id":
-                    walk(item, False)
-        elif isinstance(value, list):
-            for item in value:
+    def walk(node: dict[str, Any], top: bool) -> None:
+        if "@id" in node:
+            if top or len(node) > 1:
+                described.add(node["@id"])
+            else:
+                referred.setdefault(node["@id"], None)
+        # only containers are entered: most values are text (a call a value
+        # made this a tenth of a large site's structured data)
+        for item in node.values():
+            if isinstance(item, dict):
                 walk(item, False)
+            elif isinstance(item, list):
+                items(item)
+
+    def items(values: list[Any]) -> None:
+        for item in values:
+            if isinstance(item, dict):
+                walk(item, False)
+            elif isinstance(item, list):
+                items(item)
 
     for node in graph:
         walk(node, True)

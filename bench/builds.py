@@ -56,7 +56,7 @@ _NO_LINKER = """
 # plugin module that is already imported, so this patched one is the one used.
 sys.path.insert(0, {plugins!r})
 import clinic.build.bodies as _clinic_bodies  # noqa: E402
-from clinic.phones.linker import LinkResult as _LinkResult  # noqa: E402
+from clinic.phones.results import LinkResult as _LinkResult  # noqa: E402
 _clinic_bodies.link_phones = lambda html, region: _LinkResult(html)
 """
 _TIMED = """

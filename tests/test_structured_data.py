@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -298,11 +299,11 @@ def test_open_until_midnight_is_written_as_google_asks():
 
 def test_unresolved_names_what_is_referred_to_and_described_nowhere_in_order() -> None:
     # the site-wide nodes (walked once) and a page's own, as every page's graph begins
-    shared = [
+    shared: list[dict[str, Any]] = [
         {"@id": "s/#clinic", "@type": "MedicalClinic", "location": [{"@id": "s/#loc-a"}]},
         {"@id": "s/#loc-a", "@type": "Place", "containedInPlace": {"@id": "s/#city"}},
     ]
-    own = [
+    own: list[dict[str, Any]] = [
         {
             "@id": "s/x/#webpage",
             "about": {"@id": "s/x/#procedure"},

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from phonenumbers import Leniency
 
 import clinic.phones.linker as telephone
-from clinic.phones.linker import LinkResult, Suspect, link_phones, tel_uri
+from clinic.phones.linker import link_phones, tel_uri
+from clinic.phones.results import LinkResult, Suspect
 
 TEL = '<a href="tel:+17865550134">'
 

@@ -8,7 +8,8 @@ import pytest
 
 from clinic.schema import vocabulary as vocab_mod
 from clinic.schema.data import make_vocabulary
-from clinic.schema.vocabulary import Finding, validate_graph, vocabulary
+from clinic.schema.findings import Finding
+from clinic.schema.vocabulary import validate_graph, vocabulary
 from conftest import ROOT
 
 SITE = "https://clinic.example.org"

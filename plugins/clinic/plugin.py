@@ -12,6 +12,7 @@ from typing import Any
 
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.generators import StaticGenerator
 from pelican.urlwrappers import Category
 
 from .build import (
@@ -88,8 +89,10 @@ def share_profile(generator: Any) -> None:
     generator.env.globals["price_text"] = localizer.price_text
     generator.env.globals["once"] = localizer.once
     generator.env.filters["long_date"] = localizer.long_date
-    # after the globals: the theme's macros see them (build.components)
-    build.problems.extend(components.share_components(generator.env, build.sources.label))
+    # after the globals: the theme's macros see them (build.components); the
+    # static files' generator renders no template
+    if not isinstance(generator, StaticGenerator):
+        build.problems.extend(components.share_components(generator.env, build.sources.label))
 
 
 def write_in_language(generator: Any, content: Any) -> None:

@@ -15,12 +15,24 @@ from ..model.citations import label_sources
 from ..model.content import Content
 from ..model.markup import CONTROL
 from ..model.problems import Problem
-from ..phones.linker import link_phones
+from ..phones.results import LinkResult
 from ..rules.body import control_lines
 from ..rules.html_allow import Refusal, check_fragment
 from ..rules.urls import page_address
 from .session import Build
 from .static_files import link_problems
+
+
+def link_phones(html: str, region: str) -> LinkResult:
+    """``phones.linker.link_phones``, loaded only for a body whose links are not kept.
+
+    A rebuild finds every body it has seen in ``build.memo``; the linker and
+    libphonenumber's matcher are then never loaded (a tenth of the plugin's
+    start-up).
+    """
+    from ..phones.linker import link_phones as link
+
+    return link(html, region)
 
 
 def prepare_bodies(build: Build, contents: Iterable[Content]) -> list[Problem]:

@@ -13,10 +13,9 @@ from typing import Any
 from ..model.catalog import Catalog, Entry
 from ..model.problems import Problem
 from ..publishing.pictures import SHARE_SIZE
-from ..schema.google import ADDRESS_PARTS, check_google
-from ..schema.nodes import script_json
+from ..schema.findings import Finding
+from ..schema.nodes import ADDRESS_PARTS, script_json
 from ..schema.site import SiteGraph
-from ..schema.vocabulary import Finding, validate_graph
 from .session import Build
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -87,8 +86,9 @@ def _check(
     from the profile, the rest from the page.  What Google only recommends is
     advice, printed once at the end; it never stops a publish.
 
-    The findings of a page whose JSON (``texts``) and whose site's node ids
-    are what they were in the last build are that build's (``build.memo``).
+    The findings of a page (or of the clinic's nodes) whose JSON and whose
+    site's node ids are what they were in the last build are that build's
+    (``build.memo``).
     """
     problems: list[Problem] = []
     advice: list[str] = []
@@ -109,7 +109,11 @@ def _check(
         site_wide,
         stand_ins,
     )
-    clinic = _checked(build, {"@context": SCHEMA_CONTEXT, "@graph": shared}, known)
+    clinic_doc = {"@context": SCHEMA_CONTEXT, "@graph": shared}
+    clinic = build.memo.reuse(
+        ("clinic findings", script_json(clinic_doc), context),
+        lambda: _checked(build, clinic_doc, known),
+    )
     _sort_findings(
         build.profile_label,
         [f for f in clinic if not _said_by_profile(f)],
@@ -150,6 +154,11 @@ def _said_by_profile(finding: Finding) -> bool:
 def _checked(
     build: Build, doc: dict[str, Any], known: set[str], google: dict[str, Any] | None = None
 ) -> list[Finding]:
+    # the checks are loaded only when a graph is new: a rebuild reuses the
+    # findings of every graph it has seen (build.memo)
+    from ..schema.google import check_google
+    from ..schema.vocabulary import validate_graph
+
     return validate_graph(doc, known) + check_google(
         google if google is not None else doc, absolute_urls=build.absolute_urls
     )

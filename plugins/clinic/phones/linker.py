@@ -39,11 +39,12 @@ from __future__ import annotations
 import html as entities
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+
+from .results import LinkResult, Suspect
 
 # Where a link must not go: inside another link or a form control (a link
 # cannot nest there), code and raw-text elements (digits there are not for
@@ -128,23 +129,6 @@ _REMEMBERED = 4096
 _Piece = tuple[int, int, str, bool]
 # A number the matcher found: where in its text, as written, and its tel: URI.
 _Found = tuple[int, int, str, str]
-
-
-@dataclass(frozen=True)
-class Suspect:
-    """Phone-shaped text that is not a valid number, as the reader sees it.
-
-    ``line`` is 1-based within the fragment, for the caller to map to a source line.
-    """
-
-    text: str
-    line: int
-
-
-@dataclass(frozen=True)
-class LinkResult:
-    html: str
-    suspects: tuple[Suspect, ...] = ()
 
 
 def tel_uri(number: phonenumbers.PhoneNumber) -> str:

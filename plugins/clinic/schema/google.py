@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeGuard
 
 from ..model.clock import is_date, is_time
-from .nodes import Node
+from .findings import Finding
+from .nodes import ADDRESS_PARTS, Node
 from .vocabulary import (
-    Finding,
     index_ids,
     is_datetime,
     is_reference,
@@ -35,15 +35,6 @@ from .vocabulary import (
 
 # Keys whose values are addresses Google fetches or shows.
 URL_KEYS = ("url", "item", "logo", "image", "contentUrl")
-
-# Local business: the address parts Google asks for, in the order people read them.
-ADDRESS_PARTS = (
-    "streetAddress",
-    "addressLocality",
-    "addressRegion",
-    "postalCode",
-    "addressCountry",
-)
 
 # Local business: what Google recommends, and why a patient or Google needs it.
 # Ratings, reviews, menu and cuisine are left out: a clinic's reviews of itself

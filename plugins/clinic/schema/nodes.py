@@ -43,6 +43,16 @@ SCHEMA = "https://schema.org/"
 # (text, numbers, lists, other nodes) under their property names
 Node = dict[str, Any]
 
+# A PostalAddress's parts, in the order people read them: all of them are what
+# Google asks a local business for (schema.google).
+ADDRESS_PARTS = (
+    "streetAddress",
+    "addressLocality",
+    "addressRegion",
+    "postalCode",
+    "addressCountry",
+)
+
 # MedicalSpecialty members that are also MedicalBusiness types: for these a
 # clinic can be typed ["MedicalClinic", "Dermatology"] as schema.org shows.
 BUSINESS_SPECIALTIES = frozenset(

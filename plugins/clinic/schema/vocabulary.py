@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..model.clock import is_date, is_time
+from .findings import Finding
 from .nodes import Node
 
 RELEASE = "12.0"
@@ -53,29 +54,6 @@ DATA = Path(__file__).with_name("data") / f"schemaorg-{RELEASE}.json"
 
 _PREFIXES = ("https://schema.org/", "http://schema.org/", "schema:")
 _CONTEXTS = {"https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/"}
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One thing wrong with a graph.
-
-    ``node_id`` is the ``@id`` of the node (or ``@graph[2]`` for a node
-    without one); ``path`` leads from that node to the value, for example
-    ``mainEntity[0].acceptedAnswer``.  ``severity`` is ``"error"`` for what
-    is wrong and ``"warning"`` for what Google recommends but does not need.
-    """
-
-    node_id: str
-    path: str
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        # The message names the property itself; the text before it says
-        # which nested object holds it, when it is not the node itself.
-        container = self.path.rpartition(".")[0]
-        where = f"{self.node_id} {container}" if container else self.node_id
-        return f"{where}: {self.message}"
 
 
 # -- the vocabulary ------------------------------------------------------------

@@ -56,8 +56,8 @@ _NO_LINKER = """
 # plugin module that is already imported, so this patched one is the one used.
 sys.path.insert(0, {plugins!r})
 import clinic.build.bodies as _clinic_bodies  # noqa: E402
-from clinic.phones.results import LinkResult as _LinkResult  # noqa: E402
-_clinic_bodies.link_phones = lambda html, region: _LinkResult(html)
+from clinic.phones.results import PhoneLinks as _PhoneLinks  # noqa: E402
+_clinic_bodies.phone_links = lambda html, region: _PhoneLinks()
 """
 _TIMED = """
 # The plugin's handlers timed inside this same build (CPU seconds, no
@@ -288,7 +288,7 @@ class Profile:
     functions: list[tuple[str, int, float, float]]  # (name, calls, tottime, cumtime)
 
     def cumulative(self, name: str) -> float:
-        """Cumulative seconds of a plugin function (``linker.link_phones``)."""
+        """Cumulative seconds of a plugin function (``linker.find_links``)."""
         return sum(cum for label, _, _, cum in self.functions if label.endswith(name))
 
     def calls(self, name: str) -> int:

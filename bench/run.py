@@ -287,8 +287,8 @@ def measure_size(pages: int, reps: int, scratch: Path, *, hugo: bool, nolinker: 
             "total": prof.total,
             "plugin": prof.plugin,
             "by_handler": prof.by_handler,
-            "link_phones": prof.cumulative("linker.link_phones"),
-            "link_phones_calls": prof.calls("linker.link_phones"),
+            "link_phones": prof.cumulative("linker.find_links"),
+            "link_phones_calls": prof.calls("linker.find_links"),
             "top": [f for f in prof.functions if not f[0].endswith("<module>")][:25],
         },
     }
@@ -328,8 +328,8 @@ def measure_linker_sample(reps: int, scratch: Path) -> dict:
         "cpu": cpu,
         "pages": pages,
         "profile_total": prof.total,
-        "link_phones": prof.cumulative("linker.link_phones"),
-        "link_phones_calls": prof.calls("linker.link_phones"),
+        "link_phones": prof.cumulative("linker.find_links"),
+        "link_phones_calls": prof.calls("linker.find_links"),
         "plugin": prof.plugin,
     }
 
@@ -758,7 +758,7 @@ def report(results: dict) -> tuple[str, list[tuple[str, bool | None, str]]]:
                 "linker off (CPU)",
                 "CPU difference",
                 "wall difference",
-                "link_phones under cProfile",
+                "find_links under cProfile",
                 "share of profiled build",
             ],
             rows,

@@ -6,7 +6,9 @@ import os
 import pickle
 
 from clinic.build import memo
+from clinic.build.bodies import allowed, phone_links
 from clinic.build.memo import Memo
+from clinic.phones.results import PhoneLinks
 
 
 def _double(text: str) -> str:
@@ -106,3 +108,18 @@ def test_what_a_build_writes_only_its_user_may_change(tmp_path):
         os.umask(old)
     assert (tmp_path / "results" / "site.pickle").stat().st_mode & 0o022 == 0
     assert (tmp_path / "results").stat().st_mode & 0o022 == 0
+
+
+def test_what_a_body_keeps_is_where_its_links_go_not_a_second_copy() -> None:
+    # fiction: a made-up number in the 555-01xx range
+    body = '<p>Call <em>305-555-0142</em> today, or write to <a href="/contact/">us</a>.</p>'
+    found = phone_links(body, "US")
+    assert found == PhoneLinks(((12, 24, "tel:+13055550142"),))
+    assert found.apply(body).html == (
+        '<p>Call <em><a href="tel:+13055550142">305-555-0142</a></em> today, or write to '
+        '<a href="/contact/">us</a>.</p>'
+    )
+    # Markdown's own HTML passes the allow-list as it is: nothing is kept but "unchanged"
+    assert allowed(body, "https://clinic.example.org/x/") == (None, [])
+    html, refusals = allowed('<p onclick="x()">Hi</p>', "https://clinic.example.org/x/")
+    assert html == "<p>Hi</p>" and len(refusals) == 1

@@ -15,24 +15,40 @@ from ..model.citations import label_sources
 from ..model.content import Content
 from ..model.markup import CONTROL
 from ..model.problems import Problem
-from ..phones.results import LinkResult
+from ..phones.results import PhoneLinks
 from ..rules.body import control_lines
-from ..rules.html_allow import Refusal, check_fragment
+from ..rules.html_allow import Checked, Refusal, check_fragment
 from ..rules.urls import page_address
 from .session import Build
 from .static_files import link_problems
 
 
-def link_phones(html: str, region: str) -> LinkResult:
-    """``phones.linker.link_phones``, loaded only for a body whose links are not kept.
+def phone_links(html: str, region: str) -> PhoneLinks:
+    """Where a fragment's call links go (``phones.linker.find_links``).
 
-    A rebuild finds every body it has seen in ``build.memo``; the linker and
-    libphonenumber's matcher are then never loaded (a tenth of the plugin's
-    start-up).
+    Kept by ``build.memo``: a rebuild finds every body it has seen there, and
+    the linker and libphonenumber's matcher are then never loaded (a tenth of
+    the plugin's start-up).  What is kept is where the links go, not the
+    linked page, which would keep every body a second time.
     """
-    from ..phones.linker import link_phones as link
+    from ..phones.linker import find_links
 
-    return link(html, region)
+    return find_links(html, region)
+
+
+def allowed(fragment: str, page: str) -> tuple[str | None, list[Refusal]]:
+    """``check_fragment``'s HTML (``None`` when it is the fragment itself) and refusals.
+
+    What ``build.memo`` keeps: Markdown's own HTML passes unchanged, and a
+    copy of every body would double the file the results are kept in.
+    """
+    checked = check_fragment(fragment, page)
+    return (None if checked.html == fragment else checked.html), checked.refusals
+
+
+def _allowed(build: Build, fragment: str, page: str) -> Checked:
+    html, refusals = build.memo.call(allowed, fragment, page)
+    return Checked(fragment if html is None else html, refusals)
 
 
 def prepare_bodies(build: Build, contents: Iterable[Content]) -> list[Problem]:
@@ -57,14 +73,14 @@ def allow_listed(build: Build, content: Content) -> list[Problem]:
     files = build.sources
     source = files.label(content.source_path)
     page = page_address(build.site_url, content.url)
-    checked = build.memo.call(check_fragment, content._content or "", page)
+    checked = _allowed(build, content._content or "", page)
     content._content = checked.html
     found = [_refused(build, source, refusal, None) for refusal in checked.refusals]
     # header values Markdown renders (Summary), printed as HTML like the body
     for key in content.settings.get("FORMATTED_FIELDS", ["summary"]):
         if key not in content.metadata:
             continue
-        checked = build.memo.call(check_fragment, str(content.metadata[key]), page)
+        checked = _allowed(build, str(content.metadata[key]), page)
         content.metadata[key] = checked.html
         if key == "summary":
             content._summary = checked.html
@@ -89,10 +105,12 @@ def _prepare_body(build: Build, content: Content, region: str, sources: str) -> 
     files = build.sources
     source = files.label(content.source_path)
     found: list[Problem] = link_problems(build, content) + _control_problems(build, source, content)
-    body = build.memo.call(link_phones, content._content or "", region)
+    text = content._content or ""
+    body = build.memo.call(phone_links, text, region).apply(text)
     content._content = label_sources(body.html, sources)
     if "summary" in content.metadata:
-        summary = build.memo.call(link_phones, str(content.metadata["summary"]), region)
+        text = str(content.metadata["summary"])
+        summary = build.memo.call(phone_links, text, region).apply(text)
         content._summary = content.metadata["summary"] = summary.html
     # the example is the clinic's own number, written as its pages show it
     main = build.profile.main

@@ -44,7 +44,7 @@ from functools import cache, lru_cache
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
-from .results import LinkResult, Suspect
+from .results import LinkResult, PhoneLinks, Suspect
 
 # Where a link must not go: inside another link or a form control (a link
 # cannot nest there), code and raw-text elements (digits there are not for
@@ -146,6 +146,11 @@ def link_phones(html: str, region: str) -> LinkResult:
     return _linker(region).link(html)
 
 
+def find_links(html: str, region: str) -> PhoneLinks:
+    """Where ``link_phones`` puts its links in ``html``, without making the page."""
+    return _linker(region).find(html)
+
+
 @cache
 def _linker(region: str) -> Linker:
     return Linker(region)
@@ -168,6 +173,10 @@ class Linker:
         self._step = _step_pattern(more_digits)
 
     def link(self, html: str) -> LinkResult:
+        return self.find(html).apply(html)
+
+    def find(self, html: str) -> PhoneLinks:
+        """Where the links go in ``html``, and the phone-shaped text that is no number."""
         # Most bodies have no candidate at all: say so in C.  Only references
         # ("305&nbsp;555&nbsp;0142") and "</>" (which browsers drop) can make
         # one that the source does not show.
@@ -175,19 +184,12 @@ class Linker:
             ("&" not in html and "</>" not in html)
             or not self.candidate.search(entities.unescape(html).replace("</>", ""))
         ):
-            return LinkResult(html)
+            return PhoneLinks()
         edits: list[tuple[int, int, str]] = []
         suspects: list[Suspect] = []
         for run in _runs(html, self._step):
             self._link_run(html, run, edits, suspects)
-        if not edits:
-            return LinkResult(html, tuple(suspects))
-        out, done = [], 0
-        for start, end, uri in sorted(edits):
-            out += [html[done:start], f'<a href="{uri}">', html[start:end], "</a>"]
-            done = end
-        out.append(html[done:])
-        return LinkResult("".join(out), tuple(suspects))
+        return PhoneLinks(tuple(sorted(edits)), tuple(suspects))
 
     def _link_run(
         self,

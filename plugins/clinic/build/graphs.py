@@ -102,13 +102,10 @@ def _check(
         f"{build.site_url}/#website",
     )
     stand_ins = [{"@id": n["@id"], "@type": n["@type"]} for n in shared]
-    # what a page's findings depend on besides its own JSON
-    context = (
-        hashlib.sha256("\n".join(sorted(known)).encode()).hexdigest(),
-        build.absolute_urls,
-        site_wide,
-        stand_ins,
-    )
+    # what a page's findings depend on besides its own JSON, said once
+    context = hashlib.sha256(
+        repr(("\n".join(sorted(known)), build.absolute_urls, site_wide, stand_ins)).encode()
+    ).hexdigest()
     clinic_doc = {"@context": SCHEMA_CONTEXT, "@graph": shared}
     clinic = build.memo.reuse(
         ("clinic findings", script_json(clinic_doc), context),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import importlib.util
 import os
 import pickle
 import stat
@@ -29,15 +30,26 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import babel
-import phonenumbers
-
 T = TypeVar("T")
 
 _PLUGIN = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# The libraries whose answers are kept: the call links' numbers and the
-# languages' names.  The vocabulary is the plugin's own data, hashed with its code.
-_LIBRARIES = (phonenumbers.__version__, babel.__version__)
+# The libraries whose answers are kept: the call links' numbers, the profile's
+# phone numbers and the languages' names.  The vocabulary is the plugin's own
+# data, hashed with its code.
+_LIBRARIES = ("phonenumbers", "babel")
+
+
+def _installed(name: str) -> str:
+    """A library as installed: a hash of its package file, which names its version.
+
+    Asking the package for its version would load libphonenumber, which a
+    rebuild otherwise never needs (its results are kept).
+    """
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return f"{name} not installed"
+    with open(spec.origin, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
 
 
 @functools.cache
@@ -49,7 +61,8 @@ def code_version() -> str:
     takes the nanosecond): reading every file would cost more than the
     smallest site's checks.
     """
-    digest = hashlib.sha256(repr((sys.version, _LIBRARIES)).encode())
+    libraries = [_installed(name) for name in _LIBRARIES]
+    digest = hashlib.sha256(repr((sys.version, libraries)).encode())
     for folder, dirs, files in sorted(os.walk(_PLUGIN)):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):

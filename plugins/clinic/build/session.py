@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from ..model.catalog import Entry
 from ..model.languages import Languages, english_name
 from ..model.problems import Problem, Problems
-from ..model.profile import Profile, load_profile
-from ..model.strings import Strings, load_strings
+from ..model.profile import Profile, load_profile, parse_profile
+from ..model.strings import Strings, parse_tables, read_strings
 from ..model.tomlpos import line_of
 from ..model.translations import Translations
 from ..publishing.assets import Assets
@@ -137,8 +137,12 @@ def start(pelican_settings: dict[str, Any]) -> Build:
     settings = merged_settings(pelican_settings)
     sources = SourceFiles(pelican_settings["PATH"])
     problems = Problems()
+    # results of the pure steps kept from the last build (build/memo.py)
+    memo = Memo(cache_dir(settings, sources.project_dir, "results"), site_key(sources.content_dir))
     path = os.path.join(sources.content_dir, settings["CLINIC_PROFILE"])
-    profile, found = load_profile(path, sources.label(path))
+    profile, found = load_profile(
+        path, sources.label(path), lambda text, label: memo.call(parse_profile, text, label)
+    )
     problems.extend(found)
     if settings["CLINIC_LIVE_RELOAD"]:
         profile = _last_good(path, profile, found)
@@ -160,6 +164,8 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         label = sources.label(path)
         problems.extend(booking_problems(profile, site_url, label, sources.text(label)))
     languages = Languages(profile.languages)
+    # the theme's words, every language's (model.strings)
+    tables = memo.call(parse_tables, read_strings(theme))
     problems.extend(language_folder_problems(sources.content_dir, sources.content_label, languages))
     build = Build(
         settings=settings,
@@ -172,17 +178,13 @@ def start(pelican_settings: dict[str, Any]) -> Build:
         assets=assets,
         brand=brand,
         advice=set(brand.advice),
-        strings=load_strings(theme, profile.language),
+        strings=Strings(tables, profile.language),
         localizer=Localizer(
-            languages,
-            profile,
-            {code: load_strings(theme, code) for code in languages.codes},
+            languages, profile, {code: Strings(tables, code) for code in languages.codes}
         ),
         problems=problems,
         templates=page_templates(theme),
-        memo=Memo(
-            cache_dir(settings, sources.project_dir, "results"), site_key(sources.content_dir)
-        ),
+        memo=memo,
     )
     return build
 

@@ -14,10 +14,9 @@ import math
 import re
 import tomllib
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-
-import phonenumbers
 
 from .clock import END_OF_DAY, is_time
 from .colour import DEFAULT as DEFAULT_COLOUR
@@ -425,6 +424,10 @@ def _describe(value: object) -> str:
 
 def parse_phone(raw: str, region: str) -> Phone | None:
     """A Phone if ``raw`` is a valid number in ``region``'s numbering plan."""
+    # libphonenumber is loaded only when a profile is read anew: a rebuild
+    # reuses the profile it read last time (build.session, build.memo)
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(raw, region or None)
     except phonenumbers.NumberParseException:
@@ -439,8 +442,16 @@ def parse_phone(raw: str, region: str) -> Phone | None:
     return Phone(phonenumbers.format_number(number, fmt.E164), display, number.extension or "")
 
 
-def load_profile(path: str, label: str | None = None) -> tuple[Profile, list[Problem]]:
-    """Read and validate the profile file; a missing or unreadable file is a problem."""
+def load_profile(
+    path: str,
+    label: str | None = None,
+    parse: Callable[[str, str], tuple[Profile, list[Problem]]] | None = None,
+) -> tuple[Profile, list[Problem]]:
+    """Read and validate the profile file; a missing or unreadable file is a problem.
+
+    ``parse`` reads the text (``parse_profile``); a build passes one that
+    reuses what the same text gave last time.
+    """
     label = label or path
     try:
         with open(path, "rb") as handle:
@@ -463,7 +474,7 @@ def load_profile(path: str, label: str | None = None) -> tuple[Profile, list[Pro
         return Profile(), [
             Problem(label, line, "the file is not UTF-8 text", "save it as UTF-8 in your editor")
         ]
-    return parse_profile(text, label)
+    return (parse or parse_profile)(text, label)
 
 
 def parse_profile(text: str, path: str) -> tuple[Profile, list[Problem]]:
@@ -904,6 +915,8 @@ def _address(v: _Validator, data: Table, location_keys: KeyPath) -> Address:
         if key in data and not values[key]:
             v.missing_fact(keys, key)
     country = values["country"].upper()
+    import phonenumbers  # see parse_phone
+
     if country and phonenumbers.country_code_for_region(country) == 0:
         v.report(
             keys + ("country",),
@@ -1043,6 +1056,8 @@ def _visible(v: _Validator, value: Any, keys: KeyPath) -> Any:
 
 def _example_phone(region: str) -> str:
     """A number of the region's plan to show how one is written (libphonenumber's own example)."""
+    import phonenumbers  # see parse_phone
+
     fmt = phonenumbers.PhoneNumberFormat
     number = phonenumbers.example_number(region) if region else None
     if number is not None:

@@ -28,10 +28,21 @@ class Strings:
 
 
 def load_strings(theme_dir: str, language: str) -> Strings:
-    path = os.path.join(theme_dir, "strings.toml")
+    return Strings(parse_tables(read_strings(theme_dir)), language)
+
+
+def read_strings(theme_dir: str) -> str:
+    """The text of the theme's ``strings.toml``; empty when there is none."""
     try:
-        with open(path, "rb") as handle:
-            tables = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
-        tables = {}
-    return Strings(tables, language)
+        with open(os.path.join(theme_dir, "strings.toml"), encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def parse_tables(text: str) -> dict[str, dict[str, str]]:
+    """Every language's table; none from a file that is not TOML."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return {}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import pickle
+from pathlib import Path
 
 from clinic.build import memo
 from clinic.build.bodies import allowed, phone_links
 from clinic.build.memo import Memo
 from clinic.phones.results import PhoneLinks
+from fixture_clinic import fixture_clinic
 
 
 def _double(text: str) -> str:
@@ -123,3 +125,31 @@ def test_what_a_body_keeps_is_where_its_links_go_not_a_second_copy() -> None:
     assert allowed(body, "https://clinic.example.org/x/") == (None, [])
     html, refusals = allowed('<p onclick="x()">Hi</p>', "https://clinic.example.org/x/")
     assert html == "<p>Hi</p>" and len(refusals) == 1
+
+
+def test_a_rebuild_shows_each_edit_of_the_profile_and_of_a_page(tmp_path: Path) -> None:
+    """Kept results never stand in for an edited file: each build shows what the files say now."""
+    site = fixture_clinic(tmp_path / "site")
+    site.edit("content/pages/home.md", "Title: Birchwood Skin Studio", "Title: Welcome")
+
+    def home() -> str:
+        result = site.build()
+        assert result.returncode == 0, result.output
+        return result.page("/").read_text(encoding="utf-8")
+
+    first = home()
+    assert "Birchwood Skin Studio" in first and 'href="tel:+15035550147"' in first
+    site.edit("content/clinic.toml", 'name = "Birchwood Skin Studio"', 'name = "Fernhill Skin"')
+    site.edit("content/clinic.toml", 'phone = "503-555-0147"', 'phone = "503-555-0188"')
+    site.edit("content/pages/home.md", "Call us to book a visit.", "Call 503-555-0199 to book.")
+    second = home()
+    # the old name is left only in the location's own name
+    old = second.count("Birchwood Skin Studio")
+    assert "Fernhill Skin" in second and old == second.count("Birchwood Skin Studio Portland")
+    assert 'href="tel:+15035550188"' in second and 'href="tel:+15035550147"' not in second
+    assert '<a href="tel:+15035550199">503-555-0199</a>' in second
+    # and back: what the first build kept is right again
+    site.edit("content/clinic.toml", 'name = "Fernhill Skin"', 'name = "Birchwood Skin Studio"')
+    site.edit("content/clinic.toml", 'phone = "503-555-0188"', 'phone = "503-555-0147"')
+    site.edit("content/pages/home.md", "Call 503-555-0199 to book.", "Call us to book a visit.")
+    assert home() == first

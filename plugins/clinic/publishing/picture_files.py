@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from .pictures import Plan, Variant
 
@@ -29,7 +29,6 @@ MAX_BYTES = 20 * 1024 * 1024  # refused above this
 ADVISE_BYTES = 5 * 1024 * 1024  # advice to resize above this
 MAX_SIDE = 8000  # pixels; refused above this
 FORMATS = {"JPEG", "PNG", "WEBP"}  # what a picture in content/ may be
-_SRGB = ImageCms.createProfile("sRGB")
 
 
 @dataclass(frozen=True)
@@ -70,6 +69,9 @@ def inspect(path: str) -> Source:
 
 def clean(image: Image.Image, alpha: bool) -> Image.Image:
     """The picture's pixels alone, upright and in sRGB, with no metadata at all."""
+    # loaded only when a picture is encoded: most builds copy cached ones
+    from PIL import ImageCms, ImageOps
+
     image = ImageOps.exif_transpose(image) or image
     profile = image.info.get("icc_profile")
     mode = "RGBA" if alpha else "RGB"
@@ -77,7 +79,9 @@ def clean(image: Image.Image, alpha: bool) -> Image.Image:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
             image = (
-                ImageCms.profileToProfile(image.convert(mode), source, _SRGB, outputMode=mode)
+                ImageCms.profileToProfile(
+                    image.convert(mode), source, ImageCms.createProfile("sRGB"), outputMode=mode
+                )
                 or image
             )
         except (ImageCms.PyCMSError, OSError):
@@ -114,6 +118,8 @@ def _encode(image: Image.Image, variant: Variant) -> bytes:
 
 
 def _share(image: Image.Image, variant: Variant) -> bytes:
+    from PIL import ImageOps  # see clean
+
     fitted = ImageOps.fit(
         image.convert("RGB"),
         (variant.width, variant.height),

@@ -8,6 +8,7 @@ problems on the other.
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any
 
 from ..model.catalog import Catalog, Entry
@@ -41,12 +42,25 @@ def describe(
         "description": build.strings("blog_description", clinic=build.profile.name),
         "canonical_url": f"{build.site_url}/blog/" if build.site_url else "",
     }
-    docs = {entry.source: site.graph(entry) for entry in entries}
-    docs["theme/templates/index.html"] = site.blog_index_graph(
-        "blog/", blog["title"], blog["description"], home=build.strings("home")
+    # each graph is written out as it is made, and only its node ids are kept:
+    # a large site's graphs would otherwise be held all at once (a third of
+    # the memory a 5,000-page build takes beyond plain Pelican's)
+    texts: dict[str, str] = {}
+    known = {node["@id"] for node in site.shared}
+
+    def keep(source: str, doc: dict[str, Any]) -> None:
+        known.update(node["@id"] for node in doc["@graph"] if "@id" in node)
+        texts[source] = script_json(doc)
+
+    for entry in entries:
+        keep(entry.source, site.graph(entry))
+    keep(
+        "theme/templates/index.html",
+        site.blog_index_graph(
+            "blog/", blog["title"], blog["description"], home=build.strings("home")
+        ),
     )
-    texts = {source: script_json(doc) for source, doc in docs.items()}
-    problems, advice = _check(build, docs, texts, site.shared, _unnamed(build, entries))
+    problems, advice = _check(build, texts, known, site.shared, _unnamed(build, entries))
     for entry in entries:
         entry.page.structured_data = texts[entry.source]
     blog["structured_data"] = texts["theme/templates/index.html"]
@@ -71,8 +85,8 @@ def _unnamed(build: Build, entries: list[Entry]) -> set[str]:
 
 def _check(
     build: Build,
-    docs: dict[str, dict[str, Any]],
     texts: dict[str, str],
+    known: set[str],
     shared: list[dict[str, Any]],
     unnamed: set[str],
 ) -> tuple[list[Problem], list[str]]:
@@ -88,14 +102,13 @@ def _check(
 
     The findings of a page (or of the clinic's nodes) whose JSON and whose
     site's node ids are what they were in the last build are that build's
-    (``build.memo``).
+    (``build.memo``).  A graph to check is read back from its JSON, which
+    gives the graph as it was made.
     """
     problems: list[Problem] = []
     advice: list[str] = []
-    if not docs:
+    if not texts:
         return problems, advice
-    known = {node["@id"] for doc in docs.values() for node in doc["@graph"] if "@id" in node}
-    known.update(node["@id"] for node in shared)
     site_wide = (
         f"{build.site_url}/#clinic",
         f"{build.site_url}/#location-",
@@ -118,10 +131,11 @@ def _check(
         advice,
         build.profile_label in unnamed,
     )
-    for source, doc in docs.items():
+    for source, text in texts.items():
 
-        def check(doc: dict[str, Any] = doc) -> list[Finding]:
-            own = [n for n in doc["@graph"] if not n.get("@id", "").startswith(site_wide)]
+        def check(text: str = text) -> list[Finding]:
+            graph = json.loads(text)["@graph"]
+            own = [n for n in graph if not n.get("@id", "").startswith(site_wide)]
             return _checked(
                 build,
                 {"@context": SCHEMA_CONTEXT, "@graph": stand_ins + own},
@@ -129,7 +143,7 @@ def _check(
                 google={"@context": SCHEMA_CONTEXT, "@graph": own},
             )
 
-        findings = build.memo.reuse(("graph findings", texts[source], context), check)
+        findings = build.memo.reuse(("graph findings", text, context), check)
         _sort_findings(source, findings, problems, advice, source in unnamed)
     return problems, advice
 

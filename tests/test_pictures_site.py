@@ -241,11 +241,13 @@ def test_a_rebuild_makes_no_picture_twice(tmp_path):
     cache = tmp_path / "own-cache"  # not the cache the other tests share
     env = {"CLINIC_CACHE": str(cache)}
     assert project.build(env=env).returncode == 0
-    before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    # the pictures' cache (the kept results beside it change with any new input)
+    pictures = cache / "pictures"
+    before = {p: p.stat().st_mtime_ns for p in pictures.rglob("*") if p.is_file()}
     assert len(before) >= 20
     photo(project.root / "content/images/new.jpg", (800, 600))
     assert project.build(env=env).returncode == 0
-    after = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    after = {p: p.stat().st_mtime_ns for p in pictures.rglob("*") if p.is_file()}
     assert {p: after[p] for p in before} == before  # nothing made again
     assert sorted(p.name for p in set(after) - set(before)) == [
         "360x270.avif",
@@ -255,3 +257,23 @@ def test_a_rebuild_makes_no_picture_twice(tmp_path):
         "800x600.avif",
         "800x600.jpeg",
     ]
+
+
+def test_a_photo_replaced_by_another_is_published_anew(tmp_path):
+    """A photo's hash is kept while its size and time of change stay; a new file changes them."""
+    project = copy_project(tmp_path / "site")
+    write_clinic(project.root)
+    env = {"CLINIC_CACHE": str(tmp_path / "own-cache")}
+    target = project.root / "content/images/new.jpg"
+    photo(target, (800, 600))
+    first = project.build(env=env)
+    assert first.returncode == 0
+    made = {p: p.read_bytes() for p in first.out_dir.rglob("new*") if p.is_file()}
+    assert made
+    # another picture of the same size in pixels, written later: other bytes
+    Image.new("RGB", (800, 600), (200, 40, 40)).save(target, quality=90)
+    second = project.build(env=env)
+    assert second.returncode == 0
+    again = {p: p.read_bytes() for p in second.out_dir.rglob("new*") if p.is_file()}
+    assert again.keys() == made.keys()
+    assert all(again[p] != made[p] for p in made)

@@ -6,7 +6,11 @@ page's structured data again.  Those steps are pure (the same input gives
 the same result), so their results are kept in ``cache/results/``, one file per
 site, under the hash of the step's name and its input, and reused
 while the plugin's code and the libraries it calls are the same
-(``code_version``); a change to either starts afresh.
+(``code_version``); a change to either starts afresh.  What is kept: each
+body's allow-list check and call links, each graph's findings, the parsed
+profile and theme words, the languages' names; and a photo's hash, under its
+path, size and time of last change (the plugin's own files are judged the
+same way), which is what a rebuild would otherwise read every photo for.
 
 Each build writes back what it used and at most as many older results, so
 the file holds about one site's pages and never grows with old ones.  A file that cannot be read or

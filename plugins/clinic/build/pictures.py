@@ -9,6 +9,7 @@ copy of the original so no metadata is ever published.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -277,10 +278,21 @@ def results(build: Build, entry: Entry, found: Pictures) -> None:
 
 def finish(build: Build, found: Pictures, out_dir: str) -> int:
     """Make every picture into ``out_dir``; remove any original Pelican copied there."""
-    from ..publishing.picture_files import render_all
+    from ..publishing.picture_files import file_digest, render_all
 
     cache = cache_dir(build.settings, build.sources.project_dir, "pictures")
-    made = render_all(found.jobs.values(), cache, out_dir)
+    # Hashing every photo's bytes on every build costs more than copying its
+    # sizes: the hash is kept (build.memo) while the file's size and time of
+    # last change stay the same, the test rsync and Python's compiled modules trust.
+    digests = {}
+    for job in found.jobs.values():
+        path = job.source.path
+        state = os.stat(path)
+        digests[path] = build.memo.reuse(
+            ("picture digest", path, state.st_size, state.st_mtime_ns),
+            functools.partial(file_digest, path),
+        )
+    made = render_all(found.jobs.values(), cache, out_dir, digests)
     replaced = {job.plan.fallback.path for job in found.jobs.values()}
     for rel in found.dropped - replaced:
         path = os.path.join(out_dir, rel)

@@ -15,7 +15,7 @@ import io
 import os
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -141,10 +141,18 @@ def _key(job: Job, digest: str) -> str:
     return hashlib.sha256(f"{digest}|{crop}|{ENCODING}".encode()).hexdigest()[:24]
 
 
-def render(job: Job, cache_dir: str, out_dir: str) -> int:
-    """Write every variant of a job into ``out_dir``; returns how many were encoded now."""
-    with open(job.source.path, "rb") as handle:
-        digest = hashlib.sha256(handle.read()).hexdigest()
+def file_digest(path: str) -> str:
+    """The hash of a picture's bytes: its cached variants are kept under it."""
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+def render(job: Job, cache_dir: str, out_dir: str, digest: str | None = None) -> int:
+    """Write every variant of a job into ``out_dir``; returns how many were encoded now.
+
+    ``digest`` is ``file_digest`` of the job's picture, when the caller knows it.
+    """
+    digest = digest or file_digest(job.source.path)
     folder = os.path.join(cache_dir, _key(job, digest))
     wanted = list(job.plan.variants) + ([job.share] if job.share else [])
     missing = [v for v in wanted if not os.path.exists(os.path.join(folder, _cached_name(v)))]
@@ -177,10 +185,22 @@ def _cached_name(variant: Variant) -> str:
     )
 
 
-def render_all(jobs: Iterable[Job], cache_dir: str, out_dir: str, workers: int = 2) -> int:
-    """Every job, on ``workers`` threads (the encoders release the interpreter lock)."""
+def render_all(
+    jobs: Iterable[Job],
+    cache_dir: str,
+    out_dir: str,
+    digests: Mapping[str, str] | None = None,
+    workers: int = 2,
+) -> int:
+    """Every job, on ``workers`` threads (the encoders release the interpreter lock).
+
+    ``digests``: ``file_digest`` of pictures the caller knows, by path.
+    """
+    known = digests or {}
     jobs = list(jobs)
     if not jobs:
         return 0
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(lambda job: render(job, cache_dir, out_dir), jobs))
+        return sum(
+            pool.map(lambda job: render(job, cache_dir, out_dir, known.get(job.source.path)), jobs)
+        )

@@ -23,6 +23,7 @@ from ..rules.body import (
     LEADS_TO_DRAFT,
     NOT_A_PAGE,
     PLACEHOLDER,
+    Finding,
     LinkTrouble,
     citation_findings,
     heading_findings,
@@ -80,8 +81,10 @@ def apply_rules(
     page = entry.page
     body = page._content or ""
     trouble = functools.partial(link_trouble, build=build, entry=entry, known=known)
+    phones = tuple(sorted({loc.phone.e164 for loc in build.profile.locations if loc.phone}))
+    headings, notes = build.memo.call(body_findings, body, phones, build.profile_label)
     findings = (
-        heading_findings(body)
+        headings
         + image_findings(body, lambda src: trouble(src) is None)
         + link_findings(body, trouble)
     )
@@ -99,14 +102,20 @@ def apply_rules(
                     f"replace the {PLACEHOLDER} text with the real text",
                 )
             )
-    phones = {loc.phone.e164 for loc in build.profile.locations if loc.phone}
-    for needle, message, fix in citation_findings(body) + other_phone_findings(
-        body, phones, build.profile_label
-    ):
+    for needle, message, fix in notes:
         found = sources.find_line(entry.source, needle)
         where = f"{entry.source}:{found}" if found else entry.source  # advice is plain text
         advice.append(str(Problem(where, None, message, fix)))
     return problems, advice
+
+
+def body_findings(
+    body: str, phones: tuple[str, ...], profile: str
+) -> tuple[list[Finding], list[Finding]]:
+    """What a body's text alone says: its headings' problems, and the advice on its
+    research and call links (``rules.body``).  Kept by ``build.memo`` with the body."""
+    notes = citation_findings(body) + other_phone_findings(body, phones, profile)
+    return heading_findings(body), notes
 
 
 def link_trouble(

@@ -114,7 +114,7 @@ def unsafe_target(build: Build, source_path: str, value: str) -> Escape | None:
     if not path:
         return None
     base = build.content_dir if path.startswith("/") else os.path.dirname(source_path)
-    return build.content_files.escape(os.path.join(base, path.lstrip("/")))
+    return build.content_files.escape_from(base, path.lstrip("/"))
 
 
 def _link_problem(build: Build, found: Escape) -> Problem:

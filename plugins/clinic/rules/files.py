@@ -81,6 +81,7 @@ class Folder:
         self.root = os.path.normpath(os.path.abspath(root))
         self._verdicts: dict[str, Escape | None] = {}
         self._steps: dict[str, Escape | None] = {}
+        self._links: dict[tuple[str, str], Escape | None] = {}
 
     def escape(self, path: str) -> Escape | None:
         absolute = os.path.normpath(os.path.join(self.root, path))
@@ -89,6 +90,17 @@ class Folder:
         found = self._escape(absolute)
         self._verdicts[absolute] = found
         return found
+
+    def escape_from(self, base: str, path: str) -> Escape | None:
+        """``escape(os.path.join(base, path))``, remembered by the two parts.
+
+        A page's links are judged twice (where they lead, and whether they
+        leave content/), and most pages of a folder name the same targets.
+        """
+        key = (base, path)
+        if key not in self._links:
+            self._links[key] = self.escape(os.path.join(base, path))
+        return self._links[key]
 
     def _escape(self, absolute: str) -> Escape | None:
         if not is_inside(absolute, self.root):

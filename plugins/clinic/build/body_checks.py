@@ -13,7 +13,7 @@ import posixpath
 import re
 import urllib.parse
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.catalog import Entry
 from ..model.content import Content
@@ -38,8 +38,7 @@ from .static_files import unsafe_target
 _MARKER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 
 
-@dataclass(frozen=True)
-class SiteAddresses:
+class SiteAddresses(NamedTuple):
     """What a link in a body may lead to."""
 
     urls: set[str]  # /addresses of published pages, the blog and static files

@@ -7,7 +7,6 @@ at one location); ``None`` means the clinic's main number.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 
 from ..model.catalog import Catalog, Entry
@@ -119,4 +118,4 @@ class Reviewers:
 
 def with_person(review: ReviewState | None, person: Person | None) -> ReviewState | None:
     """The review state with the team member who gave it."""
-    return dataclasses.replace(review, person=person) if review is not None else None
+    return review._replace(person=person) if review is not None else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .content import Content
 from .money import Price
@@ -45,8 +46,7 @@ FACTS = (
 PROCEDURE_TYPES = ("Noninvasive", "Percutaneous", "Surgical")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     source: str  # project-relative, e.g. content/treatments/peel/index.md
     route: Route
     page: Content

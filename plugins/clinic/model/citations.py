@@ -15,7 +15,7 @@ data.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .markup import plain_text
 
@@ -25,8 +25,7 @@ _BACKREF = re.compile(r'(?:&#160;)?<a class="footnote-backref"[^>]*>.*?</a>', re
 _URL = re.compile(r'<a\b[^>]*href="(https?://[^"]+)"')
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     text: str
     url: str = ""
 

@@ -16,7 +16,7 @@ import functools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 RGB = tuple[float, float, float]  # sRGB, each 0..1
 
@@ -144,8 +144,7 @@ def _nearest(colour: str, passes: Callable[[str], bool], direction: int) -> str 
 # -- the palette -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     """One colour on another, and the contrast it must reach."""
 
     mode: str  # "light" or "dark"
@@ -169,14 +168,13 @@ class Pair:
         )
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     colour: str  # as the clinic wrote it (normalised to #rrggbb)
     light: dict[str, str]  # CSS custom property name (without --cl-) -> #rrggbb
     dark: dict[str, str]
     pairs: tuple[Pair, ...]
     changes: tuple[str, ...] = ()  # what was moved from the clinic's colour, as staff read it
-    failures: tuple[Pair, ...] = field(default=())
+    failures: tuple[Pair, ...] = ()
 
     @property
     def brand(self) -> str:

@@ -8,15 +8,14 @@ it), and to explain why Pelican dropped a file it could not read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lines import editor_lines
 
 _KEY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_ -]*):\s*(.*?)\s*$")
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     value: str
     line: int
 

@@ -10,7 +10,7 @@ tree.  The folder and the address use the code in lower case (``es-mx`` for
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 
@@ -78,8 +78,7 @@ def day_names(code: str) -> tuple[str, ...]:
     return tuple(str(days[i]).lower() for i in range(7))
 
 
-@dataclass(frozen=True)
-class Languages:
+class Languages(NamedTuple):
     """The site's languages in the clinic's order; the first is the default."""
 
     codes: tuple[str, ...] = ("en",)

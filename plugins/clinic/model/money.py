@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency, is_currency
@@ -27,8 +27,7 @@ _PRICE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Price:
+class Price(NamedTuple):
     """A price, a starting price, or a range; amounts in the clinic's currency."""
 
     low: Decimal

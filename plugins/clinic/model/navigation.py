@@ -11,7 +11,7 @@ pairs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .problems import Problem
 from .profile import MenuEntry
@@ -28,8 +28,7 @@ _HOW_TO_ADD = {
 }
 
 
-@dataclass(frozen=True)
-class MenuItem:
+class MenuItem(NamedTuple):
     name: str  # as in clinic.toml: "treatments", "prices"
     label: str  # what the menu shows
     url: str  # relative to the site root: "treatments/"

@@ -8,11 +8,10 @@ builds print problems as warnings; publish builds stop and list all of them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with the content.
 
     ``path`` is relative to the project (``content/clinic.toml``); ``line`` is

@@ -8,15 +8,13 @@ build still shows every other page.  Publish builds stop on any problem.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import math
 import re
 import tomllib
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .clock import END_OF_DAY, is_time
 from .colour import DEFAULT as DEFAULT_COLOUR
@@ -82,8 +80,7 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
-class Phone:
+class Phone(NamedTuple):
     """A validated phone number, formatted once for every place it appears.
 
     An extension ("ext. 55") is part of the number: the display shows it, the
@@ -104,8 +101,7 @@ class Phone:
         return f"{self.e164} ext. {self.extension}" if self.extension else self.e164
 
 
-@dataclass(frozen=True)
-class Address:
+class Address(NamedTuple):
     street: str = ""
     locality: str = ""
     region: str = ""
@@ -120,21 +116,18 @@ class Address:
         return [line for line in (self.street, second) if line]
 
 
-@dataclass(frozen=True)
-class Hours:
+class Hours(NamedTuple):
     days: tuple[str, ...]
     opens: str
     closes: str
 
 
-@dataclass(frozen=True)
-class Geo:
+class Geo(NamedTuple):
     latitude: float
     longitude: float
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     slug: str
     name: str
     phone: Phone | None
@@ -149,8 +142,7 @@ class Location:
 
     def in_language(self, code: str) -> Location:
         """The location with its words in ``code`` where the profile gives them."""
-        return dataclasses.replace(
-            self,
+        return self._replace(
             name=dict(self.name_in).get(code, self.name),
             hours_note=dict(self.hours_note_in).get(code, self.hours_note),
         )
@@ -169,14 +161,12 @@ class Location:
         return ""
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     interval_months: int = 12
     reviewer: str = ""
 
 
-@dataclass(frozen=True)
-class Brand:
+class Brand(NamedTuple):
     """The clinic's logo and colour, as written in ``[brand]``, and where they were written.
 
     The logo's file is read and checked later (``publishing.brand``); here it is
@@ -190,16 +180,14 @@ class Brand:
     logo_line: int | None = None
 
 
-@dataclass(frozen=True)
-class MenuEntry:
+class MenuEntry(NamedTuple):
     """One name in ``[navigation] menu``, with the line it is written on."""
 
     name: str
     line: int | None = None
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     name: str = ""
     description: str = ""
     specialty: str = ""
@@ -210,9 +198,9 @@ class Profile:
     currency: str = ""  # ISO 4217, for treatment prices
     booking: str = ""  # the online booking address, site-wide
     profiles: tuple[str, ...] = ()
-    review: Review = field(default_factory=Review)
+    review: Review = Review()
     locations: tuple[Location, ...] = ()
-    brand: Brand = field(default_factory=Brand)
+    brand: Brand = Brand()
     # ``[navigation] menu`` as written; None when the clinic wrote none (the
     # default menu is used), () for a menu the clinic left empty on purpose
     menu: tuple[MenuEntry, ...] | None = None
@@ -233,8 +221,7 @@ class Profile:
         """
         if code == self.language and not self.description_in:
             return self
-        return dataclasses.replace(
-            self,
+        return self._replace(
             language=code,
             description=dict(self.description_in).get(code, self.description),
             locations=tuple(location.in_language(code) for location in self.locations),

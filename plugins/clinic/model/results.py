@@ -20,7 +20,7 @@ import datetime as dt
 import posixpath
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .problems import Problem
 from .tomlpos import key_lines, line_of
@@ -28,8 +28,7 @@ from .tomlpos import key_lines, line_of
 _KEYS = ("before", "after", "caption", "consent", "illustration")
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     before: str  # content-relative path
     after: str
     caption: str

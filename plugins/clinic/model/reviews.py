@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .clock import parse_date
 
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
     from .people import Person
 
 
-@dataclass(frozen=True)
-class ReviewState:
+class ReviewState(NamedTuple):
     """What a medical page shows about its review.
 
     ``reviewed`` is ``None`` until a clinician has checked the page.

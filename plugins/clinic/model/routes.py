@@ -36,9 +36,8 @@ its text).
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .languages import Languages
 
@@ -58,8 +57,7 @@ _SPECIAL_PAGES = {
 SPECIAL_PAGE_STEMS = tuple(_SPECIAL_PAGES)
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(NamedTuple):
     """Where one source file goes.  ``url`` is relative to the site root."""
 
     kind: str
@@ -94,8 +92,7 @@ def route_for(relpath: str, languages: Languages | None = None) -> Route | None:
             if route is None or route.kind == "article":
                 return None
             prefix = languages.prefix(code)
-            return dataclasses.replace(
-                route,
+            return route._replace(
                 url=prefix + route.url,
                 save_as=prefix + route.save_as,
                 language=code,

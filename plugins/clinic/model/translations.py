@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .catalog import Catalog, Condition, Entry, Section, Treatment
 from .languages import Languages, english_name, native_name
@@ -40,8 +40,7 @@ INHERITED_KEYS = (
 )
 
 
-@dataclass(frozen=True)
-class Alternate:
+class Alternate(NamedTuple):
     """One language's version of a page, as the links to it say."""
 
     language: str  # BCP 47 code, as hreflang and lang take it

@@ -9,14 +9,13 @@ which would keep every body a second time.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # One call link: the source's [start, end) becomes <a href="uri">…</a>
 Link = tuple[int, int, str]
 
 
-@dataclass(frozen=True)
-class Suspect:
+class Suspect(NamedTuple):
     """Phone-shaped text that is not a valid number, as the reader sees it.
 
     ``line`` is 1-based within the fragment, for the caller to map to a source line.
@@ -26,14 +25,12 @@ class Suspect:
     line: int
 
 
-@dataclass(frozen=True)
-class LinkResult:
+class LinkResult(NamedTuple):
     html: str
     suspects: tuple[Suspect, ...] = ()
 
 
-@dataclass(frozen=True)
-class PhoneLinks:
+class PhoneLinks(NamedTuple):
     """Where a fragment's call links go (sorted, not overlapping), and its suspects."""
 
     links: tuple[Link, ...] = ()

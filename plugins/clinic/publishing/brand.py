@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from xml.parsers import expat
 
 import fontTools
@@ -45,8 +46,7 @@ _SIGNATURES = (
 )
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """A value of clinic.toml that a picture draws, and where it is written."""
 
     key: str  # "clinic.name"

@@ -17,7 +17,7 @@ import shutil
 import threading
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PIL import Image, UnidentifiedImageError
 
@@ -31,8 +31,7 @@ MAX_SIDE = 8000  # pixels; refused above this
 FORMATS = {"JPEG", "PNG", "WEBP"}  # what a picture in content/ may be
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     path: str  # on disk
     size: tuple[int, int]
     alpha: bool
@@ -129,8 +128,7 @@ def _share(image: Image.Image, variant: Variant) -> bytes:
     return _encode(fitted, variant)
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     source: Source
     plan: Plan
     share: Variant | None = None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import posixpath
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # what link previews (Open Graph) and Google's article images ask for; the share
 # card (publishing/images.py) is drawn at this size too
@@ -39,24 +39,21 @@ PORTRAIT_SIZES = "(min-width: 40rem) 16rem, 10rem"  # a team member's photo
 MODERN = ("avif", "image/avif")
 
 
-@dataclass(frozen=True)
-class Crop:
+class Crop(NamedTuple):
     """A centred crop to ``width``x``height`` source pixels, before resizing."""
 
     width: int
     height: int
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     path: str  # site-relative output path: images/peel-720.avif
     width: int
     height: int
     mime: str
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """Every file one picture becomes, and the fallback ``<img>`` shows."""
 
     source: str  # content-relative path of the source file

@@ -10,7 +10,7 @@ folder it came from, and no link on the way may loop.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.problems import Problem
 
@@ -34,8 +34,7 @@ _BROKEN = (
 )
 
 
-@dataclass(frozen=True)
-class Escape:
+class Escape(NamedTuple):
     """Why a path may not be read: ``where`` is the path (or the link on it) to blame."""
 
     where: str

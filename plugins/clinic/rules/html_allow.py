@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from html.entities import html5 as _ENTITIES
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from .urls import clean, origin, resolve
 
@@ -222,8 +223,7 @@ _ELEMENT_REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Refusal:
+class Refusal(NamedTuple):
     """One thing a page may not contain, and why.
 
     ``needles`` are texts to look for in the source file to report the line,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.lines import line_at
 from ..model.problems import Problem
@@ -47,8 +47,7 @@ _LINK_RELS_ALLOWED = {
 }
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     tag: str
     url: str
     line: int  # 1-based, within the scanned text

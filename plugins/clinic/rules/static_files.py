@@ -15,7 +15,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 from xml.parsers import expat
 
 from .urls import clean, origin, resolve
@@ -78,8 +78,7 @@ SVG_FIX = (
 )
 
 
-@dataclass(frozen=True)
-class SvgFinding:
+class SvgFinding(NamedTuple):
     line: int | None
     what: str  # what is wrong, as staff read it
 

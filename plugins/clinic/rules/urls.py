@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Schemes whose URLs have a host and treat "\" as "/" (WHATWG "special").
 _SPECIAL = {"http", "https", "ws", "wss", "ftp", "file"}
@@ -31,8 +31,7 @@ _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 UNKNOWN_SITE = "https://site.invalid"
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     """A URL after cleaning and resolving: its scheme and, for web URLs, its origin."""
 
     url: str  # absolute, as the browser would request or follow it

@@ -6,11 +6,10 @@ the findings a build keeps (``build.memo``) are read back without them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing wrong with a graph.
 
     ``node_id`` is the ``@id`` of the node (or ``@graph[2]`` for a node

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model.citations import Citation
 from ..model.clock import END_OF_DAY
@@ -87,8 +87,7 @@ PROCEDURE_TYPES = {
 }
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     name: str
     answer_html: str
 
@@ -569,15 +568,17 @@ def brief(node: Node) -> Node:
     return found
 
 
-@dataclass(frozen=True)
-class References:
+class References(NamedTuple):
     """The @ids some nodes describe, and those they refer to ({"@id": ...} alone), in order."""
 
     described: frozenset[str] = frozenset()
     referred: tuple[str, ...] = ()
 
 
-def references(graph: list[Node], before: References = References()) -> References:
+NOTHING_BEFORE = References()  # a graph on its own
+
+
+def references(graph: list[Node], before: References = NOTHING_BEFORE) -> References:
     """What ``graph``'s nodes describe and refer to, after what nodes ``before`` them did.
 
     The site-wide nodes begin every page's graph; walked once (``before``),
@@ -612,7 +613,7 @@ def references(graph: list[Node], before: References = References()) -> Referenc
     return References(frozenset(described), tuple(referred))
 
 
-def unresolved(graph: list[Node], before: References = References()) -> list[str]:
+def unresolved(graph: list[Node], before: References = NOTHING_BEFORE) -> list[str]:
     """The @ids a graph (after ``before``) refers to but does not describe, in order."""
     found = references(graph, before)
     return [node_id for node_id in found.referred if node_id not in found.described]

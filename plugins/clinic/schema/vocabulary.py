@@ -41,7 +41,6 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -527,8 +526,7 @@ class _Expected:
         return found
 
 
-@dataclass(frozen=True, slots=True)  # slots: the fastest attributes to read
-class _Plan:
+class _Plan(NamedTuple):
     """What a property key brings on a node of given types, whatever its value."""
 
     name: str  # the key as a schema.org name
@@ -539,8 +537,7 @@ class _Plan:
     quiet_for_text: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Typing:
+class _Typing(NamedTuple):
     """What an ``@type`` value brings: its known types, findings, and property plans."""
 
     known: tuple[str, ...]

@@ -172,11 +172,13 @@ def write_settings(
     *,
     cache: Path | None = None,
     linker: bool = True,
+    kept_in: Path | None = None,
     timing: Path | None = None,
     count: Path | None = None,
 ) -> Path:
-    """``kind``: ``ours`` (optionally with ``cache``, without the linker, or with its
-    handlers timed into the JSON file ``timing``) or ``plain`` (optionally counting
+    """``kind``: ``ours`` (optionally with ``cache``, without the linker, keeping its
+    work in ``kept_in`` rather than beside the content, or with its handlers timed
+    into the JSON file ``timing``) or ``plain`` (optionally counting
     Pelican's link resolutions into the file ``count``)."""
     values = dict(project=str(PROJECT), content=str(content), plugins=str(PROJECT / "plugins"))
     if kind == "plain":
@@ -187,6 +189,8 @@ def write_settings(
         text = _OURS.format(theme=str(PROJECT / "theme"), **values)
         if cache is not None:
             text += _CACHE.format(cache=str(cache))
+        if kept_in is not None:
+            text += f"CLINIC_CACHE = {str(kept_in)!r}\n"
         if not linker:
             text += _NO_LINKER.format(**values)
         if timing is not None:

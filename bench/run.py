@@ -1,6 +1,6 @@
 """Benchmarks: build cost, scaling and page weight, measured side by side.
 
-    python bench/run.py            # what `make bench` runs (about 10 minutes on 2 quiet cores)
+    python bench/run.py            # what `make bench` runs (about 12 minutes on 2 quiet cores)
     python bench/run.py --quick    # fewer repetitions, for a first look
 
 For each size (100, 1,000 and 5,000 pages) a synthetic clinic site is

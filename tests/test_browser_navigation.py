@@ -102,18 +102,34 @@ def test_on_a_375px_phone_the_header_takes_at_most_120px(browser, site, path):
     page.close()
 
 
+# A name of one long word, which cannot wrap between words, set in place of
+# the long one: the header is the same markup with another clinic's name.
+ONE_WORD = "document.querySelector('.cl-header__name').textContent = 'Dermatológica'"
+
+
+@pytest.mark.parametrize("one_word", [False, True], ids=["long name", "one-word name"])
 @pytest.mark.parametrize("width", [320, 375])
-def test_with_200_percent_text_the_header_parts_and_the_open_menu_stay_apart(browser, site, width):
+def test_with_200_percent_text_the_header_parts_and_the_open_menu_stay_apart(
+    browser, site, width, one_word
+):
     page = browser.new_page(viewport={"width": width, "height": 740})
     page.goto(site + "/treatments/peel/")
+    if one_word:
+        page.evaluate(ONE_WORD)
     set_text_size(page, 200)
-    page.locator(".cl-menu__button").click()
-    parts = HEADER_PARTS + [".cl-menu__list"]
-    boxes = [box(page, part) for part in parts]
-    for i, a in enumerate(boxes):
-        assert a["x"] >= 0 and a["x"] + a["width"] <= width + 0.5, (parts[i], a)
-        for j, b in enumerate(boxes[i + 1 :], start=i + 1):
-            assert not overlap(a, b), (parts[i], parts[j])
+    # closed, then open: the call button never slides under the menu button
+    for step in ("closed", "open"):
+        if step == "open":
+            page.locator(".cl-menu__button").click()
+        parts = HEADER_PARTS + ([".cl-menu__list"] if step == "open" else [])
+        boxes = [box(page, part) for part in parts]
+        for i, a in enumerate(boxes):
+            assert a["x"] >= 0 and a["x"] + a["width"] <= width + 0.5, (step, parts[i], a)
+            for j, b in enumerate(boxes[i + 1 :], start=i + 1):
+                assert not overlap(a, b), (step, parts[i], parts[j])
+        # the name stays inside its own box: no word runs under the button
+        name = page.locator(".cl-header__name")
+        assert name.evaluate("n => n.scrollWidth <= n.clientWidth"), step
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.close()
 

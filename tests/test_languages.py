@@ -129,6 +129,9 @@ def test_spanish_pages_link_only_to_pages_that_exist_in_spanish_where_they_can(s
         nav = [a["href"] for a in page.select(".cl-nav a")]
         assert "/es/contact/" in [h.removeprefix(SITE) for h in nav]
         assert "/treatments/" in [h.removeprefix(SITE) for h in nav]
+        # the link marked as this page is the Spanish one, only on that page
+        current = [a["href"].removeprefix(SITE) for a in page.select(".cl-nav a[aria-current]")]
+        assert current == (["/es/contact/"] if url == f"{SITE}/es/contact/" else []), url
 
 
 def test_words_around_the_content_follow_the_page_language(site):

@@ -62,6 +62,30 @@ def test_the_menu_lists_what_clinic_toml_names_in_that_order(tmp_path):
         assert result.page(href).is_file(), href
 
 
+def current_links(result: Result, url: str) -> list[tuple[str, str]]:
+    """The header's links marked as the page being read, with what they say."""
+    soup = BeautifulSoup(result.page(url).read_text(encoding="utf-8"), "html.parser")
+    return [
+        (str(a["aria-current"]), str(a["href"]))
+        for a in soup.select("header a")
+        if a.has_attr("aria-current")
+    ]
+
+
+def test_the_menu_marks_the_page_being_read_and_no_other(tmp_path):
+    result = build(tmp_path, 'menu = ["prices", "team", "treatments", "contact"]')
+    assert result.returncode == 0, result.output
+    for _, href in menu_of(result):
+        # in the phone's menu and in the row of links, that link alone
+        assert current_links(result, href) == [("page", href), ("page", href)], href
+    # a page the menu does not name (a treatment's section, the home page)
+    # marks nothing; the footer's links are never marked
+    assert current_links(result, "/treatments/peel/side-effects/") == []
+    assert current_links(result, "/") == []
+    footer = BeautifulSoup(result.page("/contact/").read_text(encoding="utf-8"), "html.parser")
+    assert footer.select("footer a[aria-current]") == []
+
+
 def test_without_a_menu_the_default_lists_the_sections_the_site_has(tmp_path):
     result = build(tmp_path, None)
     assert result.returncode == 0, result.output

@@ -1,8 +1,10 @@
-"""Blocks rendered once a build: the same text for the same key, a new one for another."""
+"""Blocks rendered once a build: the same text for the same key, a new one for another;
+the menu's link to the page being written marked afterwards."""
 
 import jinja2
+from markupsafe import Markup
 
-from clinic.publishing.site_wide import SiteWide
+from clinic.publishing.site_wide import SiteWide, mark_current
 
 TEMPLATE = (
     '{% call site_wide("footer", SITEURL) %}{{ count() }}<a href="{{ SITEURL }}/">'
@@ -36,3 +38,24 @@ def test_each_build_starts_afresh():
     first = render_pages(SiteWide(), [{"SITEURL": "", "name": "Old", "page": 1}])
     second = render_pages(SiteWide(), [{"SITEURL": "", "name": "New", "page": 1}])
     assert (first, second) == (['<a href="/">Old</a>|1'], ['<a href="/">New</a>|1'])
+
+
+def test_mark_current_marks_the_menu_links_to_the_page_alone():
+    header = Markup(
+        '<a class="name" href="../contact/">Clinic</a>'
+        '<ul><li><a href="../contact/">Contact</a></li><li><a href="../contact/x/">X</a></li>'
+        '<li><a href="../contact">Y</a></li></ul>'
+    )
+    marked = mark_current(header, "..", "contact/")
+    assert isinstance(marked, Markup)  # printed as it is, not escaped again
+    assert str(marked) == (
+        '<a class="name" href="../contact/">Clinic</a>'
+        '<ul><li><a href="../contact/" aria-current="page">Contact</a></li>'
+        '<li><a href="../contact/x/">X</a></li><li><a href="../contact">Y</a></li></ul>'
+    )
+
+
+def test_mark_current_leaves_a_header_without_a_page_address_as_it_is():
+    header = '<li><a href="/">Home</a></li>'
+    assert mark_current(header, "", None) == header
+    assert mark_current(header, "", "other/") == header

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from clinic.build.components import share_components
 from clinic.model.profile import Profile
 from clinic.model.strings import load_strings
-from clinic.publishing.site_wide import SiteWide
+from clinic.publishing.site_wide import SiteWide, mark_current
 from conftest import ROOT
 
 TRICKY = [
@@ -48,6 +48,7 @@ def environment() -> jinja2.Environment:
         og_locale=lambda code: code,
     )
     env.filters["long_date"] = lambda day: day.isoformat()
+    env.filters["mark_current"] = mark_current
     env.globals["site_wide"] = SiteWide()
     assert share_components(env, str) == []
     return env

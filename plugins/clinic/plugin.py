@@ -33,6 +33,7 @@ from .build.readers import GuardedMarkdownReader
 from .model.money import locale_for
 from .publishing.hosting import meta_csp, precompress
 from .publishing.live import write_live
+from .publishing.site_wide import mark_current
 from .rules.headers import price_range_advice
 from .rules.sources import dropped_problems
 
@@ -81,6 +82,7 @@ def share_profile(generator: Any) -> None:
     )
     generator.env.globals["asset"] = build.assets.url
     generator.env.globals["site_wide"] = build.site_wide
+    generator.env.filters["mark_current"] = mark_current
     # the page's language: build.languages switches them before each page
     localizer = build.localizer
     generator.env.globals["t"] = localizer.t

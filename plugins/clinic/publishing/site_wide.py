@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
+from markupsafe import Markup
+
 
 class SiteWide:
     def __init__(self) -> None:
@@ -28,3 +30,19 @@ class SiteWide:
         if found is None:
             found = self._rendered[key] = caller()
         return found
+
+
+def mark_current(header: str, site_url: str, url: object) -> Markup:
+    """``header`` with its menu links to the page being written marked ``aria-current="page"``.
+
+    The header is rendered once a build (``SiteWide``), so it cannot know
+    the page; marking it afterwards costs a string search a page instead of
+    a third of the page's rendering.  Only the menu's own links are marked
+    (``<li><a href="...">``, as the theme writes them), in both the phone
+    menu and the row of links; a page no menu item names is left as it is.
+    """
+    text = str(header)  # Markup.replace would escape what it is given
+    if isinstance(url, str):
+        link = f'<li><a href="{site_url}/{url}">'
+        text = text.replace(link, f'{link[:-1]} aria-current="page">')
+    return Markup(text)

@@ -59,3 +59,11 @@ def test_mark_current_leaves_a_header_without_a_page_address_as_it_is():
     header = '<li><a href="/">Home</a></li>'
     assert mark_current(header, "", None) == header
     assert mark_current(header, "", "other/") == header
+
+
+def test_mark_current_finds_an_address_as_the_template_escaped_it():
+    env = jinja2.Environment(autoescape=True)
+    template = env.from_string('<li><a href="{{ s }}/{{ u }}">{{ u }}</a></li>')
+    for site_url, url in [("", "a&b/"), ("https://x.test/?q=1&r=2", "it's/"), ("..", "é/")]:
+        header = Markup(template.render(s=site_url, u=url))
+        assert mark_current(header, site_url, url).count('aria-current="page"') == 1, url

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 
 class SiteWide:
@@ -43,6 +43,7 @@ def mark_current(header: str, site_url: str, url: object) -> Markup:
     """
     text = str(header)  # Markup.replace would escape what it is given
     if isinstance(url, str):
-        link = f'<li><a href="{site_url}/{url}">'
+        # escaped as the template's autoescape wrote the href ("&" as "&amp;")
+        link = f'<li><a href="{escape(site_url)}/{escape(url)}">'
         text = text.replace(link, f'{link[:-1]} aria-current="page">')
     return Markup(text)

@@ -7,10 +7,11 @@ import re
 import markdown
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hostile
 from clinic.rules.html_allow import check_fragment
-from clinic.rules.urls import is_foreign, resolve
+from clinic.rules.urls import is_foreign, resolve, scheme
 
 SITE = "https://birchwood.example.net"
 PAGE = f"{SITE}/treatments/peel/"
@@ -258,6 +259,78 @@ def test_the_written_fragment_is_made_anew_from_the_parse(fragment, kept):
 )
 def test_urls_resolve_as_a_browser_resolves_them(url, expected):
     assert resolve(url, PAGE).url == expected
+
+
+@pytest.mark.parametrize(
+    "url, page, expected",
+    [
+        ("../aftercare/", PAGE, "https"),
+        ("{filename}/conditions/acne.md", PAGE, "https"),
+        ("#prices", "http://127.0.0.1:8000/treatments/peel/", "http"),
+        ("", PAGE, "https"),
+        ("//evil.example/x", "http://127.0.0.1:8000/", "http"),
+        ("\\\\evil.example/x", PAGE, "https"),
+        ("java\tscript:alert(1)", PAGE, "javascript"),
+        (" JavaScript:x()", PAGE, "javascript"),
+        ("{static}javascript:x()", PAGE, "javascript"),
+        ("data:text/html,x", PAGE, "data"),
+        ("tel:+13055550142", PAGE, "tel"),
+        ("1a:b", PAGE, "https"),  # a scheme starts with a letter: this is a path
+        ("https://[::1/x", PAGE, ""),  # no browser can reach it
+    ],
+)
+def test_a_links_scheme_is_the_one_a_browser_follows(url, page, expected):
+    assert scheme(url, page) == expected
+
+
+URL_PIECES = [
+    "",
+    "/",
+    "//",
+    "\\",
+    ":",
+    "a",
+    "x1",
+    "java",
+    "script",
+    "https",
+    "HTTP",
+    "tel",
+    "{static}",
+    "|filename|",
+    " ",
+    "\t",
+    "\n",
+    "\x01",
+    "?q=1",
+    "#top",
+    "[",
+    "]",
+    "%2f",
+    ".",
+    "..",
+    "@",
+    "evil.example",
+    "1",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(URL_PIECES), max_size=8).map("".join),
+    st.sampled_from(
+        [
+            PAGE,
+            "http://127.0.0.1:8000/blog/a-post/",
+            "https://site.invalid/",
+            "file:///srv/x/",
+            "about:blank",
+        ]
+    ),
+)
+def test_the_quick_scheme_is_the_resolved_ones(url, page):
+    # the quick way (no resolving for a path) must never judge a link otherwise
+    assert scheme(url, page) == resolve(url, page).scheme
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from html.entities import html5 as _ENTITIES
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-from .urls import clean, origin, resolve
+from .urls import clean, origin, resolve, scheme
 
 # What a page may contain.  ``class``, ``id``, ``role`` and ``rev`` are what
 # Markdown's extra extensions write (footnotes, attribute lists, tables).
@@ -304,6 +304,7 @@ class _Walker(HTMLParser):
         """
         pos, end = 0, len(fragment)
         match_token = _PLAIN_TOKEN.match
+        out = self.out
         while pos < end:
             token = match_token(fragment, pos)
             if token is None:
@@ -311,14 +312,18 @@ class _Walker(HTMLParser):
             pos = token.end()
             kind = token.lastgroup
             if kind == "text":
-                self.handle_data(token.group())
+                # what handle_data writes: text here has no "<" or "&" to escape
+                out.append(token.group().replace(">", "&gt;"))
             elif kind == "attrs":
                 tag = token.group("tag")
                 if tag not in ELEMENTS:
                     return False  # script and style change how what follows is read
+                written = token.group("attrs")
+                if not written:  # most tags: nothing to check
+                    self._open(tag, "")
+                    continue
                 attrs = [
-                    (found.group(1), found.group(2))
-                    for found in _PLAIN_ATTRIBUTE.finditer(token.group("attrs"))
+                    (found.group(1), found.group(2)) for found in _PLAIN_ATTRIBUTE.finditer(written)
                 ]
                 self._plain_tag = token.group()
                 self.handle_starttag(tag, attrs)
@@ -354,7 +359,11 @@ class _Walker(HTMLParser):
                 kept.append(f" {name}" if value is None else f' {name}="{_attribute(value)}"')
             else:
                 self.refusals.append(refusal)
-        self.out.append(f"<{tag}{''.join(kept)}>")
+        self._open(tag, "".join(kept))
+
+    def _open(self, tag: str, attributes: str) -> None:
+        """Write an allowed start tag with the attributes kept (each with its space)."""
+        self.out.append(f"<{tag}{attributes}>")
         if tag not in VOID:
             self.open.append(tag)
 
@@ -500,12 +509,12 @@ class _Walker(HTMLParser):
         return None
 
     def _link(self, tag: str, name: str, url: str, needles: tuple[str, ...]) -> Refusal | None:
-        scheme = resolve(url, self.page).scheme
-        if scheme in LINK_SCHEMES:
+        leads_to = scheme(url, self.page)
+        if leads_to in LINK_SCHEMES:
             return None  # another website is fine: following a link is the visitor's choice
-        if scheme in ("javascript", "vbscript", "livescript"):
-            why = f"a {scheme}: address runs a program when it is followed"
-        elif scheme == "data":
+        if leads_to in ("javascript", "vbscript", "livescript"):
+            why = f"a {leads_to}: address runs a program when it is followed"
+        elif leads_to == "data":
             why = "a data: address can hold a whole page or program"
         else:
             why = "a page links only to web pages, e-mail addresses and phone numbers"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from functools import lru_cache
 from typing import NamedTuple
 
 # Schemes whose URLs have a host and treat "\" as "/" (WHATWG "special").
@@ -25,6 +26,7 @@ _DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443, "ftp": 21}
 _PELICAN_MARKER = re.compile(r"^[{|](\w+)[|}](.*)$", re.S)
 
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_TABS_AND_NEWLINES = re.compile(r"[\t\n\r]")
 
 # The origin pages are judged against when the site's address is not known
 # (development builds): a name that can never be a real website.
@@ -41,19 +43,23 @@ class Resolved(NamedTuple):
 
 def clean(url: str) -> str:
     """Drop what a browser drops: C0 controls and spaces around, tabs and newlines inside."""
-    url = url.strip(_C0_AND_SPACE)
-    return re.sub(r"[\t\n\r]", "", url)
+    return _TABS_AND_NEWLINES.sub("", url.strip(_C0_AND_SPACE))
 
 
-def resolve(url: str, base: str) -> Resolved:
-    """``url`` (as the HTML parser decoded it) resolved against the page address ``base``."""
+def _read(url: str) -> tuple[str, str]:
+    """``url`` cleaned and without Pelican's marker, and its own scheme ("" for none)."""
     url = clean(url)
     marker = _PELICAN_MARKER.match(url)
     if marker:
         # {static}//evil.example/x.png must not pass as a file of this site
         url = marker.group(2).lstrip() or "."
     match = _SCHEME.match(url)
-    scheme = match.group(1).lower() if match else ""
+    return url, match.group(1).lower() if match else ""
+
+
+def resolve(url: str, base: str) -> Resolved:
+    """``url`` (as the HTML parser decoded it) resolved against the page address ``base``."""
+    url, scheme = _read(url)
     if scheme and scheme not in _SPECIAL:
         return Resolved(url, scheme, None)
     url = url.replace("\\", "/")
@@ -70,6 +76,27 @@ def resolve(url: str, base: str) -> Resolved:
         # a host no browser can reach ("//[x", an unclosed IPv6 bracket): no
         # scheme and no origin, so it is refused as a picture and as a link
         return Resolved(url, "", None)
+
+
+def scheme(url: str, base: str) -> str:
+    """``resolve(url, base).scheme``, without resolving where it can.
+
+    A link is judged by its scheme alone, and most links on a page lead to
+    another page of the site: with no scheme and no host of their own
+    (nothing that starts "//" once backslashes are slashes), they are on
+    the page's.  A site's pages link to each other thousands of times.
+    """
+    read, own = _read(url)
+    if own or not read or read.replace("\\", "/").startswith("//"):
+        return resolve(url, base).scheme
+    return _scheme_of_page(base)
+
+
+# (a page's links are judged one after another; a site has a few thousand pages)
+@lru_cache(maxsize=8192)
+def _scheme_of_page(base: str) -> str:
+    # any path without a scheme or host resolves to the same scheme as this one
+    return resolve("page", base).scheme
 
 
 def origin(url: str) -> tuple[str, str, int] | None:

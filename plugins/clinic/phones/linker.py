@@ -116,10 +116,6 @@ _TRAILING = re.compile(r"\D+\Z")
 # difference: the matcher gives up after 65,535 failed candidates in a text,
 # and a window is a text of its own.
 _BREAK = re.compile(r"[bcdfghjklmpqruvwyzBCDFGHJKLMPQRUVWYZ]")
-# The last break letter of a stretch (searched up to the stretch's end)
-_LAST_BREAK = re.compile(
-    r"[bcdfghjklmpqruvwyzBCDFGHJKLMPQRUVWYZ][^bcdfghjklmpqruvwyzBCDFGHJKLMPQRUVWYZ]*\Z"
-)
 # A site has a handful of numbers; the windows around them repeat on every
 # page.  The least recently used are forgotten past this many.
 _REMEMBERED = 4096
@@ -292,11 +288,13 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
         if at < end:
             continue
         # the break letters on either side, looked for in C: the one before is
-        # at or after the last window's closing letter (end - 1)
-        before = _LAST_BREAK.search(text, max(end - 1, 0), at)
+        # at or after the last window's closing letter (end - 1), and the
+        # nearest is the first in the text read backwards from the digit
+        lo = max(end - 1, 0)
+        before = _BREAK.search(text[at - 1 : lo - 1 if lo else None : -1]) if at else None
         after = _BREAK.search(text, at)
         end = after.start() + 1 if after else len(text)
-        yield (before.start() if before else 0), end
+        yield (at - 1 - before.start() if before else 0), end
 
 
 @lru_cache(maxsize=_REMEMBERED)

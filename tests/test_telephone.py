@@ -228,6 +228,20 @@ def test_valid_numbers_and_other_figures_are_not_reported(text):
     assert link_phones(f"<p>{text}</p>", "US").suspects == ()
 
 
+# Written as staff type them: numbers patients can call, and typing mistakes
+VALID_WRITTEN = ["786-555-0134", "(305) 443-1180", "+1 786 555 0134"]
+TYPOS = ["786-555-013", "(555) 010-0000", "786-555-01", "+1 786-555-013"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(VALID_WRITTEN + TYPOS + ["Call", "today"])))
+def test_every_typo_beside_valid_numbers_is_reported(words):
+    # (two numbers with only a space between them may be read as one)
+    result = link_phones(f"<p>{' then '.join(words)}</p>", "US")
+    assert [s.text for s in result.suspects] == [w for w in words if w in TYPOS]
+    assert result.html.count('href="tel:') == sum(w in VALID_WRITTEN for w in words)
+
+
 def test_suspects_in_code_are_not_reported():
     assert link_phones("<pre>\n786-555-013</pre>", "US").suspects == ()
 

@@ -249,6 +249,12 @@ class Linker:
         return accepted + more
 
     def _suspects(self, text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        if found and not self._candidate_between(text, found):
+            # Every shape holds a candidate (six digits or more, at most two
+            # characters apart), so none lies wholly between the numbers the
+            # matcher read, and one that touches them is no typo: most text
+            # with a number in it is passed here without reading it for shapes.
+            return
         # A shape starts at its first digit or the "+" or "(" just before it.
         first = _DIGIT.search(text)
         for shape in _SHAPE.finditer(text, max(0, first.start() - 1) if first else len(text)):
@@ -260,6 +266,15 @@ class Linker:
             if _AMOUNT.fullmatch(shape.group()) or _valid(shape.group(), self.region):
                 continue
             yield start, end
+
+    def _candidate_between(self, text: str, found: list[tuple[int, int]]) -> bool:
+        """Whether the text outside the spans the matcher read holds a candidate."""
+        lo = 0
+        for start, end in sorted(found):
+            if start > lo and self.candidate.search(text, lo, start):
+                return True
+            lo = max(lo, end)
+        return bool(self.candidate.search(text, lo))
 
 
 def _matches(text: str, region: str) -> list[_Found]:

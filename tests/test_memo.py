@@ -6,6 +6,9 @@ import os
 import pickle
 from pathlib import Path
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from clinic.build import memo
 from clinic.build.bodies import allowed, phone_links
 from clinic.build.memo import Memo
@@ -71,6 +74,26 @@ def test_the_key_says_which_step_ran(tmp_path):
     assert kept.call(str.lower, "A") == "a"
     assert kept.reuse(("a step", "A"), lambda: "made") == "made"
     assert kept.reuse(("a step", "A"), lambda: "never made") == "made"
+
+
+KEYS = st.recursive(
+    # few letters, among them those a key's encoding itself writes
+    st.one_of(st.text("as1t:2", max_size=4), st.integers(-3, 3), st.none()),
+    lambda inner: st.lists(inner, max_size=3).map(tuple),
+    max_leaves=8,
+)
+
+
+@given(KEYS, KEYS)
+@example(("a", "sb"), ("as", "b"))
+@example("1", 1)
+@example((("a",), "b"), (("a", "b"),))
+def test_two_keys_share_a_result_only_when_they_are_equal(first, second):
+    # ("ab", "c") and ("a", "bc"), "1" and 1, ("x",) and "x" are other inputs
+    kept = Memo(None, "site")
+    assert kept.reuse(first, lambda: "first") == "first"
+    expected = "first" if first == second and type(first) is type(second) else "second"
+    assert kept.reuse(second, lambda: "second") == expected
 
 
 def test_a_file_others_may_write_is_never_read(tmp_path):

@@ -372,11 +372,10 @@ _SPACE = "\t\n\f\r "
 # A start or end tag.  After "=", a quote always opens a value that runs to
 # the same quote; an unquoted value runs to a space or ">", so in
 # "<svg a=b/>" the "/" belongs to the value and the tag is not self-closed.
-_TAG = re.compile(
-    rf"<(?P<end>/)?(?P<name>[a-zA-Z][^{_SPACE}/>]*+)"
+_ATTRIBUTES = (
     rf"(?:[^>=/]++|/(?!>)|=[{_SPACE}]*+(?:\"[^\"]*+\"|'[^']*+'|(?![\"'])[^{_SPACE}>]*+))*+"
-    r"(?P<closed>/)?>"
 )
+_TAG = re.compile(rf"<(?P<end>/)?(?P<name>[a-zA-Z][^{_SPACE}/>]*+){_ATTRIBUTES}(?P<closed>/)?>")
 # A comment: "<!-->" and "<!--->" are empty ones; "--!>" ends one too.
 _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 # "<!DOCTYPE ...>", "<![CDATA[...]]>" and "<?...>" in HTML, and "</" not
@@ -422,13 +421,18 @@ def _any_case(names: frozenset[str]) -> str:
 _PLAIN_TAG = rf"<(?!/?(?:{_any_case(SKIP | _RAW_TEXT)})(?:[{_SPACE}/>]|\Z))" + re.sub(
     r"\(\?P<\w+>", "(?:", _TAG.pattern[1:]
 )
+# A whole link with no markup in it: nothing in it is linked, and it opens
+# and closes one element, so passing it changes nothing the reading keeps.
+# (A site's pages link to each other on every page; each link was two steps.)
+_PLAIN_LINK = rf"<[aA](?=[{_SPACE}/>]){_ATTRIBUTES}/?>[^<]*+</[aA]>"
 
 
 def _step_pattern(more_digits: str) -> re.Pattern[str]:
     """One step of the reading, for a ``Linker`` whose candidates are a digit and ``more_digits``.
 
-    All in C, it passes text that cannot hold a candidate and whole tags of
-    elements a link may go in, and stops where Python must look: a spot
+    All in C, it passes text that cannot hold a candidate, whole tags of
+    elements a link may go in and whole links with no markup in them
+    (``_PLAIN_LINK``), and stops where Python must look: a spot
     (a digit that starts a candidate, or a reference that may be part of
     one), any other markup, the end.  The last tag it passed is captured:
     the text node after it starts there.
@@ -439,7 +443,7 @@ def _step_pattern(more_digits: str) -> re.Pattern[str]:
     reference with a digit after it ("305&nbsp;555&nbsp;0142").
     """
     return re.compile(
-        rf"(?:[^<&\d]++|\d(?!{more_digits})|&(?!#|[^<\d]*+\d)|(?P<tag>{_PLAIN_TAG}))*+"
+        rf"(?:[^<&\d]++|\d(?!{more_digits})|&(?!#|[^<\d]*+\d)|(?P<tag>{_PLAIN_TAG}|{_PLAIN_LINK}))*+"
     )
 
 
